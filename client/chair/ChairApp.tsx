@@ -1,0 +1,69 @@
+import { useState } from 'preact/hooks';
+import { currentItem, latestPollOf } from '../../shared/protocol/selectors.ts';
+import { t } from '../i18n/i18n.ts';
+import type { MeetingConnection } from '../sync/connection.ts';
+import { ConnectionBadge } from '../ui/ConnectionBadge.tsx';
+import { formatDate } from '../ui/format.ts';
+import { ItemTitle } from '../ui/ItemTitle.tsx';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { AgendaList } from './AgendaList.tsx';
+import { PollPanel } from './PollPanel.tsx';
+
+export function ChairApp({ conn }: { conn: MeetingConnection }) {
+  const [error, setError] = useState<string | null>(null);
+  const snapshot = conn.snapshot.value;
+  const status = conn.status.value;
+  if (status === 'unauthorized') return <p class="notice">{t('conn.unauthorized')}</p>;
+  if (!snapshot) return <p class="notice">{t('conn.connecting')}</p>;
+
+  /** Runs a chair command; a refusal is shown, never swallowed. */
+  const run = async (action: () => Promise<{ ok: boolean; error?: { message: string } }>) => {
+    const result = await action();
+    setError(result.ok ? null : t('chair.error', { message: result.error?.message ?? '' }));
+  };
+  const item = currentItem(snapshot);
+
+  return (
+    <div class="chair">
+      <header class="chair-header">
+        <div>
+          <p class="muted">
+            {snapshot.meeting.body} · {t('chair.title')}
+          </p>
+          <h1 class="chair-meeting">{snapshot.meeting.name}</h1>
+          <p class="muted">
+            {formatDate(snapshot.meeting.start)} · {snapshot.meeting.location}
+          </p>
+        </div>
+        <div class="chair-tools">
+          <ConnectionBadge status={status} />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <div class="chair-body">
+        <AgendaList
+          snapshot={snapshot}
+          onSelect={(itemId) => void run(() => conn.send('item:select', { itemId }))}
+        />
+        <main class="chair-current" aria-labelledby="current-heading">
+          <h2 id="current-heading" class="section-label">
+            {t('chair.current')}
+          </h2>
+          {item ? (
+            <>
+              <ItemTitle item={item} />
+              <PollPanel snapshot={snapshot} poll={latestPollOf(snapshot, item.id)} itemId={item.id} conn={conn} run={run} />
+            </>
+          ) : (
+            <p class="notice">{t('chair.selectItem')}</p>
+          )}
+          {error && (
+            <p class="chair-error" role="alert">
+              {error}
+            </p>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

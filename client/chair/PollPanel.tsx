@@ -1,0 +1,76 @@
+import type { MeetingSnapshot, PollView } from '../../shared/protocol/snapshot.ts';
+import { t } from '../i18n/i18n.ts';
+import type { MeetingConnection } from '../sync/connection.ts';
+import { ResultSummary } from './ResultSummary.tsx';
+
+interface Props {
+  snapshot: MeetingSnapshot;
+  poll: PollView | undefined;
+  itemId: string;
+  conn: MeetingConnection;
+  run: (action: () => Promise<{ ok: boolean; error?: { message: string } }>) => Promise<void>;
+}
+
+/** The current item's vote: the one next action is always the big button. */
+export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
+  const anotherOpen = snapshot.polls.some((p) => p.status === 'open' && p.itemId !== itemId);
+
+  if (!poll || poll.status === 'invalid') {
+    return (
+      <div class="poll-panel">
+        <button
+          type="button"
+          class="btn btn-primary btn-next"
+          disabled={anotherOpen}
+          onClick={() => void run(() => conn.send('poll:open', { itemId }))}
+        >
+          {t('chair.start')}
+        </button>
+      </div>
+    );
+  }
+
+  if (poll.status === 'open') {
+    const voted = new Set(poll.votedMemberIds ?? []);
+    const eligible = new Set(poll.eligibleMemberIds ?? []);
+    const missing = snapshot.members.filter((m) => eligible.has(m.id) && !voted.has(m.id));
+    return (
+      <div class="poll-panel">
+        <p class="poll-progress" role="status" aria-live="polite">
+          {t('chair.progress', { cast: poll.castCount, eligible: poll.eligibleCount })}
+        </p>
+        <progress class="poll-bar" max={poll.eligibleCount} value={poll.castCount} aria-hidden="true" />
+        <div class="missing">
+          {missing.length === 0 ? (
+            <p>{t('chair.allVoted')}</p>
+          ) : (
+            <>
+              <p>{t('chair.missing')}</p>
+              <ul class="missing-list">
+                {missing.map((m) => (
+                  <li key={m.id}>{m.name}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+        <button type="button" class="btn btn-primary btn-next" onClick={() => void run(() => conn.send('poll:close', { pollId: poll.id }))}>
+          {t('chair.close')}
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div class="poll-panel">
+      <ResultSummary poll={poll} rules={snapshot.meeting.rules} />
+      {poll.status === 'closed' ? (
+        <button type="button" class="btn btn-primary btn-next" onClick={() => void run(() => conn.send('poll:publish', { pollId: poll.id }))}>
+          {t('chair.publish')}
+        </button>
+      ) : (
+        <p class="published-note">✓ {t('chair.published')}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { ruleSet } from '../../shared/rules/ruleSets.ts';
+import { currentItem, currentPoll } from '../../shared/protocol/selectors.ts';
+import { t } from '../i18n/i18n.ts';
+import type { MeetingConnection } from '../sync/connection.ts';
+import { ConnectionBadge } from '../ui/ConnectionBadge.tsx';
+import { ItemTitle } from '../ui/ItemTitle.tsx';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { VotePanel } from './VotePanel.tsx';
+
+export function MemberApp({ conn }: { conn: MeetingConnection }) {
+  const snapshot = conn.snapshot.value;
+  const status = conn.status.value;
+  if (status === 'unauthorized') return <p class="notice">{t('conn.unauthorized')}</p>;
+  if (!snapshot?.self) return <p class="notice">{t('conn.connecting')}</p>;
+  const self = snapshot.self;
+  const poll = currentPoll(snapshot);
+
+  return (
+    <div class="member">
+      <header class="member-header">
+        <div>
+          <p class="member-name">{self.name}</p>
+          <p class="muted meeting-name">{snapshot.meeting.name}</p>
+        </div>
+        <div class="member-tools">
+          <ConnectionBadge status={status} />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main class="member-main">
+        <ItemTitle item={currentItem(snapshot)} />
+        {!self.votingRight ? (
+          <p class="notice">{t('member.advisory')}</p>
+        ) : (
+          <VotePanel
+            conn={conn}
+            poll={poll}
+            memberId={self.memberId}
+            serverBallot={self.ballot}
+            allowsAbstention={ruleSet(snapshot.meeting.rules).allowsAbstention}
+          />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { CHOICES, type Choice } from '../../shared/meeting/model.ts';
+import type { OwnBallot, PollView } from '../../shared/protocol/snapshot.ts';
+import { t } from '../i18n/i18n.ts';
+import { castBallot, localBallot } from '../sync/ballots.ts';
+import type { MeetingConnection } from '../sync/connection.ts';
+
+const ICONS: Record<Choice, string> = { yes: '✓', no: '✗', abstain: '–' };
+
+interface Props {
+  conn: MeetingConnection;
+  poll: PollView | undefined;
+  memberId: string;
+  serverBallot: OwnBallot | null;
+  allowsAbstention: boolean;
+}
+
+export function VotePanel({ conn, poll, serverBallot, allowsAbstention }: Props) {
+  if (!poll) return <p class="notice">{t('member.waiting')}</p>;
+  const local = localBallot.value?.pollId === poll.id ? localBallot.value : null;
+  const shown = local ?? (serverBallot?.pollId === poll.id ? { ...serverBallot, state: 'saved' as const } : null);
+  const choiceLabel = (c: Choice) => t(`choice.${c}`);
+
+  if (poll.status !== 'open') {
+    const counted = serverBallot?.pollId === poll.id ? serverBallot : null;
+    return (
+      <p class="notice vote-closed" role="status">
+        {counted ? t('member.closedVoted', { choice: choiceLabel(counted.choice) }) : t('member.closedNoVote')}
+      </p>
+    );
+  }
+
+  const choices = CHOICES.filter((c) => c !== 'abstain' || allowsAbstention);
+  return (
+    <section class="vote" aria-labelledby="vote-heading">
+      <h3 id="vote-heading" class="vote-heading">
+        {t('member.voteOpen')}
+      </h3>
+      <div class="vote-buttons">
+        {choices.map((c) => (
+          <button
+            type="button"
+            key={c}
+            class={`vote-btn vote-${c}`}
+            aria-pressed={shown?.choice === c}
+            onClick={() => void castBallot(conn, poll.id, c)}
+          >
+            <span class="vote-icon" aria-hidden="true">
+              {ICONS[c]}
+            </span>
+            <span class="vote-label">{choiceLabel(c)}</span>
+          </button>
+        ))}
+      </div>
+      <p class="vote-status" role="status" aria-live="polite">
+        {shown &&
+          (shown.state === 'failed'
+            ? t('member.failed', { reason: errorText(local?.error) })
+            : `${t('member.yourVote', { choice: choiceLabel(shown.choice) })} – ${t(shown.state === 'saved' ? 'member.saved' : 'member.sending')}`)}
+      </p>
+      {shown?.state === 'saved' && <p class="muted vote-hint">{t('member.changeHint')}</p>}
+    </section>
+  );
+}
+
+function errorText(code: string | undefined): string {
+  switch (code) {
+    case 'poll_not_open':
+      return t('error.poll_not_open');
+    case 'not_eligible':
+      return t('error.not_eligible');
+    case 'choice_not_allowed':
+      return t('error.choice_not_allowed');
+    default:
+      return t('error.generic');
+  }
+}

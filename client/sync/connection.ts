@@ -1,0 +1,65 @@
+import { signal, type Signal } from '@preact/signals';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
+import { fail, type Result } from '../../shared/protocol/result.ts';
+import { applyProgress } from '../../shared/protocol/selectors.ts';
+import type { ClientRole, MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'unauthorized';
+
+type AckData<E extends keyof ClientToServerEvents> =
+  Parameters<Parameters<ClientToServerEvents[E]>[1]>[0] extends Result<infer T> ? T : never;
+
+export interface MeetingConnection {
+  role: ClientRole;
+  snapshot: Signal<MeetingSnapshot | null>;
+  status: Signal<ConnectionStatus>;
+  send<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<Result<AckData<E>>>;
+  /** The underlying socket, for the sync layer's own modules (outbox); views never use it. */
+  socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+}
+
+const ACK_TIMEOUT_MS = 10_000;
+
+/** The one place that talks to the server. Every (re)connect brings a full snapshot. */
+export function connect(role: ClientRole, token: string, url = '/'): MeetingConnection {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+  });
+  const snapshot = signal<MeetingSnapshot | null>(null);
+  const status = signal<ConnectionStatus>('connecting');
+
+  socket.on('connect', () => (status.value = 'online'));
+  socket.on('disconnect', (reason) => {
+    status.value = reason === 'io client disconnect' ? 'offline' : 'reconnecting';
+  });
+  socket.on('connect_error', (error) => {
+    if (error.message === 'unauthorized') {
+      status.value = 'unauthorized';
+      socket.disconnect();
+    } else status.value = navigator.onLine ? 'reconnecting' : 'offline';
+  });
+  socket.on('meeting:snapshot', (s) => (snapshot.value = s));
+  socket.on('poll:progress', (p) => {
+    if (snapshot.value) snapshot.value = applyProgress(snapshot.value, p);
+  });
+
+  async function send<E extends keyof ClientToServerEvents>(
+    event: E,
+    payload: Parameters<ClientToServerEvents[E]>[0],
+  ): Promise<Result<AckData<E>>> {
+    const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+      emitWithAck(event: E, payload: unknown): Promise<Result<AckData<E>>>;
+    };
+    try {
+      return await timed.emitWithAck(event, payload);
+    } catch {
+      return fail('internal', 'timeout');
+    }
+  }
+
+  return { role, snapshot, status, send, socket };
+}

@@ -1,0 +1,21 @@
+import type { ClientRole } from '../../shared/protocol/snapshot.ts';
+
+const key = (role: ClientRole) => `handzeichen:token:${role}`;
+
+/**
+ * Pairing: a link carries its token in the fragment (`#token=…`). It is stored on the device
+ * and removed from the address bar, so the member never types it and it is not bookmarked.
+ */
+export function takeToken(role: ClientRole): string | null {
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromLink) {
+    localStorage.setItem(key(role), fromLink);
+    history.replaceState(null, '', location.pathname + location.search);
+    return fromLink;
+  }
+  return localStorage.getItem(key(role));
+}
+
+export function forgetToken(role: ClientRole): void {
+  localStorage.removeItem(key(role));
+}

@@ -1,0 +1,70 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createApi } from './http/api.ts';
+import { HttpError, sendJson } from './http/respond.ts';
+import { setSecurityHeaders } from './http/securityHeaders.ts';
+import { serveStatic } from './http/staticFiles.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { MeetingService } from './meetings/meetingService.ts';
+import { attachRealtime } from './realtime/realtime.ts';
+import { openDatabase } from './storage/database.ts';
+import { MeetingStore } from './storage/meetingStore.ts';
+import { TokenStore } from './storage/tokenStore.ts';
+
+export interface AppOptions {
+  dbFile: string;
+  adminToken: string;
+  /** The built client (dist/client). */
+  staticDir: string;
+  publicUrl?: string;
+  tls?: { cert: Buffer; key: Buffer };
+  log?: Logger;
+}
+
+/** The composition root: storage, core service, HTTP and realtime wired together. */
+export function createApp(options: AppOptions) {
+  const log = options.log ?? createLogger();
+  const db = openDatabase(options.dbFile);
+  const tokens = new TokenStore(db);
+  const store = new MeetingStore(db);
+  const service = new MeetingService(store);
+  const api = createApi({ service, tokens, adminToken: options.adminToken, log, publicUrl: options.publicUrl });
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    setSecurityHeaders(res);
+    api(req, res)
+      .then((handled) => {
+        if (handled) return;
+        if (serveStatic(options.staticDir, req, res)) return;
+        sendJson(res, 404, { error: 'Not found' });
+      })
+      .catch((error: unknown) => {
+        log.error('request failed', { error: String(error) });
+        if (!res.headersSent) sendJson(res, error instanceof HttpError ? error.status : 500, { error: 'Internal error' });
+      });
+  };
+  const server: Server = options.tls ? createHttpsServer(options.tls, onRequest) : createHttpServer(onRequest);
+  const io = attachRealtime(server, { service, tokens, log });
+
+  return {
+    server,
+    io,
+    service,
+    store,
+    tokens,
+    db,
+    listen(port: number, host = '127.0.0.1'): Promise<AddressInfo> {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve(server.address() as AddressInfo));
+      });
+    },
+    async close(): Promise<void> {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      db.close();
+    },
+  };
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  adminToken: string | undefined;
+  publicUrl: string | undefined;
+  tls: { cert: Buffer; key: Buffer } | undefined;
+  staticDir: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  if ((env.TLS_CERT === undefined) !== (env.TLS_KEY === undefined)) throw new Error('Set both TLS_CERT and TLS_KEY, or neither');
+  return {
+    port,
+    // Tablets reach the server over the LAN, so listen on every interface by default.
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    adminToken: env.ADMIN_TOKEN || undefined,
+    publicUrl: env.PUBLIC_URL || undefined,
+    tls: env.TLS_CERT && env.TLS_KEY ? { cert: readFileSync(env.TLS_CERT), key: readFileSync(env.TLS_KEY) } : undefined,
+    staticDir: resolve(env.STATIC_DIR ?? 'dist/client'),
+  };
+}

@@ -1,0 +1,72 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as v from 'valibot';
+import { describeIssues, MeetingSpec } from '../../shared/protocol/meetingSpec.ts';
+import type { Logger } from '../logger.ts';
+import { createMeeting } from '../meetings/createMeeting.ts';
+import type { MeetingService } from '../meetings/meetingService.ts';
+import { minutesText } from '../meetings/minutes.ts';
+import type { TokenStore } from '../storage/tokenStore.ts';
+import { bearerToken, HttpError, readJson, sendJson, sendText } from './respond.ts';
+
+export interface ApiDeps {
+  service: MeetingService;
+  tokens: TokenStore;
+  adminToken: string;
+  log: Logger;
+  /** Base for absolute links; derived from the request when not configured. */
+  publicUrl: string | undefined;
+}
+
+export function createApi(deps: ApiDeps) {
+  const { service, tokens, log } = deps;
+  const admin = Buffer.from(deps.adminToken);
+  const isAdmin = (token: string | undefined) =>
+    token !== undefined && token.length === admin.length && timingSafeEqual(Buffer.from(token), admin);
+
+  const baseUrl = (req: IncomingMessage) => {
+    if (deps.publicUrl) return deps.publicUrl.replace(/\/$/, '');
+    const tls = (req.socket as { encrypted?: boolean }).encrypted;
+    return `${tls ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+  };
+
+  /** Returns false when the path is not an API route. */
+  return async function api(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const { pathname } = new URL(req.url ?? '/', 'http://x');
+    if (!pathname.startsWith('/api/')) return false;
+    try {
+      if (pathname === '/api/meetings') {
+        if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
+        if (!isAdmin(bearerToken(req))) throw new HttpError(401, 'Admin token required');
+        const parsed = v.safeParse(MeetingSpec, await readJson(req));
+        if (!parsed.success) throw new HttpError(400, describeIssues(parsed.issues));
+        const created = createMeeting(service, tokens, parsed.output, baseUrl(req));
+        log.info('meeting created', { meetingId: created.id, members: created.members.length });
+        sendJson(res, 201, created);
+        return true;
+      }
+      const minutes = /^\/api\/meetings\/([A-Za-z0-9_-]{1,64})\/minutes\.txt$/.exec(pathname);
+      if (minutes) {
+        if (req.method !== 'GET') throw new HttpError(405, 'Use GET');
+        const meetingId = minutes[1]!;
+        const token = bearerToken(req);
+        const principal = tokens.resolve(token);
+        const allowed = isAdmin(token) || (principal?.role === 'chair' && principal.meetingId === meetingId);
+        if (!allowed) throw new HttpError(401, 'Chair or admin token required');
+        const state = service.get(meetingId);
+        if (!state) throw new HttpError(404, 'Unknown meeting');
+        const lang = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') === 'en' ? 'en' : 'de';
+        sendText(res, 200, minutesText(state, lang));
+        return true;
+      }
+      throw new HttpError(404, 'Not found');
+    } catch (error) {
+      if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });
+      else {
+        log.error('request failed', { path: pathname, error: String(error) });
+        sendJson(res, 500, { error: 'Internal error' });
+      }
+      return true;
+    }
+  };
+}

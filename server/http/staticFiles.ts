@@ -1,0 +1,52 @@
+import { createReadStream, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves the built client. `/member/` → `member/index.html`; hashed assets are cached for good. */
+export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  let file = normalize(join(root, pathname));
+  if (!file.startsWith(root + sep) && file !== root) return false;
+  let stat = statOrNull(file);
+  if (stat?.isDirectory()) {
+    if (!pathname.endsWith('/')) {
+      res.writeHead(301, { location: pathname + '/' });
+      res.end();
+      return true;
+    }
+    file = join(file, 'index.html');
+    stat = statOrNull(file);
+  }
+  if (!stat?.isFile()) return false;
+  const immutable = pathname.startsWith('/assets/');
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-length': stat.size,
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).pipe(res);
+  return true;
+}
+
+function statOrNull(file: string) {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { loadAdminToken } from './adminToken.ts';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { ensureDemoMeeting } from './demo/seedDemo.ts';
+import { createLogger } from './logger.ts';
+
+const config = readConfig();
+const log = createLogger();
+const admin = loadAdminToken(config.dataDir, config.adminToken);
+const app = createApp({
+  dbFile: join(config.dataDir, 'handzeichen.sqlite'),
+  adminToken: admin.token,
+  staticDir: config.staticDir,
+  publicUrl: config.publicUrl,
+  tls: config.tls,
+  log,
+});
+const address = await app.listen(config.port, config.host);
+const base = (config.publicUrl ?? `${config.tls ? 'https' : 'http'}://localhost:${address.port}`).replace(/\/$/, '');
+const rebase = (url: string) => url.replace(/^https?:\/\/[^/]+/, base);
+
+const demo = ensureDemoMeeting(config.dataDir, app, base);
+const lines = [`Handzeichen läuft auf ${base} (Daten: ${config.dataDir})`];
+if (admin.generated) lines.push(`Admin-Token (gespeichert in ${join(config.dataDir, 'admin-token')}): ${admin.token}`);
+if (demo) {
+  lines.push('', 'Demo-Sitzung:', `  Sitzungsleitung: ${rebase(demo.chairUrl)}`, `  Saalanzeige:     ${rebase(demo.displayUrl)}`, '  Mitglieder:');
+  for (const m of demo.members) lines.push(`    ${m.name.padEnd(18)} ${rebase(m.joinUrl)}`);
+}
+process.stdout.write(lines.join('\n') + '\n');
+
+const shutdown = () => {
+  void app.close().then(() => process.exit(0));
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

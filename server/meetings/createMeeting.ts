@@ -1,0 +1,50 @@
+import type { MeetingSpecData } from '../../shared/protocol/meetingSpec.ts';
+import type { TokenStore } from '../storage/tokenStore.ts';
+import { newId, type MeetingService } from './meetingService.ts';
+
+export interface CreatedMeeting {
+  id: string;
+  chairUrl: string;
+  displayUrl: string;
+  members: { id: string; name: string; joinUrl: string }[];
+}
+
+/** Links carry the token in the fragment: it never reaches server logs or proxies. */
+export const links = {
+  chair: (base: string, token: string) => `${base}/chair/#token=${token}`,
+  display: (base: string, token: string) => `${base}/display/#token=${token}`,
+  member: (base: string, token: string) => `${base}/member/#token=${token}`,
+};
+
+export function createMeeting(service: MeetingService, tokens: TokenStore, spec: MeetingSpecData, baseUrl: string): CreatedMeeting {
+  const id = newId();
+  const now = new Date().toISOString();
+  service.create({
+    id,
+    body: spec.body,
+    organization: spec.organization,
+    name: spec.name,
+    start: spec.start,
+    location: spec.location,
+    rules: spec.rules,
+    statutoryMembers: spec.statutoryMembers ?? spec.members.filter((m) => m.votingRight).length,
+    members: spec.members.map((m) => ({ id: m.id, name: m.name, role: m.role, votingRight: m.votingRight })),
+    agenda: spec.agenda.map((item, i) => ({
+      id: `i${i + 1}`,
+      number: item.number,
+      name: item.name,
+      public: item.public,
+      paper: item.paper || null,
+    })),
+  });
+  return {
+    id,
+    chairUrl: links.chair(baseUrl, tokens.issue({ meetingId: id, role: 'chair' }, now)),
+    displayUrl: links.display(baseUrl, tokens.issue({ meetingId: id, role: 'display' }, now)),
+    members: spec.members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      joinUrl: links.member(baseUrl, tokens.issue({ meetingId: id, role: 'member', memberId: m.id }, now)),
+    })),
+  };
+}

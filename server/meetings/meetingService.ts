@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { decideCast, decideClose, decideOpen, decidePublish, decideSelect } from '../../shared/meeting/decide.ts';
+import type { Poll } from '../../shared/meeting/model.ts';
+import type { MeetingState } from '../../shared/meeting/state.ts';
+import type { CastBallotInput, OpenPollInput } from '../../shared/protocol/commands.ts';
+import { fail, ok, type Result } from '../../shared/protocol/result.ts';
+import type { OwnBallot } from '../../shared/protocol/snapshot.ts';
+import type { MeetingStore, NewMeeting } from '../storage/meetingStore.ts';
+import { BallotBatcher, type PendingBallot } from './ballotBatcher.ts';
+
+export interface MeetingListener {
+  /** Something structural changed (item, poll status): every client needs a new snapshot. */
+  changed(meetingId: string): void;
+  /** Ballots were committed for this poll: progress counters moved. */
+  ballotsCommitted(meetingId: string, pollId: string): void;
+}
+
+export const newId = (): string => randomBytes(9).toString('base64url');
+
+/**
+ * The application layer: keeps each meeting's state in memory, asks the core to decide,
+ * persists the decision, then applies it and tells the listeners. Nothing is acknowledged
+ * before it is committed.
+ */
+export class MeetingService {
+  private readonly states = new Map<string, MeetingState>();
+  private readonly listeners: MeetingListener[] = [];
+  private readonly batcher: BallotBatcher;
+
+  constructor(
+    private readonly store: MeetingStore,
+    private readonly clock: () => string = () => new Date().toISOString(),
+  ) {
+    this.batcher = new BallotBatcher(
+      (entries) => store.saveBallots(entries),
+      (entries) => this.notifyBallots(entries),
+    );
+  }
+
+  subscribe(listener: MeetingListener): void {
+    this.listeners.push(listener);
+  }
+
+  create(m: NewMeeting): MeetingState {
+    this.store.createMeeting(m, this.clock());
+    return this.get(m.id)!;
+  }
+
+  get(meetingId: string): MeetingState | undefined {
+    let state = this.states.get(meetingId);
+    if (!state) {
+      state = this.store.load(meetingId);
+      if (state) this.states.set(meetingId, state);
+    }
+    return state;
+  }
+
+  async castBallot(meetingId: string, memberId: string, input: CastBallotInput): Promise<Result<OwnBallot>> {
+    const state = this.get(meetingId);
+    if (!state) return fail('not_found', 'Unknown meeting');
+    const decision = decideCast(state, memberId, input, this.clock());
+    if (!decision.ok) return decision;
+    const { ballot, duplicate } = decision.data;
+    const own = { pollId: input.pollId, choice: ballot.choice, ballotId: ballot.ballotId };
+    if (duplicate) return ok(own);
+    // Applied at once so a second tap in the same turn sees the first; committed before the ack.
+    let perPoll = state.ballots.get(input.pollId);
+    if (!perPoll) state.ballots.set(input.pollId, (perPoll = new Map()));
+    const previous = perPoll.get(memberId);
+    perPoll.set(memberId, ballot);
+    try {
+      await this.batcher.add({ meetingId, pollId: input.pollId, ballot });
+    } catch {
+      if (previous) perPoll.set(memberId, previous);
+      else perPoll.delete(memberId);
+      return fail('internal', 'The vote could not be stored; please try again');
+    }
+    return ok(own);
+  }
+
+  selectItem(meetingId: string, itemId: string | null): Result<null> {
+    return this.mutate(meetingId, (state) => {
+      const decision = decideSelect(state, itemId);
+      if (!decision.ok) return decision;
+      this.store.setCurrentItem(meetingId, decision.data);
+      state.meeting.currentItemId = decision.data;
+      return ok(null);
+    });
+  }
+
+  openPoll(meetingId: string, input: Required<OpenPollInput>): Result<{ pollId: string }> {
+    return this.mutate(meetingId, (state) => {
+      const decision = decideOpen(state, input, newId(), this.clock());
+      if (!decision.ok) return decision;
+      const poll = decision.data;
+      this.store.insertPoll(meetingId, poll);
+      state.polls.push(poll);
+      // Opening a vote on an item makes it the current one on every screen.
+      if (state.meeting.currentItemId !== poll.itemId) {
+        this.store.setCurrentItem(meetingId, poll.itemId);
+        state.meeting.currentItemId = poll.itemId;
+      }
+      return ok({ pollId: poll.id });
+    });
+  }
+
+  closePoll(meetingId: string, pollId: string): Result<null> {
+    this.batcher.flush(); // every ballot accepted before the close is counted
+    return this.mutate(meetingId, (state) => this.replacePoll(state, decideClose(state, pollId, this.clock())));
+  }
+
+  publishPoll(meetingId: string, pollId: string): Result<null> {
+    return this.mutate(meetingId, (state) => this.replacePoll(state, decidePublish(state, pollId, this.clock())));
+  }
+
+  private replacePoll(state: MeetingState, decision: Result<Poll>): Result<null> {
+    if (!decision.ok) return decision;
+    const poll = decision.data;
+    this.store.updatePoll(poll);
+    state.polls = state.polls.map((p) => (p.id === poll.id ? poll : p));
+    return ok(null);
+  }
+
+  private mutate<T>(meetingId: string, run: (state: MeetingState) => Result<T>): Result<T> {
+    const state = this.get(meetingId);
+    if (!state) return fail('not_found', 'Unknown meeting');
+    const result = run(state);
+    if (result.ok) for (const l of this.listeners) l.changed(meetingId);
+    return result;
+  }
+
+  private notifyBallots(entries: PendingBallot[]): void {
+    const seen = new Set<string>();
+    for (const e of entries) {
+      const key = `${e.meetingId}\u0000${e.pollId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const l of this.listeners) l.ballotsCommitted(e.meetingId, e.pollId);
+    }
+  }
+}

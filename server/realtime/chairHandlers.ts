@@ -1,0 +1,14 @@
+import { OpenPoll, PollRef, SelectItem } from '../../shared/protocol/commands.ts';
+import type { Logger } from '../logger.ts';
+import type { MeetingService } from '../meetings/meetingService.ts';
+import { handle } from './handle.ts';
+import type { AppSocket } from './types.ts';
+
+const CHAIR = ['chair'] as const;
+
+export function registerChairHandlers(socket: AppSocket, service: MeetingService, log: Logger): void {
+  handle(socket, log, 'item:select', CHAIR, SelectItem, (input, p) => service.selectItem(p.meetingId, input.itemId));
+  handle(socket, log, 'poll:open', CHAIR, OpenPoll, (input, p) => service.openPoll(p.meetingId, input));
+  handle(socket, log, 'poll:close', CHAIR, PollRef, (input, p) => service.closePoll(p.meetingId, input.pollId));
+  handle(socket, log, 'poll:publish', CHAIR, PollRef, (input, p) => service.publishPoll(p.meetingId, input.pollId));
+}

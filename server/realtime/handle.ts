@@ -1,0 +1,47 @@
+import * as v from 'valibot';
+import { describeIssues } from '../../shared/protocol/meetingSpec.ts';
+import { fail, type Result } from '../../shared/protocol/result.ts';
+import type { Principal } from '../storage/tokenStore.ts';
+import type { Logger } from '../logger.ts';
+import type { AppSocket } from './types.ts';
+
+type Role = Principal['role'];
+
+/**
+ * Registers one event with its schema and the roles allowed to send it. Every path ends in
+ * exactly one acknowledgement; bad input is answered and logged, never thrown.
+ */
+export function handle<S extends v.GenericSchema, T>(
+  socket: AppSocket,
+  log: Logger,
+  event: string,
+  roles: readonly Role[],
+  schema: S,
+  run: (input: v.InferOutput<S>, principal: Principal) => Result<T> | Promise<Result<T>>,
+): void {
+  (socket as unknown as { on(e: string, f: (...args: unknown[]) => void): void }).on(event, async (...args: unknown[]) => {
+    const ack = args[args.length - 1];
+    if (typeof ack !== 'function' || args.length !== 2) {
+      log.warn('event without acknowledgement ignored', { event, socket: socket.id });
+      return;
+    }
+    const reply = (result: Result<unknown>) => (ack as (r: Result<unknown>) => void)(result);
+    const principal = socket.data.principal;
+    if (!roles.includes(principal.role)) {
+      log.warn('event refused for role', { event, role: principal.role });
+      return reply(fail('forbidden', `${event} is not allowed for ${principal.role}`));
+    }
+    const parsed = v.safeParse(schema, args[0]);
+    if (!parsed.success) {
+      const message = describeIssues(parsed.issues);
+      log.warn('invalid payload', { event, role: principal.role, message });
+      return reply(fail('invalid_payload', message));
+    }
+    try {
+      reply(await run(parsed.output, principal));
+    } catch (error) {
+      log.error('handler failed', { event, error: String(error) });
+      reply(fail('internal', 'Internal error'));
+    }
+  });
+}

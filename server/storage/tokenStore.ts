@@ -1,0 +1,37 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from './database.ts';
+
+export type Principal =
+  | { meetingId: string; role: 'chair' }
+  | { meetingId: string; role: 'display' }
+  | { meetingId: string; role: 'member'; memberId: string };
+
+/** 128 random bits, URL-safe. */
+export const newToken = (): string => randomBytes(16).toString('base64url');
+
+/** Tokens are stored only as SHA-256 hashes: a copy of the database opens no tablet. */
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export class TokenStore {
+  private readonly insert;
+  private readonly lookup;
+
+  constructor(db: Db) {
+    this.insert = db.prepare(`INSERT INTO tokens (hash, meeting_id, role, member_id, issued_at) VALUES (?, ?, ?, ?, ?)`);
+    this.lookup = db.prepare(`SELECT meeting_id, role, member_id FROM tokens WHERE hash = ? AND revoked_at IS NULL`);
+  }
+
+  issue(p: Principal, now: string): string {
+    const token = newToken();
+    this.insert.run(hashToken(token), p.meetingId, p.role, p.role === 'member' ? p.memberId : null, now);
+    return token;
+  }
+
+  resolve(token: unknown): Principal | undefined {
+    if (typeof token !== 'string' || token.length < 16 || token.length > 128) return undefined;
+    const row = this.lookup.get(hashToken(token)) as { meeting_id: string; role: string; member_id: string | null } | undefined;
+    if (!row) return undefined;
+    if (row.role === 'member') return { meetingId: row.meeting_id, role: 'member', memberId: row.member_id! };
+    return { meetingId: row.meeting_id, role: row.role as 'chair' | 'display' };
+  }
+}

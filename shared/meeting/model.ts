@@ -1,0 +1,79 @@
+/**
+ * The meeting model: what a council meeting consists of, independent of storage and transport.
+ * Names are English; German appears only in UI strings and minute wording.
+ */
+
+export const CHOICES = ['yes', 'no', 'abstain'] as const;
+export type Choice = (typeof CHOICES)[number];
+
+export const ROLES = ['chair', 'deputy', 'member', 'advisory'] as const;
+/** Role in the organization. `advisory` members sit and speak but never vote. */
+export type MemberRole = (typeof ROLES)[number];
+
+export const VOTE_MODES = ['open', 'rollCall', 'secret'] as const;
+export type VoteMode = (typeof VOTE_MODES)[number];
+
+export const MAJORITY_KINDS = ['simple', 'twoThirdsCast', 'statutoryMajority', 'twoThirdsStatutory'] as const;
+export type MajorityKind = (typeof MAJORITY_KINDS)[number];
+
+export const POLL_STATUSES = ['open', 'closed', 'published', 'invalid'] as const;
+export type PollStatus = (typeof POLL_STATUSES)[number];
+
+export interface Counts {
+  yes: number;
+  no: number;
+  abstain: number;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  role: MemberRole;
+  votingRight: boolean;
+}
+
+export interface AgendaItem {
+  id: string;
+  /** As printed on the agenda, e.g. "Ö 12" or "N 3". */
+  number: string;
+  name: string;
+  public: boolean;
+  /** Reference of the paper (Vorlage), e.g. "2022/032". */
+  paper: string | null;
+}
+
+export interface Poll {
+  id: string;
+  itemId: string;
+  /** 1 for the first vote on an item, 2 for its first repetition, … */
+  round: number;
+  mode: VoteMode;
+  majority: MajorityKind;
+  status: PollStatus;
+  openedAt: string;
+  closedAt: string | null;
+  publishedAt: string | null;
+  /** Members entitled to vote in this poll, fixed when it opens. */
+  eligibleMemberIds: string[];
+  /** Final counts, fixed when the poll closes. */
+  counts: Counts | null;
+}
+
+export interface MeetingInfo {
+  id: string;
+  /** Gebietskörperschaft, e.g. "Landkreis Peine". */
+  body: string;
+  /** Gremium, e.g. "Ausschuss für Gesundheit, Arbeit und Soziales". */
+  organization: string;
+  name: string;
+  /** ISO 8601 with offset. */
+  start: string;
+  location: string;
+  rules: string;
+}
+
+export interface Meeting extends MeetingInfo {
+  members: Member[];
+  agenda: AgendaItem[];
+  currentItemId: string | null;
+}

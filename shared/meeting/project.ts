@@ -1,0 +1,79 @@
+import type { MeetingSnapshot, PollProgress, PollView } from '../protocol/snapshot.ts';
+import { verdict } from '../rules/verdict.ts';
+import type { AgendaItem, Poll } from './model.ts';
+import { ballotsOf, latestPoll, type MeetingState } from './state.ts';
+
+/**
+ * What each role may see. The display and the tablets never see counts before publication
+ * and never anything of a non-public item beyond its number; only the chair sees who has voted.
+ */
+export type Viewer = { role: 'chair' } | { role: 'display' } | { role: 'member'; memberId: string };
+
+function pollView(s: MeetingState, poll: Poll, viewer: Viewer): PollView {
+  const ballots = ballotsOf(s, poll.id);
+  const resultVisible = poll.status === 'published' || (viewer.role === 'chair' && poll.status !== 'open');
+  const counts = resultVisible ? poll.counts : null;
+  const view: PollView = {
+    id: poll.id,
+    itemId: poll.itemId,
+    round: poll.round,
+    mode: poll.mode,
+    majority: poll.majority,
+    status: poll.status,
+    openedAt: poll.openedAt,
+    closedAt: poll.closedAt,
+    publishedAt: poll.publishedAt,
+    eligibleCount: poll.eligibleMemberIds.length,
+    castCount: poll.counts ? poll.counts.yes + poll.counts.no + poll.counts.abstain : ballots.size,
+    counts,
+    verdict: counts ? verdict(counts, { majority: poll.majority, statutoryMembers: s.statutoryMembers }) : null,
+  };
+  if (viewer.role === 'chair') {
+    view.votedMemberIds = [...ballots.keys()];
+    view.eligibleMemberIds = poll.eligibleMemberIds;
+  }
+  return view;
+}
+
+const redact = (item: AgendaItem): AgendaItem => (item.public ? item : { ...item, name: '', paper: null });
+
+export function snapshotFor(s: MeetingState, viewer: Viewer, now: string): MeetingSnapshot {
+  const { members, agenda, currentItemId, ...info } = s.meeting;
+  const publicOnly = viewer.role === 'display';
+  const hidden = new Set(publicOnly ? agenda.filter((i) => !i.public).map((i) => i.id) : []);
+  const polls = s.polls.filter((p) => !hidden.has(p.itemId)).map((p) => pollView(s, p, viewer));
+
+  let self: MeetingSnapshot['self'] = null;
+  if (viewer.role === 'member') {
+    const me = members.find((m) => m.id === viewer.memberId);
+    const current = latestPoll(s, currentItemId);
+    const own = current ? ballotsOf(s, current.id).get(viewer.memberId) : undefined;
+    self = me
+      ? {
+          memberId: me.id,
+          name: me.name,
+          votingRight: me.votingRight,
+          ballot: own && current ? { pollId: current.id, choice: own.choice, ballotId: own.ballotId } : null,
+        }
+      : null;
+  }
+
+  return {
+    role: viewer.role,
+    meeting: info,
+    statutoryMembers: s.statutoryMembers,
+    members,
+    agenda: publicOnly ? agenda.map(redact) : agenda,
+    currentItemId,
+    polls,
+    self,
+    serverTime: now,
+  };
+}
+
+export function progressFor(s: MeetingState, poll: Poll, viewer: Viewer): PollProgress {
+  const ballots = ballotsOf(s, poll.id);
+  const progress: PollProgress = { pollId: poll.id, castCount: ballots.size, eligibleCount: poll.eligibleMemberIds.length };
+  if (viewer.role === 'chair') progress.votedMemberIds = [...ballots.keys()];
+  return progress;
+}

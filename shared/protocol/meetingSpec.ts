@@ -1,0 +1,57 @@
+import * as v from 'valibot';
+import { ROLES } from '../meeting/model.ts';
+import { DEFAULT_RULE_SET, RULE_SET_IDS } from '../rules/ruleSets.ts';
+
+/** The JSON body of `POST /api/meetings` (documented in the README). */
+
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max));
+
+const isoDateTime = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO 8601 date-time with offset'),
+  v.check((s) => !Number.isNaN(Date.parse(s)), 'is not a valid date'),
+);
+
+const MemberSpec = v.object({
+  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._:-]{1,64}$/, 'must be 1–64 letters, digits or . _ : -')),
+  name: text(200),
+  role: v.optional(v.picklist(ROLES), 'member'),
+  votingRight: v.boolean(),
+});
+
+const AgendaItemSpec = v.object({
+  number: text(20),
+  name: text(500),
+  public: v.optional(v.boolean(), true),
+  paper: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(50))), null),
+});
+
+export const MeetingSpec = v.pipe(
+  v.object({
+    body: text(200),
+    organization: text(200),
+    name: text(300),
+    start: isoDateTime,
+    location: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300)), ''),
+    rules: v.optional(v.picklist(RULE_SET_IDS), DEFAULT_RULE_SET),
+    /** Gesetzliche Mitgliederzahl; defaults to the number of voting members. */
+    statutoryMembers: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))),
+    members: v.pipe(v.array(MemberSpec), v.minLength(1, 'needs at least one member'), v.maxLength(20_000)),
+    agenda: v.pipe(v.array(AgendaItemSpec), v.minLength(1, 'needs at least one item'), v.maxLength(1_000)),
+  }),
+  v.check((m) => new Set(m.members.map((x) => x.id)).size === m.members.length, 'members: ids must be unique'),
+);
+
+export type MeetingSpecInput = v.InferInput<typeof MeetingSpec>;
+export type MeetingSpecData = v.InferOutput<typeof MeetingSpec>;
+
+/** One line naming the field and what is wrong with it, e.g. `members[2].votingRight: …`. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return 'invalid';
+  const path = (first.path ?? [])
+    .map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`))
+    .join('')
+    .replace(/^\./, '');
+  return path ? `${path}: ${first.message}` : first.message;
+}

@@ -1,0 +1,61 @@
+import type { AgendaItem, Choice, Counts, MajorityKind, Member, MeetingInfo, PollStatus, VoteMode } from '../meeting/model.ts';
+import type { Verdict } from '../rules/verdict.ts';
+
+/** Who is connected: decides what a snapshot may contain. */
+export type ClientRole = 'member' | 'chair' | 'display';
+
+export interface PollView {
+  id: string;
+  itemId: string;
+  round: number;
+  mode: VoteMode;
+  majority: MajorityKind;
+  status: PollStatus;
+  openedAt: string;
+  closedAt: string | null;
+  publishedAt: string | null;
+  eligibleCount: number;
+  castCount: number;
+  /** Null while the result is not visible to this role (always during the vote). */
+  counts: Counts | null;
+  verdict: Verdict | null;
+  /** Chair only: who has voted (never how). */
+  votedMemberIds?: string[];
+  /** Chair only: who may vote in this poll. */
+  eligibleMemberIds?: string[];
+}
+
+export interface OwnBallot {
+  pollId: string;
+  choice: Choice;
+  ballotId: string;
+}
+
+export interface MemberSelf {
+  memberId: string;
+  name: string;
+  votingRight: boolean;
+  /** The member's ballot in the newest poll of the current item, if any. */
+  ballot: OwnBallot | null;
+}
+
+export interface MeetingSnapshot {
+  role: ClientRole;
+  meeting: MeetingInfo;
+  statutoryMembers: number;
+  members: Member[];
+  /** For the display, non-public items carry neither name nor paper. */
+  agenda: AgendaItem[];
+  currentItemId: string | null;
+  polls: PollView[];
+  self: MemberSelf | null;
+  serverTime: string;
+}
+
+/** Coalesced update while a poll is open: sent at most once per event-loop turn. */
+export interface PollProgress {
+  pollId: string;
+  castCount: number;
+  eligibleCount: number;
+  votedMemberIds?: string[];
+}
