@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium, never a downloaded browser. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A member tablet: iPad (gen 7) emulation, German. */
+export function tabletContext(browser: Browser, opts: { landscape?: boolean } = {}): Promise<BrowserContext> {
+  const device = devices[opts.landscape ? 'iPad (gen 7) landscape' : 'iPad (gen 7)'];
+  return browser.newContext({ ...device, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+}
+
+/** The projected room display. */
+export function displayContext(browser: Browser, viewport = { width: 1920, height: 1080 }): Promise<BrowserContext> {
+  return browser.newContext({ viewport, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+}
+
+/** The chair's laptop. */
+export function laptopContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+}
+
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Fails the test on any uncaught page error or CSP violation instead of letting it pass silently. */
+export function watchForErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+}
