@@ -21,11 +21,13 @@ export function handle<S extends v.GenericSchema, T>(
 ): void {
   (socket as unknown as { on(e: string, f: (...args: unknown[]) => void): void }).on(event, async (...args: unknown[]) => {
     const ack = args[args.length - 1];
-    if (typeof ack !== 'function' || args.length !== 2) {
+    if (typeof ack !== 'function') {
+      // Without an acknowledgement there is nobody to answer; commands always carry one.
       log.warn('event without acknowledgement ignored', { event, socket: socket.id });
       return;
     }
     const reply = (result: Result<unknown>) => (ack as (r: Result<unknown>) => void)(result);
+    if (args.length !== 2) return reply(fail('invalid_payload', 'Expected exactly one payload'));
     const principal = socket.data.principal;
     if (!roles.includes(principal.role)) {
       log.warn('event refused for role', { event, role: principal.role });
