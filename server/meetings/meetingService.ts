@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { decideCast, decideClose, decideOpen, decidePublish, decideSelect } from '../../shared/meeting/decide.ts';
+import { decideAttendance, decideExclusion, type AttendanceChange } from '../../shared/meeting/decideAttendance.ts';
 import type { Poll } from '../../shared/meeting/model.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
-import type { CastBallotInput, OpenPollInput } from '../../shared/protocol/commands.ts';
+import type { CastBallotInput, OpenPollInput, SetExclusionInput } from '../../shared/protocol/commands.ts';
 import { fail, ok, type Result } from '../../shared/protocol/result.ts';
 import type { OwnBallot } from '../../shared/protocol/snapshot.ts';
 import type { MeetingStore, NewMeeting } from '../storage/meetingStore.ts';
@@ -111,6 +112,39 @@ export class MeetingService {
 
   publishPoll(meetingId: string, pollId: string): Result<null> {
     return this.mutate(meetingId, (state) => this.replacePoll(state, decidePublish(state, pollId, this.clock())));
+  }
+
+  /** Check-in/out by the member's tablet (`self`) or by the chair/clerk. */
+  setAttendance(meetingId: string, memberId: string, present: boolean, by: AttendanceChange['by']): Result<null> {
+    return this.mutate(meetingId, (state) => {
+      const decision = decideAttendance(state, memberId, present, by, this.clock());
+      if (!decision.ok || !decision.data) return decision.ok ? ok(null) : decision;
+      const change = decision.data;
+      this.store.recordAttendance(meetingId, change, change.poll);
+      let periods = state.attendance.get(memberId);
+      if (!periods) state.attendance.set(memberId, (periods = []));
+      if (present) periods.push({ from: change.at, to: null });
+      else periods[periods.length - 1]!.to = change.at;
+      if (change.poll) {
+        const { pollId, eligibleMemberIds } = change.poll;
+        state.polls = state.polls.map((p) => (p.id === pollId ? { ...p, eligibleMemberIds } : p));
+      }
+      return ok(null);
+    });
+  }
+
+  setExclusion(meetingId: string, input: SetExclusionInput): Result<null> {
+    return this.mutate(meetingId, (state) => {
+      const decision = decideExclusion(state, input);
+      if (!decision.ok || !decision.data) return decision.ok ? ok(null) : decision;
+      const change = decision.data;
+      this.store.setExclusion(meetingId, change, this.clock());
+      let set = state.exclusions.get(change.itemId);
+      if (!set) state.exclusions.set(change.itemId, (set = new Set()));
+      if (change.excluded) set.add(change.memberId);
+      else set.delete(change.memberId);
+      return ok(null);
+    });
   }
 
   private replacePoll(state: MeetingState, decision: Result<Poll>): Result<null> {

@@ -13,7 +13,16 @@ export function minutesText(s: MeetingState, lang: Language = 'de'): string {
     if (!poll?.counts || poll.status === 'open') continue;
     blocks.push(
       minuteBlock(
-        { item, counts: poll.counts, majority: poll.majority, statutoryMembers: s.statutoryMembers, rules: s.meeting.rules, decisionKind: null },
+        {
+          item,
+          counts: poll.counts,
+          majority: poll.majority,
+          statutoryMembers: s.statutoryMembers,
+          rules: s.meeting.rules,
+          decisionKind: null,
+          excludedNames: s.meeting.members.filter((m) => poll.excludedMemberIds.includes(m.id)).map((m) => m.name),
+          quorumOverride: poll.quorumOverridden ? poll.quorum : null,
+        },
         lang,
       ),
     );

@@ -1,4 +1,15 @@
-import type { AgendaItem, Choice, MajorityKind, Member, MemberRole, Poll, PollStatus, VoteMode } from '../../shared/meeting/model.ts';
+import type {
+  AgendaItem,
+  AttendancePeriod,
+  Choice,
+  MajorityKind,
+  Member,
+  MemberRole,
+  Poll,
+  PollStatus,
+  QuorumCount,
+  VoteMode,
+} from '../../shared/meeting/model.ts';
 import type { BallotRecord, MeetingState } from '../../shared/meeting/state.ts';
 import type { Db } from './database.ts';
 
@@ -18,6 +29,9 @@ interface PollRow {
   yes: number | null;
   no: number | null;
   abstain: number | null;
+  excluded_member_ids: string;
+  quorum: string | null;
+  quorum_overridden: number;
 }
 
 export interface NewMeeting {
@@ -58,9 +72,19 @@ export class MeetingStore {
       ),
       setCurrentItem: db.prepare(`UPDATE meetings SET current_item_id = ? WHERE id = ?`),
       insertPoll: db.prepare(
-        `INSERT INTO polls (id, meeting_id, item_id, round, mode, majority, status, opened_at, eligible_member_ids)
-         VALUES (@id, @meetingId, @itemId, @round, @mode, @majority, @status, @openedAt, @eligible)`,
+        `INSERT INTO polls (id, meeting_id, item_id, round, mode, majority, status, opened_at, eligible_member_ids,
+           excluded_member_ids, quorum, quorum_overridden)
+         VALUES (@id, @meetingId, @itemId, @round, @mode, @majority, @status, @openedAt, @eligible,
+           @excluded, @quorumJson, @overridden)`,
       ),
+      setPollEligible: db.prepare(`UPDATE polls SET eligible_member_ids = ? WHERE id = ?`),
+      insertAttendance: db.prepare(
+        `INSERT INTO attendance_events (meeting_id, member_id, present, at, by_role) VALUES (?, ?, ?, ?, ?)`,
+      ),
+      attendance: db.prepare(`SELECT member_id, present, at FROM attendance_events WHERE meeting_id = ? ORDER BY seq`),
+      insertExclusion: db.prepare(`INSERT INTO exclusions (meeting_id, item_id, member_id, marked_at) VALUES (?, ?, ?, ?)`),
+      deleteExclusion: db.prepare(`DELETE FROM exclusions WHERE meeting_id = ? AND item_id = ? AND member_id = ?`),
+      exclusions: db.prepare(`SELECT item_id, member_id FROM exclusions WHERE meeting_id = ? ORDER BY marked_at`),
       updatePoll: db.prepare(
         `UPDATE polls SET status = @status, closed_at = @closedAt, published_at = @publishedAt,
            yes = @yes, no = @no, abstain = @abstain WHERE id = @id`,
@@ -106,6 +130,19 @@ export class MeetingStore {
       if (!perPoll) ballots.set(b.poll_id!, (perPoll = new Map()));
       perPoll.set(b.member_id!, { memberId: b.member_id!, choice: b.choice as Choice, ballotId: b.ballot_id!, castAt: b.cast_at! });
     }
+    const attendance = new Map<string, AttendancePeriod[]>();
+    for (const a of this.q.attendance.all(meetingId) as { member_id: string; present: number; at: string }[]) {
+      let periods = attendance.get(a.member_id);
+      if (!periods) attendance.set(a.member_id, (periods = []));
+      if (a.present === 1) periods.push({ from: a.at, to: null });
+      else if (periods.length) periods[periods.length - 1]!.to = a.at;
+    }
+    const exclusions = new Map<string, Set<string>>();
+    for (const x of this.q.exclusions.all(meetingId) as { item_id: string; member_id: string }[]) {
+      let set = exclusions.get(x.item_id);
+      if (!set) exclusions.set(x.item_id, (set = new Set()));
+      set.add(x.member_id);
+    }
     return {
       meeting: {
         id: String(row.id),
@@ -122,6 +159,8 @@ export class MeetingStore {
       statutoryMembers: Number(row.statutory_members),
       polls,
       ballots,
+      attendance,
+      exclusions,
     };
   }
 
@@ -130,7 +169,36 @@ export class MeetingStore {
   }
 
   insertPoll(meetingId: string, p: Poll): void {
-    this.q.insertPoll.run({ ...p, meetingId, eligible: JSON.stringify(p.eligibleMemberIds) });
+    this.q.insertPoll.run({
+      ...p,
+      meetingId,
+      eligible: JSON.stringify(p.eligibleMemberIds),
+      excluded: JSON.stringify(p.excludedMemberIds),
+      quorumJson: JSON.stringify(p.quorum),
+      overridden: p.quorumOverridden ? 1 : 0,
+    });
+  }
+
+  /** Who an open poll waits for, after members checked in or out. */
+  setPollEligible(pollId: string, memberIds: string[]): void {
+    this.q.setPollEligible.run(JSON.stringify(memberIds), pollId);
+  }
+
+  /** Records a check-in or check-out; with the poll change in the same transaction. */
+  recordAttendance(
+    meetingId: string,
+    a: { memberId: string; present: boolean; at: string; by: 'self' | 'chair' },
+    poll: { pollId: string; eligibleMemberIds: string[] } | null,
+  ): void {
+    this.db.transaction(() => {
+      this.q.insertAttendance.run(meetingId, a.memberId, a.present ? 1 : 0, a.at, a.by);
+      if (poll) this.setPollEligible(poll.pollId, poll.eligibleMemberIds);
+    })();
+  }
+
+  setExclusion(meetingId: string, x: { itemId: string; memberId: string; excluded: boolean }, at: string): void {
+    if (x.excluded) this.q.insertExclusion.run(meetingId, x.itemId, x.memberId, at);
+    else this.q.deleteExclusion.run(meetingId, x.itemId, x.memberId);
   }
 
   updatePoll(p: Poll): void {
@@ -165,6 +233,10 @@ function toPoll(r: PollRow): Poll {
     closedAt: r.closed_at,
     publishedAt: r.published_at,
     eligibleMemberIds: JSON.parse(r.eligible_member_ids) as string[],
+    excludedMemberIds: JSON.parse(r.excluded_member_ids) as string[],
+    // Polls stored before quorum was recorded count as quorate: nothing was overridden.
+    quorum: r.quorum ? (JSON.parse(r.quorum) as QuorumCount) : { present: 0, total: 0, required: 0, quorate: true },
+    quorumOverridden: r.quorum_overridden === 1,
     counts: r.yes === null ? null : { yes: r.yes, no: r.no ?? 0, abstain: r.abstain ?? 0 },
   };
 }

@@ -69,6 +69,29 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (poll_id, member_id)
   );
   `,
+  `
+  -- Attendance as an append-only log of check-ins and check-outs; the minutes show the times.
+  CREATE TABLE attendance_events (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    member_id TEXT NOT NULL,
+    present INTEGER NOT NULL CHECK (present IN (0, 1)),
+    at TEXT NOT NULL,
+    by_role TEXT NOT NULL CHECK (by_role IN ('self', 'chair'))
+  );
+  CREATE INDEX attendance_by_meeting ON attendance_events (meeting_id, seq);
+  -- Mitwirkungsverbot: one row per member excluded from an item.
+  CREATE TABLE exclusions (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    item_id TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    marked_at TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, item_id, member_id)
+  );
+  ALTER TABLE polls ADD COLUMN excluded_member_ids TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE polls ADD COLUMN quorum TEXT;
+  ALTER TABLE polls ADD COLUMN quorum_overridden INTEGER NOT NULL DEFAULT 0 CHECK (quorum_overridden IN (0, 1));
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

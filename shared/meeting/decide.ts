@@ -1,7 +1,9 @@
 import type { CastBallotInput, OpenPollInput } from '../protocol/commands.ts';
 import { fail, ok, type Result } from '../protocol/result.ts';
+import { eligibleMemberIds, ineligibility } from '../rules/eligibility.ts';
 import { ruleSet } from '../rules/ruleSets.ts';
 import { tally } from '../rules/tally.ts';
+import { eligibilityFacts, quorumFor } from './attendance.ts';
 import type { Poll } from './model.ts';
 import { ballotsOf, findPoll, openPoll, type BallotRecord, type MeetingState } from './state.ts';
 
@@ -25,20 +27,34 @@ export function decideCast(s: MeetingState, memberId: string, input: CastBallotI
     return ok({ ballot: existing, duplicate: true });
   }
   if (poll.status !== 'open') return fail('poll_not_open', 'The vote is closed');
-  if (!poll.eligibleMemberIds.includes(memberId)) return fail('not_eligible', 'Not entitled to vote in this poll');
+  const member = s.meeting.members.find((m) => m.id === memberId);
+  // Expected voters include members who left after voting: their ballot stays, but only a
+  // member eligible right now may cast or change one.
+  const reason = member ? ineligibility(member, eligibilityFacts(s, poll.itemId)) : 'noVotingRight';
+  if (reason || !poll.eligibleMemberIds.includes(memberId)) return fail('not_eligible', NOT_ELIGIBLE[reason ?? 'absent']);
   if (input.choice === 'abstain' && !ruleSet(s.meeting.rules).allowsAbstention) {
     return fail('choice_not_allowed', 'Abstention is not allowed under these rules');
   }
   return ok({ ballot: { memberId, choice: input.choice, ballotId: input.ballotId, castAt: now }, duplicate: false });
 }
 
+const NOT_ELIGIBLE = {
+  noVotingRight: 'Advisory members do not vote',
+  absent: 'Not checked in: please check in first',
+  excluded: 'Excluded from this item (Mitwirkungsverbot)',
+} as const;
+
 export function decideOpen(s: MeetingState, input: Required<OpenPollInput>, pollId: string, now: string): Result<Poll> {
   const item = s.meeting.agenda.find((i) => i.id === input.itemId);
   if (!item) return fail('not_found', 'Unknown agenda item');
   const running = openPoll(s);
   if (running) return fail('poll_already_open', 'Another vote is still open');
+  const quorum = quorumFor(s, item.id);
+  if (!quorum.quorate && !input.confirmNotQuorate) {
+    return fail('not_quorate', `Not quorate: ${quorum.present} of ${quorum.total} present, ${quorum.required} needed; confirm to vote anyway`);
+  }
   const round = s.polls.filter((p) => p.itemId === item.id).length + 1;
-  const eligibleMemberIds = s.meeting.members.filter((m) => m.votingRight).map((m) => m.id);
+  const facts = eligibilityFacts(s, item.id);
   return ok({
     id: pollId,
     itemId: item.id,
@@ -49,7 +65,10 @@ export function decideOpen(s: MeetingState, input: Required<OpenPollInput>, poll
     openedAt: now,
     closedAt: null,
     publishedAt: null,
-    eligibleMemberIds,
+    eligibleMemberIds: eligibleMemberIds(s.meeting.members, facts),
+    excludedMemberIds: s.meeting.members.filter((m) => facts.excluded.has(m.id)).map((m) => m.id),
+    quorum,
+    quorumOverridden: !quorum.quorate,
     counts: null,
   });
 }

@@ -1,5 +1,7 @@
 import type { MeetingSnapshot, PollProgress, PollView } from '../protocol/snapshot.ts';
+import { ineligibility } from '../rules/eligibility.ts';
 import { verdict } from '../rules/verdict.ts';
+import { eligibilityFacts, quorumFor } from './attendance.ts';
 import type { AgendaItem, Poll } from './model.ts';
 import { ballotsOf, latestPoll, type MeetingState } from './state.ts';
 
@@ -27,10 +29,14 @@ function pollView(s: MeetingState, poll: Poll, viewer: Viewer): PollView {
     castCount: poll.counts ? poll.counts.yes + poll.counts.no + poll.counts.abstain : ballots.size,
     counts,
     verdict: counts ? verdict(counts, { majority: poll.majority, statutoryMembers: s.statutoryMembers }) : null,
+    quorum: poll.quorum,
+    quorumOverridden: poll.quorumOverridden,
+    excludedCount: poll.excludedMemberIds.length,
   };
   if (viewer.role === 'chair') {
     view.votedMemberIds = [...ballots.keys()];
     view.eligibleMemberIds = poll.eligibleMemberIds;
+    view.excludedMemberIds = poll.excludedMemberIds;
   }
   return view;
 }
@@ -48,11 +54,14 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string): Meeti
     const me = members.find((m) => m.id === viewer.memberId);
     const current = latestPoll(s, currentItemId);
     const own = current ? ballotsOf(s, current.id).get(viewer.memberId) : undefined;
+    const facts = eligibilityFacts(s, currentItemId);
     self = me
       ? {
           memberId: me.id,
           name: me.name,
           votingRight: me.votingRight,
+          present: facts.present.has(me.id),
+          ineligibility: ineligibility(me, facts),
           ballot: own && current ? { pollId: current.id, choice: own.choice, ballotId: own.ballotId } : null,
         }
       : null;
@@ -66,6 +75,13 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string): Meeti
     agenda: publicOnly ? agenda.map(redact) : agenda,
     currentItemId,
     polls,
+    quorum: quorumFor(s, currentItemId),
+    ...(viewer.role === 'chair'
+      ? {
+          attendance: Object.fromEntries(s.attendance),
+          exclusions: Object.fromEntries([...s.exclusions].map(([itemId, ids]) => [itemId, [...ids]])),
+        }
+      : {}),
     self,
     serverTime: now,
   };

@@ -1,4 +1,4 @@
-import type { Choice, Meeting, Poll } from './model.ts';
+import type { AttendancePeriod, Choice, Meeting, Poll } from './model.ts';
 
 export interface BallotRecord {
   memberId: string;
@@ -16,6 +16,10 @@ export interface MeetingState {
   polls: Poll[];
   /** pollId → memberId → ballot. */
   ballots: Map<string, Map<string, BallotRecord>>;
+  /** memberId → stays in the room, oldest first. Nobody is present until checked in. */
+  attendance: Map<string, AttendancePeriod[]>;
+  /** itemId → members excluded by a conflict of interest (Mitwirkungsverbot) for that item. */
+  exclusions: Map<string, Set<string>>;
 }
 
 export const openPoll = (s: MeetingState): Poll | undefined => s.polls.find((p) => p.status === 'open');

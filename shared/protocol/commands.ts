@@ -21,7 +21,18 @@ export const OpenPoll = v.strictObject({
   itemId: id,
   mode: v.optional(v.picklist(VOTE_MODES), 'open'),
   majority: v.optional(v.picklist(MAJORITY_KINDS), 'simple'),
+  /** The chair's explicit confirmation to vote although the body is not quorate. */
+  confirmNotQuorate: v.optional(v.boolean(), false),
 });
+
+/** A member checks in (button "Anwesend") or out on their own tablet. */
+export const SetOwnAttendance = v.strictObject({ present: v.boolean() });
+
+/** The chair or clerk checks any member in or out by hand. */
+export const SetAttendance = v.strictObject({ memberId: id, present: v.boolean() });
+
+/** The chair or clerk marks (or clears) a member's Mitwirkungsverbot for one item. */
+export const SetExclusion = v.strictObject({ itemId: id, memberId: id, excluded: v.boolean() });
 
 export const PollRef = v.strictObject({ pollId: id });
 
@@ -29,3 +40,6 @@ export type CastBallotInput = v.InferInput<typeof CastBallot>;
 export type SelectItemInput = v.InferInput<typeof SelectItem>;
 export type OpenPollInput = v.InferInput<typeof OpenPoll>;
 export type PollRefInput = v.InferInput<typeof PollRef>;
+export type SetOwnAttendanceInput = v.InferInput<typeof SetOwnAttendance>;
+export type SetAttendanceInput = v.InferInput<typeof SetAttendance>;
+export type SetExclusionInput = v.InferInput<typeof SetExclusion>;

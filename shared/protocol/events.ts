@@ -1,4 +1,12 @@
-import type { CastBallotInput, OpenPollInput, PollRefInput, SelectItemInput } from './commands.ts';
+import type {
+  CastBallotInput,
+  OpenPollInput,
+  PollRefInput,
+  SelectItemInput,
+  SetAttendanceInput,
+  SetExclusionInput,
+  SetOwnAttendanceInput,
+} from './commands.ts';
 import type { Result } from './result.ts';
 import type { MeetingSnapshot, OwnBallot, PollProgress } from './snapshot.ts';
 
@@ -12,6 +20,9 @@ export interface ClientToServerEvents {
   'poll:open': (input: OpenPollInput, ack: Ack<{ pollId: string }>) => void;
   'poll:close': (input: PollRefInput, ack: Ack<null>) => void;
   'poll:publish': (input: PollRefInput, ack: Ack<null>) => void;
+  'attendance:self': (input: SetOwnAttendanceInput, ack: Ack<null>) => void;
+  'attendance:set': (input: SetAttendanceInput, ack: Ack<null>) => void;
+  'exclusion:set': (input: SetExclusionInput, ack: Ack<null>) => void;
 }
 
 export interface ServerToClientEvents {

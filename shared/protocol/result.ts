@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'poll_already_open',
   'not_eligible',
   'choice_not_allowed',
+  'not_quorate',
   'conflict',
   'rate_limited',
   'internal',

@@ -1,4 +1,16 @@
-import type { AgendaItem, Choice, Counts, MajorityKind, Member, MeetingInfo, PollStatus, VoteMode } from '../meeting/model.ts';
+import type {
+  AgendaItem,
+  AttendancePeriod,
+  Choice,
+  Counts,
+  MajorityKind,
+  Member,
+  MeetingInfo,
+  PollStatus,
+  QuorumCount,
+  VoteMode,
+} from '../meeting/model.ts';
+import type { Ineligibility } from '../rules/eligibility.ts';
 import type { Verdict } from '../rules/verdict.ts';
 
 /** Who is connected: decides what a snapshot may contain. */
@@ -19,10 +31,17 @@ export interface PollView {
   /** Null while the result is not visible to this role (always during the vote). */
   counts: Counts | null;
   verdict: Verdict | null;
+  /** Quorum when the vote opened, and whether the chair voted without it. */
+  quorum: QuorumCount;
+  quorumOverridden: boolean;
+  /** How many members were excluded (Mitwirkungsverbot) from this vote. */
+  excludedCount: number;
   /** Chair only: who has voted (never how). */
   votedMemberIds?: string[];
   /** Chair only: who may vote in this poll. */
   eligibleMemberIds?: string[];
+  /** Chair only: who was excluded from this vote. */
+  excludedMemberIds?: string[];
 }
 
 export interface OwnBallot {
@@ -35,6 +54,10 @@ export interface MemberSelf {
   memberId: string;
   name: string;
   votingRight: boolean;
+  /** Checked in right now. */
+  present: boolean;
+  /** Why this member may not vote on the current item, or null when they may. */
+  ineligibility: Ineligibility | null;
   /** The member's ballot in the newest poll of the current item, if any. */
   ballot: OwnBallot | null;
 }
@@ -48,6 +71,12 @@ export interface MeetingSnapshot {
   agenda: AgendaItem[];
   currentItemId: string | null;
   polls: PollView[];
+  /** Beschlussfähigkeit now, for the current item. */
+  quorum: QuorumCount;
+  /** Chair only: memberId → stays in the room. */
+  attendance?: Record<string, AttendancePeriod[]>;
+  /** Chair only: itemId → members excluded (Mitwirkungsverbot). */
+  exclusions?: Record<string, string[]>;
   self: MemberSelf | null;
   serverTime: string;
 }
