@@ -35,6 +35,10 @@ async function runVote(choices: ('Ja' | 'Nein' | 'Enthaltung')[], shots: string 
   await expect.poll(() => tablets[0]!.url()).not.toContain('token=');
   await tablets[0]!.getByText('Herr Marotz').waitFor();
 
+  // Nobody counts as present until checked in: each member taps "Anwesend" on the tablet.
+  for (const tablet of tablets) await tablet.getByRole('button', { name: 'Anwesend' }).click();
+  await chair.getByText(`Beschlussfähig: ${choices.length} von 10 anwesend`).waitFor();
+
   await chair.getByRole('button', { name: /Ö 12/ }).click();
   await display.getByText('Integrationskonzept des Landkreises Peine').waitFor();
   await tablets[0]!.getByText('Integrationskonzept des Landkreises Peine').waitFor();

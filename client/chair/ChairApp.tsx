@@ -7,7 +7,9 @@ import { formatDate } from '../ui/format.ts';
 import { ItemTitle } from '../ui/ItemTitle.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { AgendaList } from './AgendaList.tsx';
+import { AttendancePanel } from './AttendancePanel.tsx';
 import { PollPanel } from './PollPanel.tsx';
+import { RuleSetInfo } from './RuleSetInfo.tsx';
 
 export function ChairApp({ conn }: { conn: MeetingConnection }) {
   const [error, setError] = useState<string | null>(null);
@@ -34,6 +36,7 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
           <p class="muted">
             {formatDate(snapshot.meeting.start)} · {snapshot.meeting.location}
           </p>
+          <RuleSetInfo rules={snapshot.meeting.rules} />
         </div>
         <div class="chair-tools">
           <ConnectionBadge status={status} />
@@ -41,10 +44,13 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
         </div>
       </header>
       <div class="chair-body">
-        <AgendaList
-          snapshot={snapshot}
-          onSelect={(itemId) => void run(() => conn.send('item:select', { itemId }))}
-        />
+        <div class="chair-side">
+          <AgendaList
+            snapshot={snapshot}
+            onSelect={(itemId) => void run(() => conn.send('item:select', { itemId }))}
+          />
+          <AttendancePanel snapshot={snapshot} conn={conn} run={run} />
+        </div>
         <main class="chair-current" aria-labelledby="current-heading">
           <h2 id="current-heading" class="section-label">
             {t('chair.current')}

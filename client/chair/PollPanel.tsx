@@ -2,6 +2,7 @@ import type { MeetingSnapshot, PollView } from '../../shared/protocol/snapshot.t
 import { t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
 import { ResultSummary } from './ResultSummary.tsx';
+import { StartVoteForm } from './StartVoteForm.tsx';
 
 interface Props {
   snapshot: MeetingSnapshot;
@@ -18,14 +19,7 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
   if (!poll || poll.status === 'invalid') {
     return (
       <div class="poll-panel">
-        <button
-          type="button"
-          class="btn btn-primary btn-next"
-          disabled={anotherOpen}
-          onClick={() => void run(() => conn.send('poll:open', { itemId }))}
-        >
-          {t('chair.start')}
-        </button>
+        <StartVoteForm snapshot={snapshot} itemId={itemId} conn={conn} run={run} disabled={anotherOpen} />
       </div>
     );
   }
@@ -40,6 +34,7 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
           {t('chair.progress', { cast: poll.castCount, eligible: poll.eligibleCount })}
         </p>
         <progress class="poll-bar" max={poll.eligibleCount} value={poll.castCount} aria-hidden="true" />
+        {poll.quorumOverridden && <p class="quorum-override">{t('chair.quorumOverridden')}</p>}
         <div class="missing">
           {missing.length === 0 ? (
             <p>{t('chair.allVoted')}</p>
@@ -63,7 +58,7 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
 
   return (
     <div class="poll-panel">
-      <ResultSummary poll={poll} rules={snapshot.meeting.rules} />
+      <ResultSummary poll={poll} rules={snapshot.meeting.rules} statutoryMembers={snapshot.statutoryMembers} />
       {poll.status === 'closed' ? (
         <button type="button" class="btn btn-primary btn-next" onClick={() => void run(() => conn.send('poll:publish', { pollId: poll.id }))}>
           {t('chair.publish')}

@@ -5,6 +5,7 @@ import { ConnectionBadge } from '../ui/ConnectionBadge.tsx';
 import { formatDate } from '../ui/format.ts';
 import { ItemTitle } from '../ui/ItemTitle.tsx';
 import { ProgressView } from './ProgressView.tsx';
+import { QuorumLine } from './QuorumLine.tsx';
 import { ResultView } from './ResultView.tsx';
 
 /** The projected room display: no mouse, no keyboard, readable from the back row. */
@@ -27,13 +28,14 @@ export function DisplayApp({ conn }: { conn: MeetingConnection }) {
             {snapshot.meeting.name} · {formatDate(snapshot.meeting.start)}
           </p>
         </div>
+        <QuorumLine quorum={snapshot.quorum} />
         {status !== 'online' && <ConnectionBadge status={status} />}
       </header>
       <main class="display-main">
         <ItemTitle item={item} level={1} />
         {poll?.status === 'open' && <ProgressView poll={poll} />}
         {poll?.status === 'published' && poll.counts && poll.verdict && (
-          <ResultView counts={poll.counts} verdict={poll.verdict} rules={snapshot.meeting.rules} />
+          <ResultView counts={poll.counts} verdict={poll.verdict} rules={snapshot.meeting.rules} statutoryMembers={snapshot.statutoryMembers} />
         )}
       </main>
     </div>
