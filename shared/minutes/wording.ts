@@ -71,6 +71,13 @@ export function majorityLabel(majority: MajorityKind, statutoryMembers: number, 
 
 /** The verdict explains itself: "Erforderlich: 8 Ja-Stimmen (⅔ der abgegebenen), erreicht: 7". */
 export function verdictExplanation(v: Verdict, statutoryMembers: number, lang: Language = 'de'): string {
+  if (v.majority === 'simple') {
+    // Under a simple majority the Nein votes set the bar: "more Ja than Nein" says it plainly.
+    const no = v.basis - v.achieved;
+    return lang === 'en'
+      ? `Required: more yes than no votes, achieved: ${v.achieved} to ${no}`
+      : `Erforderlich: mehr Ja- als Nein-Stimmen, erreicht: ${v.achieved} zu ${no}`;
+  }
   const label = majorityLabel(v.majority, statutoryMembers, lang);
   return lang === 'en'
     ? `Required: ${votes(v.required, lang)} (${label}), achieved: ${v.achieved}`
