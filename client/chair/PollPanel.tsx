@@ -1,6 +1,7 @@
 import type { MeetingSnapshot, PollView } from '../../shared/protocol/snapshot.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
+import { PollTerms } from './PollTerms.tsx';
 import { ResultSummary } from './ResultSummary.tsx';
 import { StartVoteForm } from './StartVoteForm.tsx';
 
@@ -34,6 +35,7 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
           {t('chair.progress', { cast: poll.castCount, eligible: poll.eligibleCount })}
         </p>
         <progress class="poll-bar" max={poll.eligibleCount} value={poll.castCount} aria-hidden="true" />
+        <PollTerms poll={poll} snapshot={snapshot} />
         {poll.quorumOverridden && <p class="quorum-override">{t('chair.quorumOverridden')}</p>}
         <div class="missing">
           {missing.length === 0 ? (

@@ -14,7 +14,7 @@ export function IneligibleNotice({ self, poll, rules }: { self: MemberSelf; poll
       </p>
     );
   }
-  if (self.ineligibility !== 'absent' || poll?.status !== 'open') return null;
+  if (poll?.status !== 'open') return null;
   const kept = self.ballot?.pollId === poll.id ? self.ballot : null;
   return (
     <p class="notice notice-absent" role="status">

@@ -34,7 +34,7 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
         <ItemTitle item={currentItem(snapshot)} />
         {!self.votingRight ? (
           <p class="notice">{t('member.advisory')}</p>
-        ) : self.ineligibility ? (
+        ) : self.ineligibility === 'excluded' || (self.ineligibility === 'absent' && poll?.status === 'open') ? (
           <IneligibleNotice self={self} poll={poll} rules={snapshot.meeting.rules} />
         ) : (
           <VotePanel
