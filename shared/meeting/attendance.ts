@@ -8,17 +8,12 @@ import type { MeetingState } from './state.ts';
 export const isPresent = (periods: readonly AttendancePeriod[] | undefined): boolean =>
   !!periods?.length && periods[periods.length - 1]!.to === null;
 
-export function presentMemberIds(s: MeetingState): Set<string> {
-  const present = new Set<string>();
-  for (const [memberId, periods] of s.attendance) if (isPresent(periods)) present.add(memberId);
-  return present;
-}
-
 export const excludedFor = (s: MeetingState, itemId: string | null): ReadonlySet<string> =>
   (itemId !== null && s.exclusions.get(itemId)) || new Set<string>();
 
+/** Lookups into the live state: constant cost to make, so a ballot never scans the roster. */
 export const eligibilityFacts = (s: MeetingState, itemId: string | null): EligibilityFacts => ({
-  present: presentMemberIds(s),
+  present: { has: (memberId) => isPresent(s.attendance.get(memberId)) },
   excluded: excludedFor(s, itemId),
 });
 
@@ -33,3 +28,14 @@ export function quorumFor(s: MeetingState, itemId: string | null): Quorum {
     excludedPresent: voting.filter((m) => excluded.has(m.id) && present.has(m.id)).length,
   });
 }
+
+/** What every snapshot of one moment shares: computed once per broadcast, not once per member. */
+export interface AttendanceView {
+  facts: EligibilityFacts;
+  quorum: Quorum;
+}
+
+export const attendanceView = (s: MeetingState): AttendanceView => ({
+  facts: eligibilityFacts(s, s.meeting.currentItemId),
+  quorum: quorumFor(s, s.meeting.currentItemId),
+});

@@ -42,11 +42,8 @@ export function decideAttendance(
   let pollChange: ExpectedVotersChange | null = null;
   if (poll) {
     const facts = eligibilityFacts(s, poll.itemId);
-    const presentNow = new Set(facts.present);
-    if (present) presentNow.add(memberId);
-    else presentNow.delete(memberId);
-    const voted = new Set(ballotsOf(s, poll.id).keys());
-    const eligibleMemberIds = expectedVoters(s.meeting.members, { present: presentNow, excluded: facts.excluded }, voted);
+    const presentNow = { has: (id: string) => (id === memberId ? present : facts.present.has(id)) };
+    const eligibleMemberIds = expectedVoters(s.meeting.members, { present: presentNow, excluded: facts.excluded }, ballotsOf(s, poll.id));
     if (eligibleMemberIds.join('\u0000') !== poll.eligibleMemberIds.join('\u0000')) pollChange = { pollId: poll.id, eligibleMemberIds };
   }
   return ok({ memberId, present, at: now, by, poll: pollChange });

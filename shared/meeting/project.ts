@@ -1,7 +1,7 @@
 import type { MeetingSnapshot, PollProgress, PollView } from '../protocol/snapshot.ts';
 import { ineligibility } from '../rules/eligibility.ts';
 import { verdict } from '../rules/verdict.ts';
-import { eligibilityFacts, quorumFor } from './attendance.ts';
+import { attendanceView, type AttendanceView } from './attendance.ts';
 import type { AgendaItem, Poll } from './model.ts';
 import { ballotsOf, latestPoll, type MeetingState } from './state.ts';
 
@@ -43,7 +43,8 @@ function pollView(s: MeetingState, poll: Poll, viewer: Viewer): PollView {
 
 const redact = (item: AgendaItem): AgendaItem => (item.public ? item : { ...item, name: '', paper: null });
 
-export function snapshotFor(s: MeetingState, viewer: Viewer, now: string): MeetingSnapshot {
+/** `shared` may be passed in when many snapshots of the same moment are made (one per member). */
+export function snapshotFor(s: MeetingState, viewer: Viewer, now: string, shared: AttendanceView = attendanceView(s)): MeetingSnapshot {
   const { members, agenda, currentItemId, ...info } = s.meeting;
   const publicOnly = viewer.role === 'display';
   const hidden = new Set(publicOnly ? agenda.filter((i) => !i.public).map((i) => i.id) : []);
@@ -54,7 +55,7 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string): Meeti
     const me = members.find((m) => m.id === viewer.memberId);
     const current = latestPoll(s, currentItemId);
     const own = current ? ballotsOf(s, current.id).get(viewer.memberId) : undefined;
-    const facts = eligibilityFacts(s, currentItemId);
+    const { facts } = shared;
     self = me
       ? {
           memberId: me.id,
@@ -75,7 +76,7 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string): Meeti
     agenda: publicOnly ? agenda.map(redact) : agenda,
     currentItemId,
     polls,
-    quorum: quorumFor(s, currentItemId),
+    quorum: shared.quorum,
     ...(viewer.role === 'chair'
       ? {
           attendance: Object.fromEntries(s.attendance),

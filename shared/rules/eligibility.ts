@@ -7,11 +7,16 @@ import type { Member } from '../meeting/model.ts';
  */
 export type Ineligibility = 'noVotingRight' | 'absent' | 'excluded';
 
+/** A set or a cheap lookup: a ballot asks about one member and must not scan the roster. */
+export interface MemberLookup {
+  has(memberId: string): boolean;
+}
+
 export interface EligibilityFacts {
   /** Members checked in right now. */
-  present: ReadonlySet<string>;
+  present: MemberLookup;
   /** Members excluded for the item being voted on. */
-  excluded: ReadonlySet<string>;
+  excluded: MemberLookup;
 }
 
 export function ineligibility(member: Member, f: EligibilityFacts): Ineligibility | null {
@@ -29,5 +34,5 @@ export const eligibleMemberIds = (members: readonly Member[], f: EligibilityFact
  * whoever already voted — a member who leaves after voting keeps the ballot, so it stays
  * counted and expected. Roster order.
  */
-export const expectedVoters = (members: readonly Member[], f: EligibilityFacts, voted: ReadonlySet<string>): string[] =>
+export const expectedVoters = (members: readonly Member[], f: EligibilityFacts, voted: MemberLookup): string[] =>
   members.filter((m) => voted.has(m.id) || ineligibility(m, f) === null).map((m) => m.id);
