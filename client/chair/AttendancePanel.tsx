@@ -5,6 +5,7 @@ import { t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
 import { formatTime } from '../ui/format.ts';
 import { QuorumBadge } from './QuorumBadge.tsx';
+import { QuorumChallenge } from './QuorumChallenge.tsx';
 import type { RunCommand } from './runCommand.ts';
 import './attendance.css';
 
@@ -30,6 +31,7 @@ export function AttendancePanel({ snapshot, conn, run }: { snapshot: MeetingSnap
         {t('attendance.heading')}
       </h2>
       <QuorumBadge quorum={snapshot.quorum} />
+      <QuorumChallenge check={snapshot.lastQuorumCheck} onChallenge={() => void run(() => conn.send('quorum:challenge', {}))} />
       {absentVoting.length > 0 && (
         <button type="button" class="btn all-present" onClick={() => absentVoting.forEach((m) => setPresent(m.id, true))}>
           {t('attendance.allPresent')}

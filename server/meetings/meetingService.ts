@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { decideCast, decideClose, decideOpen, decidePublish, decideSelect } from '../../shared/meeting/decide.ts';
-import { decideAttendance, decideExclusion, type AttendanceChange } from '../../shared/meeting/decideAttendance.ts';
-import type { Poll } from '../../shared/meeting/model.ts';
+import { decideAttendance, decideExclusion, decideQuorumCheck, type AttendanceChange } from '../../shared/meeting/decideAttendance.ts';
+import type { Poll, QuorumCheck } from '../../shared/meeting/model.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { CastBallotInput, OpenPollInput, SetExclusionInput } from '../../shared/protocol/commands.ts';
 import { fail, ok, type Result } from '../../shared/protocol/result.ts';
@@ -130,6 +130,15 @@ export class MeetingService {
         state.polls = state.polls.map((p) => (p.id === pollId ? { ...p, eligibleMemberIds } : p));
       }
       return ok(null);
+    });
+  }
+
+  challengeQuorum(meetingId: string): Result<QuorumCheck> {
+    return this.mutate(meetingId, (state) => {
+      const check = decideQuorumCheck(state, this.clock());
+      this.store.insertQuorumCheck(meetingId, check);
+      state.quorumChecks.push(check);
+      return ok(check);
     });
   }
 

@@ -1,6 +1,6 @@
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import { minuteBlock } from '../../shared/minutes/block.ts';
-import type { Language } from '../../shared/minutes/wording.ts';
+import { quorumCheckNote, type Language } from '../../shared/minutes/wording.ts';
 
 /**
  * The minutes' result blocks: one per item whose newest vote is closed or published.
@@ -29,5 +29,6 @@ export function minutesText(s: MeetingState, lang: Language = 'de'): string {
   }
   const date = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(s.meeting.start));
   const header = `${s.meeting.name}\n${s.meeting.body} – ${date}${s.meeting.location ? `, ${s.meeting.location}` : ''}`;
-  return [header, ...blocks].join('\n\n') + '\n';
+  const checks = s.quorumChecks.map((c) => quorumCheckNote(c, lang));
+  return [header, ...(checks.length ? [checks.join('\n')] : []), ...blocks].join('\n\n') + '\n';
 }

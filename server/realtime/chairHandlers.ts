@@ -1,4 +1,4 @@
-import { OpenPoll, PollRef, SelectItem, SetAttendance, SetExclusion } from '../../shared/protocol/commands.ts';
+import { ChallengeQuorum, OpenPoll, PollRef, SelectItem, SetAttendance, SetExclusion } from '../../shared/protocol/commands.ts';
 import type { Logger } from '../logger.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
 import { handle } from './handle.ts';
@@ -15,4 +15,5 @@ export function registerChairHandlers(socket: AppSocket, service: MeetingService
     service.setAttendance(p.meetingId, input.memberId, input.present, 'chair'),
   );
   handle(socket, log, 'exclusion:set', CHAIR, SetExclusion, (input, p) => service.setExclusion(p.meetingId, input));
+  handle(socket, log, 'quorum:challenge', CHAIR, ChallengeQuorum, (_, p) => service.challengeQuorum(p.meetingId));
 }

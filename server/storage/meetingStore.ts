@@ -7,6 +7,7 @@ import type {
   MemberRole,
   Poll,
   PollStatus,
+  QuorumCheck,
   QuorumCount,
   VoteMode,
 } from '../../shared/meeting/model.ts';
@@ -85,6 +86,8 @@ export class MeetingStore {
       insertExclusion: db.prepare(`INSERT INTO exclusions (meeting_id, item_id, member_id, marked_at) VALUES (?, ?, ?, ?)`),
       deleteExclusion: db.prepare(`DELETE FROM exclusions WHERE meeting_id = ? AND item_id = ? AND member_id = ?`),
       exclusions: db.prepare(`SELECT item_id, member_id FROM exclusions WHERE meeting_id = ? ORDER BY marked_at`),
+      insertQuorumCheck: db.prepare(`INSERT INTO quorum_checks (meeting_id, at, item_id, quorum) VALUES (?, ?, ?, ?)`),
+      quorumChecks: db.prepare(`SELECT at, item_id, quorum FROM quorum_checks WHERE meeting_id = ? ORDER BY seq`),
       updatePoll: db.prepare(
         `UPDATE polls SET status = @status, closed_at = @closedAt, published_at = @publishedAt,
            yes = @yes, no = @no, abstain = @abstain WHERE id = @id`,
@@ -161,6 +164,11 @@ export class MeetingStore {
       ballots,
       attendance,
       exclusions,
+      quorumChecks: (this.q.quorumChecks.all(meetingId) as { at: string; item_id: string | null; quorum: string }[]).map((r) => ({
+        at: r.at,
+        itemId: r.item_id,
+        quorum: JSON.parse(r.quorum) as QuorumCount,
+      })),
     };
   }
 
@@ -194,6 +202,10 @@ export class MeetingStore {
       this.q.insertAttendance.run(meetingId, a.memberId, a.present ? 1 : 0, a.at, a.by);
       if (poll) this.setPollEligible(poll.pollId, poll.eligibleMemberIds);
     })();
+  }
+
+  insertQuorumCheck(meetingId: string, c: QuorumCheck): void {
+    this.q.insertQuorumCheck.run(meetingId, c.at, c.itemId, JSON.stringify(c.quorum));
   }
 
   setExclusion(meetingId: string, x: { itemId: string; memberId: string; excluded: boolean }, at: string): void {

@@ -91,6 +91,14 @@ const MIGRATIONS: string[] = [
   ALTER TABLE polls ADD COLUMN excluded_member_ids TEXT NOT NULL DEFAULT '[]';
   ALTER TABLE polls ADD COLUMN quorum TEXT;
   ALTER TABLE polls ADD COLUMN quorum_overridden INTEGER NOT NULL DEFAULT 0 CHECK (quorum_overridden IN (0, 1));
+  -- "Beschlussfähigkeit angezweifelt": each time quorum was challenged and counted.
+  CREATE TABLE quorum_checks (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    item_id TEXT,
+    quorum TEXT NOT NULL
+  );
   `,
 ];
 

@@ -86,6 +86,18 @@ describe('attendance and quorum over real sockets', () => {
     );
   });
 
+  it('records a challenged quorum ("Beschlussfähigkeit angezweifelt") with the count, for all to see and in the minutes', async () => {
+    const { created, chair, display, members } = await demo();
+    await checkIn(members.slice(0, 5));
+    await chair.waitFor((x) => x.quorum.present === 5);
+    const res = await chair.call('quorum:challenge', {});
+    expect(res).toMatchObject({ ok: true, data: { quorum: { present: 5, total: 10, quorate: false } } });
+    expect(await members[0]!.call('quorum:challenge', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const s = await display.waitFor((x) => x.lastQuorumCheck !== null);
+    expect(s.lastQuorumCheck?.quorum.quorate).toBe(false);
+    expect(await minutes(created.id)).toMatch(/Beschlussfähigkeit angezweifelt \(\d\d:\d\d Uhr\): 5 von 10 stimmberechtigten Mitgliedern anwesend – nicht beschlussfähig/);
+  });
+
   it('the chair checks members in and out by hand; the log keeps times and who did it', async () => {
     const { created, chair, members } = await demo();
     await checkIn([members[0]!]);

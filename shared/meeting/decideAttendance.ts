@@ -1,7 +1,8 @@
 import type { SetExclusionInput } from '../protocol/commands.ts';
 import { fail, ok, type Result } from '../protocol/result.ts';
 import { expectedVoters } from '../rules/eligibility.ts';
-import { eligibilityFacts, isPresent } from './attendance.ts';
+import { eligibilityFacts, isPresent, quorumFor } from './attendance.ts';
+import type { QuorumCheck } from './model.ts';
 import { ballotsOf, openPoll, type MeetingState } from './state.ts';
 
 /**
@@ -48,6 +49,16 @@ export function decideAttendance(
   }
   return ok({ memberId, present, at: now, by, poll: pollChange });
 }
+
+/**
+ * "Beschlussfähigkeit angezweifelt": the body counts as quorate until challenged (§ 65 NKomVG);
+ * a challenge is settled by the attendance count, which goes on record.
+ */
+export const decideQuorumCheck = (s: MeetingState, now: string): QuorumCheck => ({
+  at: now,
+  itemId: s.meeting.currentItemId,
+  quorum: quorumFor(s, s.meeting.currentItemId),
+});
 
 export function decideExclusion(s: MeetingState, input: SetExclusionInput): Result<ExclusionChange | null> {
   if (!s.meeting.agenda.some((i) => i.id === input.itemId)) return fail('not_found', 'Unknown agenda item');

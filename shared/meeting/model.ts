@@ -56,6 +56,13 @@ export interface QuorumCount {
   quorate: boolean;
 }
 
+/** Quorum challenged ("Beschlussfähigkeit angezweifelt") and established by count. */
+export interface QuorumCheck {
+  at: string;
+  itemId: string | null;
+  quorum: QuorumCount;
+}
+
 export interface Poll {
   id: string;
   itemId: string;

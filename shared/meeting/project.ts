@@ -77,6 +77,7 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string, shared
     currentItemId,
     polls,
     quorum: shared.quorum,
+    lastQuorumCheck: s.quorumChecks.at(-1) ?? null,
     ...(viewer.role === 'chair'
       ? {
           attendance: Object.fromEntries(s.attendance),

@@ -1,4 +1,4 @@
-import type { AttendancePeriod, Choice, Meeting, Poll } from './model.ts';
+import type { AttendancePeriod, Choice, Meeting, Poll, QuorumCheck } from './model.ts';
 
 export interface BallotRecord {
   memberId: string;
@@ -20,6 +20,8 @@ export interface MeetingState {
   attendance: Map<string, AttendancePeriod[]>;
   /** itemId → members excluded by a conflict of interest (Mitwirkungsverbot) for that item. */
   exclusions: Map<string, Set<string>>;
+  /** Every challenge of the quorum, oldest first. */
+  quorumChecks: QuorumCheck[];
 }
 
 export const openPoll = (s: MeetingState): Poll | undefined => s.polls.find((p) => p.status === 'open');

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../meeting/model.ts';
 import { verdict } from '../rules/verdict.ts';
 import { minuteBlock } from './block.ts';
-import { exclusionNote, handCountNote, majorityLabel, qualifiedMajorityLine, quorumOverrideNote, resultWording, verdictHeadline } from './wording.ts';
+import {
+  exclusionNote,
+  handCountNote,
+  majorityLabel,
+  qualifiedMajorityLine,
+  quorumCheckNote,
+  quorumOverrideNote,
+  resultWording,
+  verdictHeadline,
+} from './wording.ts';
 
 describe('result wording, German and English', () => {
   it.each([
@@ -34,6 +43,12 @@ describe('result wording, German and English', () => {
       'Bei Beginn der Abstimmung nicht beschlussfähig (4 von 10 stimmberechtigten Mitgliedern anwesend, 6 erforderlich); Abstimmung auf ausdrückliche Bestätigung der Sitzungsleitung',
     );
     expect(exclusionNote(['Frau Wilke', 'Herr Kühn'], '§ 41 NKomVG')).toBe('Mitwirkungsverbot (§ 41 NKomVG): Frau Wilke, Herr Kühn');
+  });
+
+  it('notes a challenged quorum with the Berlin time', () => {
+    const check = { at: '2022-03-22T16:42:00Z', itemId: null, quorum: { present: 7, total: 10, required: 6, quorate: true } };
+    expect(quorumCheckNote(check)).toBe('Beschlussfähigkeit angezweifelt (17:42 Uhr): 7 von 10 stimmberechtigten Mitgliedern anwesend – beschlussfähig');
+    expect(quorumCheckNote(check, 'en')).toBe('Quorum challenged (17:42): 7 of 10 voting members present – quorate');
   });
 
   it('writes no qualified-majority line for a simple majority', () => {

@@ -1,4 +1,4 @@
-import type { MajorityKind, QuorumCount } from '../meeting/model.ts';
+import type { MajorityKind, QuorumCheck, QuorumCount } from '../meeting/model.ts';
 import type { Outcome, Verdict } from '../rules/verdict.ts';
 
 export type Language = 'de' | 'en';
@@ -109,4 +109,15 @@ export function exclusionNote(names: readonly string[], source: string, lang: La
   return lang === 'en'
     ? `Did not take part (conflict of interest, ${source}): ${names.join(', ')}`
     : `Mitwirkungsverbot (${source}): ${names.join(', ')}`;
+}
+
+const clock = (iso: string): string =>
+  new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }).format(new Date(iso));
+
+/** A challenged quorum and what the count established. */
+export function quorumCheckNote(c: QuorumCheck, lang: Language = 'de'): string {
+  const { present, total, quorate } = c.quorum;
+  return lang === 'en'
+    ? `Quorum challenged (${clock(c.at)}): ${present} of ${total} voting members present – ${quorate ? 'quorate' : 'not quorate'}`
+    : `Beschlussfähigkeit angezweifelt (${clock(c.at)} Uhr): ${present} von ${total} stimmberechtigten Mitgliedern anwesend – ${quorate ? 'beschlussfähig' : 'nicht beschlussfähig'}`;
 }

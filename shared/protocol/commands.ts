@@ -39,6 +39,9 @@ export const PollRef = v.strictObject({ pollId: id });
 export type CastBallotInput = v.InferInput<typeof CastBallot>;
 export type SelectItemInput = v.InferInput<typeof SelectItem>;
 export type OpenPollInput = v.InferInput<typeof OpenPoll>;
+/** The chair records that quorum was challenged; the server counts. */
+export const ChallengeQuorum = v.strictObject({});
+
 export type PollRefInput = v.InferInput<typeof PollRef>;
 export type SetOwnAttendanceInput = v.InferInput<typeof SetOwnAttendance>;
 export type SetAttendanceInput = v.InferInput<typeof SetAttendance>;

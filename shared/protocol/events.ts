@@ -7,6 +7,7 @@ import type {
   SetExclusionInput,
   SetOwnAttendanceInput,
 } from './commands.ts';
+import type { QuorumCheck } from '../meeting/model.ts';
 import type { Result } from './result.ts';
 import type { MeetingSnapshot, OwnBallot, PollProgress } from './snapshot.ts';
 
@@ -23,6 +24,7 @@ export interface ClientToServerEvents {
   'attendance:self': (input: SetOwnAttendanceInput, ack: Ack<null>) => void;
   'attendance:set': (input: SetAttendanceInput, ack: Ack<null>) => void;
   'exclusion:set': (input: SetExclusionInput, ack: Ack<null>) => void;
+  'quorum:challenge': (input: Record<string, never>, ack: Ack<QuorumCheck>) => void;
 }
 
 export interface ServerToClientEvents {

@@ -7,6 +7,7 @@ import type {
   Member,
   MeetingInfo,
   PollStatus,
+  QuorumCheck,
   QuorumCount,
   VoteMode,
 } from '../meeting/model.ts';
@@ -73,6 +74,8 @@ export interface MeetingSnapshot {
   polls: PollView[];
   /** Beschlussfähigkeit now, for the current item. */
   quorum: QuorumCount;
+  /** The latest challenge of the quorum, if any. */
+  lastQuorumCheck: QuorumCheck | null;
   /** Chair only: memberId → stays in the room. */
   attendance?: Record<string, AttendancePeriod[]>;
   /** Chair only: itemId → members excluded (Mitwirkungsverbot). */
