@@ -19,7 +19,7 @@ export function AttendancePanel({ snapshot, conn, run }: { snapshot: MeetingSnap
   const excluded = new Set(item ? (snapshot.exclusions?.[item.id] ?? []) : []);
   // Who may vote is fixed for the running vote's item; a late finding needs a repeated vote.
   const locked = !!item && openPollOf(snapshot)?.itemId === item.id;
-  const absentVoting = snapshot.members.filter((m) => m.votingRight && !isPresent(attendance[m.id]));
+  const absent = snapshot.members.filter((m) => !isPresent(attendance[m.id]));
 
   const setPresent = (memberId: string, present: boolean) => void run(() => conn.send('attendance:set', { memberId, present }));
   const setExcluded = (memberId: string, value: boolean) =>
@@ -32,8 +32,8 @@ export function AttendancePanel({ snapshot, conn, run }: { snapshot: MeetingSnap
       </h2>
       <QuorumBadge quorum={snapshot.quorum} />
       <QuorumChallenge check={snapshot.lastQuorumCheck} onChallenge={() => void run(() => conn.send('quorum:challenge', {}))} />
-      {absentVoting.length > 0 && (
-        <button type="button" class="btn all-present" onClick={() => absentVoting.forEach((m) => setPresent(m.id, true))}>
+      {absent.length > 0 && (
+        <button type="button" class="btn all-present" onClick={() => absent.forEach((m) => setPresent(m.id, true))}>
           {t('attendance.allPresent')}
         </button>
       )}
