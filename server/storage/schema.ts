@@ -100,6 +100,33 @@ const MIGRATIONS: string[] = [
     quorum TEXT NOT NULL
   );
   `,
+  `
+  ALTER TABLE polls ADD COLUMN roll_call_live INTEGER NOT NULL DEFAULT 0 CHECK (roll_call_live IN (0, 1));
+  ALTER TABLE polls ADD COLUMN counted_by_hand INTEGER NOT NULL DEFAULT 0 CHECK (counted_by_hand IN (0, 1));
+  ALTER TABLE polls ADD COLUMN invalidated_at TEXT;
+  -- Secret polls keep who has voted apart from what was chosen, with nothing linking the two:
+  -- the voters carry no choice and no time, the choices exist only as counters. WITHOUT ROWID
+  -- keeps the voters in key order, so no rowid counts their insertions.
+  CREATE TABLE secret_voters (
+    poll_id TEXT NOT NULL REFERENCES polls(id),
+    member_id TEXT NOT NULL,
+    ballot_id TEXT NOT NULL,
+    PRIMARY KEY (poll_id, member_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE secret_tallies (
+    poll_id TEXT PRIMARY KEY REFERENCES polls(id),
+    yes INTEGER NOT NULL DEFAULT 0,
+    no INTEGER NOT NULL DEFAULT 0,
+    abstain INTEGER NOT NULL DEFAULT 0
+  ) WITHOUT ROWID;
+  -- Beschlussart chosen by the clerk; an item without a row takes the default from its verdict.
+  CREATE TABLE decision_kinds (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    item_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, item_id)
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

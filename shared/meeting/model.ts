@@ -87,6 +87,12 @@ export interface Poll {
   quorumOverridden: boolean;
   /** Final counts, fixed when the poll closes. */
   counts: Counts | null;
+  /** Roll-call only: the display fills the grid while the vote runs, not only at publication. */
+  rollCallLive: boolean;
+  /** Counted by show of hands and entered by the chair (tablets not used or failed). */
+  countedByHand: boolean;
+  /** When the chair declared this round invalid (Wiederholung follows). */
+  invalidatedAt: string | null;
 }
 
 export interface MeetingInfo {

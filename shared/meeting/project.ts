@@ -1,4 +1,4 @@
-import type { MeetingSnapshot, PollProgress, PollView } from '../protocol/snapshot.ts';
+import type { MeetingSnapshot, PollProgress, PollView, RollCallEntry } from '../protocol/snapshot.ts';
 import { ineligibility } from '../rules/eligibility.ts';
 import { verdict } from '../rules/verdict.ts';
 import { attendanceView, type AttendanceView } from './attendance.ts';
@@ -10,6 +10,18 @@ import { ballotsOf, latestPoll, type MeetingState } from './state.ts';
  * and never anything of a non-public item beyond its number; only the chair sees who has voted.
  */
 export type Viewer = { role: 'chair' } | { role: 'display' } | { role: 'member'; memberId: string };
+
+/**
+ * The roll-call grid is public once published, or while the vote runs when the chair chose
+ * "live"; the chair also sees it once the vote is closed, like the counts.
+ */
+function rollCallOf(s: MeetingState, poll: Poll, viewer: Viewer): RollCallEntry[] | undefined {
+  if (poll.mode !== 'rollCall' || poll.status === 'invalid') return undefined;
+  const visible = poll.status === 'published' || poll.rollCallLive || (viewer.role === 'chair' && poll.status === 'closed');
+  if (!visible) return undefined;
+  const ballots = ballotsOf(s, poll.id);
+  return poll.eligibleMemberIds.map((memberId) => ({ memberId, choice: ballots.get(memberId)?.choice ?? null }));
+}
 
 function pollView(s: MeetingState, poll: Poll, viewer: Viewer): PollView {
   const ballots = ballotsOf(s, poll.id);
@@ -32,7 +44,12 @@ function pollView(s: MeetingState, poll: Poll, viewer: Viewer): PollView {
     quorum: poll.quorum,
     quorumOverridden: poll.quorumOverridden,
     excludedCount: poll.excludedMemberIds.length,
+    rollCallLive: poll.rollCallLive,
+    countedByHand: poll.countedByHand,
+    invalidatedAt: poll.invalidatedAt,
   };
+  const rollCall = rollCallOf(s, poll, viewer);
+  if (rollCall) view.rollCall = rollCall;
   if (viewer.role === 'chair') {
     view.votedMemberIds = [...ballots.keys()];
     view.eligibleMemberIds = poll.eligibleMemberIds;
@@ -85,6 +102,7 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string, shared
         }
       : {}),
     self,
+    ...(viewer.role === 'chair' ? { decisionKinds: Object.fromEntries(s.decisionKinds) } : {}),
     serverTime: now,
   };
 }
@@ -93,5 +111,7 @@ export function progressFor(s: MeetingState, poll: Poll, viewer: Viewer): PollPr
   const ballots = ballotsOf(s, poll.id);
   const progress: PollProgress = { pollId: poll.id, castCount: ballots.size, eligibleCount: poll.eligibleMemberIds.length };
   if (viewer.role === 'chair') progress.votedMemberIds = [...ballots.keys()];
+  const rollCall = rollCallOf(s, poll, viewer);
+  if (rollCall) progress.rollCall = rollCall;
   return progress;
 }

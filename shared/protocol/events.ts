@@ -1,9 +1,12 @@
 import type {
   CastBallotInput,
+  HandCountInput,
+  InvalidatePollInput,
   OpenPollInput,
   PollRefInput,
   SelectItemInput,
   SetAttendanceInput,
+  SetDecisionKindInput,
   SetExclusionInput,
   SetOwnAttendanceInput,
 } from './commands.ts';
@@ -25,6 +28,10 @@ export interface ClientToServerEvents {
   'attendance:set': (input: SetAttendanceInput, ack: Ack<null>) => void;
   'exclusion:set': (input: SetExclusionInput, ack: Ack<null>) => void;
   'quorum:challenge': (input: Record<string, never>, ack: Ack<QuorumCheck>) => void;
+  'poll:handCount': (input: HandCountInput, ack: Ack<{ pollId: string }>) => void;
+  /** Answers with the new round's id when `repeat` was asked for. */
+  'poll:invalidate': (input: InvalidatePollInput, ack: Ack<{ pollId: string | null }>) => void;
+  'item:decisionKind': (input: SetDecisionKindInput, ack: Ack<null>) => void;
 }
 
 export interface ServerToClientEvents {

@@ -12,6 +12,7 @@ import type {
   VoteMode,
 } from '../meeting/model.ts';
 import type { Ineligibility } from '../rules/eligibility.ts';
+import type { DecisionKind } from '../minutes/decisionKinds.ts';
 import type { Verdict } from '../rules/verdict.ts';
 
 /** Who is connected: decides what a snapshot may contain. */
@@ -43,11 +44,25 @@ export interface PollView {
   eligibleMemberIds?: string[];
   /** Chair only: who was excluded from this vote. */
   excludedMemberIds?: string[];
+  rollCallLive: boolean;
+  countedByHand: boolean;
+  invalidatedAt: string | null;
+  /**
+   * Roll-call only, once the grid may be shown (published, or live by the chair's choice):
+   * every eligible member with their choice, null while they have not voted.
+   */
+  rollCall?: RollCallEntry[];
+}
+
+export interface RollCallEntry {
+  memberId: string;
+  choice: Choice | null;
 }
 
 export interface OwnBallot {
   pollId: string;
-  choice: Choice;
+  /** Null in a secret poll: not even the member's own device is told its choice back. */
+  choice: Choice | null;
   ballotId: string;
 }
 
@@ -81,6 +96,8 @@ export interface MeetingSnapshot {
   /** Chair only: itemId → members excluded (Mitwirkungsverbot). */
   exclusions?: Record<string, string[]>;
   self: MemberSelf | null;
+  /** Chair only: Beschlussart set by the clerk, per item id (absent = default from the verdict). */
+  decisionKinds?: Record<string, DecisionKind>;
   serverTime: string;
 }
 
@@ -90,4 +107,5 @@ export interface PollProgress {
   castCount: number;
   eligibleCount: number;
   votedMemberIds?: string[];
+  rollCall?: RollCallEntry[];
 }
