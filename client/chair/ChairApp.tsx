@@ -8,7 +8,9 @@ import { ItemTitle } from '../ui/ItemTitle.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
+import { DecisionKindSelect } from './DecisionKindSelect.tsx';
 import { PollPanel } from './PollPanel.tsx';
+import { RoundHistory } from './RoundHistory.tsx';
 import { RuleSetInfo } from './RuleSetInfo.tsx';
 
 export function ChairApp({ conn }: { conn: MeetingConnection }) {
@@ -22,8 +24,10 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
   const run = async (action: () => Promise<{ ok: boolean; error?: { message: string } }>) => {
     const result = await action();
     setError(result.ok ? null : t('chair.error', { message: result.error?.message ?? '' }));
+    return result.ok;
   };
   const item = currentItem(snapshot);
+  const rounds = item ? snapshot.polls.filter((p) => p.itemId === item.id) : [];
 
   return (
     <div class="chair">
@@ -58,7 +62,14 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
           {item ? (
             <>
               <ItemTitle item={item} />
-              <PollPanel snapshot={snapshot} poll={latestPollOf(snapshot, item.id)} itemId={item.id} conn={conn} run={run} />
+              <PollPanel key={item.id} snapshot={snapshot} poll={latestPollOf(snapshot, item.id)} itemId={item.id} conn={conn} run={run} />
+              <RoundHistory polls={rounds} />
+              <DecisionKindSelect
+                itemId={item.id}
+                poll={rounds.findLast((p) => p.status !== 'invalid')}
+                kind={snapshot.decisionKinds?.[item.id]}
+                onChange={(kind) => void run(() => conn.send('item:decisionKind', { itemId: item.id, kind }))}
+              />
             </>
           ) : (
             <p class="notice">{t('chair.selectItem')}</p>

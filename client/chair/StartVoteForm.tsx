@@ -22,13 +22,14 @@ export function StartVoteForm({ snapshot, itemId, conn, run, disabled }: Props) 
   const [mode, setMode] = useState<VoteMode>('open');
   const [majority, setMajority] = useState<MajorityKind>('simple');
   const [confirmed, setConfirmed] = useState(false);
+  const [rollCallLive, setRollCallLive] = useState(false);
   const { quorate } = snapshot.quorum;
   const blocked = disabled || (!quorate && !confirmed);
 
   const submit = (e: Event) => {
     e.preventDefault();
     if (blocked) return;
-    void run(() => conn.send('poll:open', { itemId, mode, majority, confirmNotQuorate: !quorate && confirmed }));
+    void run(() => conn.send('poll:open', { itemId, mode, majority, confirmNotQuorate: !quorate && confirmed, rollCallLive: mode === 'rollCall' && rollCallLive }));
   };
 
   return (
@@ -45,6 +46,12 @@ export function StartVoteForm({ snapshot, itemId, conn, run, disabled }: Props) 
           </label>
         ))}
       </fieldset>
+      {mode === 'rollCall' && (
+        <label class="mode-live">
+          <input type="checkbox" checked={rollCallLive} onChange={(e) => setRollCallLive((e.currentTarget as HTMLInputElement).checked)} />
+          {t('chair.rollCallLive')}
+        </label>
+      )}
       <label class="start-vote-majority">
         <span>{t('startVote.majority')}</span>
         <select value={majority} onChange={(e) => setMajority((e.currentTarget as HTMLSelectElement).value as MajorityKind)}>

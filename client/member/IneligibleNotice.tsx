@@ -18,7 +18,7 @@ export function IneligibleNotice({ self, poll, rules }: { self: MemberSelf; poll
   const kept = self.ballot?.pollId === poll.id ? self.ballot : null;
   return (
     <p class="notice notice-absent" role="status">
-      {kept ? t('member.leftVoted', { choice: t(`choice.${kept.choice}`) }) : t('member.absentVote')}
+      {kept ? (kept.choice ? t('member.leftVoted', { choice: t(`choice.${kept.choice}`) }) : t('member.secretCast')) : t('member.absentVote')}
     </p>
   );
 }
