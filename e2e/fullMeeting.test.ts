@@ -54,7 +54,11 @@ describe('a full meeting in Chromium', () => {
     const deputy = await open('laptop', created.chairUrl);
     await display.getByText('Noch kein Tagesordnungspunkt aufgerufen').waitFor();
 
-    const agenda = (number: string) => chair.getByRole('button', { name: new RegExp(`^${number}(?!\\d)`) });
+    /** Calls up an item and waits until the console shows it, so no control of the previous item is hit. */
+    const callUp = async (number: string) => {
+      await chair.getByRole('button', { name: new RegExp(`^${number}(?!\\d)`) }).click();
+      await chair.locator('.chair-current .item-number', { hasText: new RegExp(`^TOP ${number}$`) }).waitFor();
+    };
     const state = (s: string) => display.locator(`.display-main[data-state="${s}"]`).waitFor();
 
     /** Tablets vote by tapping, the others over their sockets; resolves once every vote is acknowledged. */
@@ -79,7 +83,7 @@ describe('a full meeting in Chromium', () => {
     }
 
     // --- Ö 2, open vote: the first round is declared invalid and repeated.
-    await agenda('Ö 2').click();
+    await callUp('Ö 2');
     await display.getByText('Feststellung der Tagesordnung').waitFor();
     await state('idle');
     await screenshot(display, 'full-01-display-idle');
@@ -110,7 +114,7 @@ describe('a full meeting in Chromium', () => {
     await deputy.getByText('2. Abstimmung, ').waitFor();
 
     // --- Ö 3, by show of hands: validated against the ten members entitled to vote.
-    await agenda('Ö 3').click();
+    await callUp('Ö 3');
     await chair.getByRole('button', { name: 'Per Handzeichen erfassen' }).click();
     await chair.getByLabel('Ja').fill('9');
     await chair.getByLabel('Nein').fill('0');
@@ -127,7 +131,7 @@ describe('a full meeting in Chromium', () => {
     await screenshot(display, 'full-07-display-hand-count');
 
     // --- Ö 10, roll-call shown live; the chair reloads mid-vote and the deputy follows.
-    await agenda('Ö 10').click();
+    await callUp('Ö 10');
     await chair.getByLabel('namentlich').check();
     await chair.getByLabel('Namentliche Stimmen schon während der Abstimmung auf der Saalanzeige zeigen').check();
     await chair.getByRole('button', { name: 'Abstimmung starten' }).click();
@@ -152,12 +156,12 @@ describe('a full meeting in Chromium', () => {
     await screenshot(display, 'full-09-display-roll-call-published');
 
     // --- Ö 11, no vote: the clerk records "zur Kenntnis genommen".
-    await agenda('Ö 11').click();
+    await callUp('Ö 11');
     await chair.getByLabel('Beschlussart (Protokoll)').selectOption({ label: 'zur Kenntnis genommen' });
     await expect.poll(() => deputy.getByLabel('Beschlussart (Protokoll)').inputValue()).toBe('noted');
 
     // --- Ö 12, secret: the tablet confirms neutrally, the chair sees who is missing, never how anyone voted.
-    await agenda('Ö 12').click();
+    await callUp('Ö 12');
     await chair.getByLabel('geheim').check();
     await chair.getByRole('button', { name: 'Abstimmung starten' }).click();
     await display.getByText('Geheime Abstimmung').waitFor();
@@ -191,7 +195,7 @@ describe('a full meeting in Chromium', () => {
     await tablets[0]!.getByText('Die Abstimmung ist beendet. Ihre Stimme wurde gezählt.').waitFor();
 
     // --- N 1, non-public, open vote: the display shows only that it is the closed session.
-    await agenda('N 1').click();
+    await callUp('N 1');
     await display.getByText('Nicht öffentlicher Teil').waitFor();
     await chair.getByRole('button', { name: 'Abstimmung starten' }).click();
     await vote(['yes', 'yes', 'yes', 'yes', 'no', 'no', 'yes', 'yes', 'yes', 'yes']);

@@ -45,6 +45,12 @@ export function DisplayApp({ conn }: { conn: MeetingConnection }) {
             {poll.rollCall && <RollCallGrid entries={poll.rollCall} members={snapshot.members} final={false} />}
           </div>
         )}
+        {!poll && (
+          <div class="display-idle">
+            {snapshot.meeting.location && <p class="display-location">{snapshot.meeting.location}</p>}
+            <p class="display-waiting">{t('display.waiting')}</p>
+          </div>
+        )}
         {poll?.status === 'closed' && <p class="display-closed">{t('display.closed')}</p>}
         {published && (
           <div class={published.rollCall ? 'display-split' : 'display-single'}>

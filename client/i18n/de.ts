@@ -71,6 +71,7 @@ export const de = {
   'display.quorum.ok': 'Anwesend: {present} von {total} · beschlussfähig',
   'display.quorum.no': 'Anwesend: {present} von {total} · nicht beschlussfähig',
   'member.secretHeading': 'Geheime Abstimmung – bitte wählen Sie:',
+  'member.secretTitle': 'Geheime Abstimmung',
   'member.secretHint': 'Ihre Stimme kann nach dem Antippen nicht mehr geändert werden.',
   'member.secretCast': 'Stimme abgegeben',
   'member.closedSecretVoted': 'Die Abstimmung ist beendet. Ihre Stimme wurde gezählt.',

@@ -73,6 +73,7 @@ export const en: Record<MessageKey, string> = {
   'display.quorum.ok': 'Present: {present} of {total} · quorate',
   'display.quorum.no': 'Present: {present} of {total} · not quorate',
   'member.secretHeading': 'Secret ballot – please choose:',
+  'member.secretTitle': 'Secret ballot',
   'member.secretHint': 'Once tapped, your vote cannot be changed.',
   'member.secretCast': 'Vote cast',
   'member.closedSecretVoted': 'The vote has closed. Your vote was counted.',

@@ -31,7 +31,7 @@ export function SecretVotePanel({ conn, poll, serverBallot, allowsAbstention }: 
     return (
       <section class="vote vote-secret" aria-labelledby="vote-heading">
         <h3 id="vote-heading" class="vote-heading">
-          {t('member.secretHeading')}
+          {t('member.secretTitle')}
         </h3>
         <p class="vote-cast-neutral" role="status" aria-live="polite">
           {sending ? t('member.sending') : `✓ ${t('member.secretCast')}`}
