@@ -149,6 +149,8 @@ describe('a full meeting in Chromium', () => {
     await vote(['yes', 'abstain', 'no', 'yes', 'no', 'yes', 'yes', 'yes', 'no', 'yes']);
     await deputy.getByText('abgegeben: 10 von 10').waitFor();
     await deputy.getByRole('button', { name: 'Abstimmung beenden' }).click();
+    await display.getByText('Abstimmung beendet – das Ergebnis folgt.').waitFor();
+    await screenshot(display, 'full-09-display-roll-call-closed');
     await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
     await state('published');
     await display.getByText('Mehrheitlich angenommen').waitFor();

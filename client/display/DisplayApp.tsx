@@ -51,7 +51,12 @@ export function DisplayApp({ conn }: { conn: MeetingConnection }) {
             <p class="display-waiting">{t('display.waiting')}</p>
           </div>
         )}
-        {poll?.status === 'closed' && <p class="display-closed">{t('display.closed')}</p>}
+        {poll?.status === 'closed' && (
+          <div class={poll.rollCall ? 'display-split' : 'display-single'}>
+            <p class="display-closed">{t('display.closed')}</p>
+            {poll.rollCall && <RollCallGrid entries={poll.rollCall} members={snapshot.members} final={false} />}
+          </div>
+        )}
         {published && (
           <div class={published.rollCall ? 'display-split' : 'display-single'}>
             <ResultView
