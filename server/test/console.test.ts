@@ -27,6 +27,8 @@ async function demo() {
   const chair = await join(created.chairUrl);
   const display = await join(created.displayUrl);
   const members = await Promise.all(created.members.slice(0, 10).map((m) => join(m.joinUrl)));
+  const checkIns = await Promise.all(members.map((m) => m.call('attendance:self', { present: true })));
+  if (!checkIns.every((r) => r.ok)) throw new Error('check-in failed');
   const item = (number: string) => chair.snapshot().agenda.find((i) => i.number === number)!;
   return { created, chair, display, members, item };
 }

@@ -29,6 +29,8 @@ async function secretVote() {
   const chair = await join(created.chairUrl);
   const display = await join(created.displayUrl);
   const members = await Promise.all(created.members.slice(0, 10).map((m) => join(m.joinUrl)));
+  const checkIns = await Promise.all(members.map((m) => m.call('attendance:self', { present: true })));
+  if (!checkIns.every((r) => r.ok)) throw new Error('check-in failed');
   const item = chair.snapshot().agenda.find((i) => i.number === 'Ö 12')!;
   const opened = await chair.call<{ pollId: string }>('poll:open', { itemId: item.id, mode: 'secret' });
   if (!opened.ok) throw new Error(opened.error.message);

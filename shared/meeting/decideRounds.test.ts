@@ -33,11 +33,15 @@ function state(rules = 'NKomVG'): MeetingState {
     ballots: new Map(),
     secretCounts: new Map(),
     decisionKinds: new Map(),
+    // Everyone is checked in: these tests are about rounds, not attendance.
+    attendance: new Map(['a', 'b', 'c', 'x'].map((id) => [id, [{ from: NOW, to: null }]])),
+    exclusions: new Map(),
+    quorumChecks: [],
   };
 }
 
 const open = (s: MeetingState, mode: Poll['mode'] = 'open', itemId = 'i1'): Poll => {
-  const r = decideOpen(s, { itemId, mode, majority: 'simple', rollCallLive: false }, `p${s.polls.length + 1}`, NOW);
+  const r = decideOpen(s, { itemId, mode, majority: 'simple', rollCallLive: false, confirmNotQuorate: false }, `p${s.polls.length + 1}`, NOW);
   if (!r.ok) throw new Error(r.error.message);
   s.polls.push(r.data);
   return r.data;
