@@ -7,9 +7,10 @@ import { displayContext, laptopContext, launchBrowser, screenshot, tabletContext
 
 /**
  * A whole simulated meeting through the real UI: chair and deputy consoles, the room display,
- * three tablets in Chromium and the other seven members as socket clients. Every mode, one
- * repetition, one hand count, a Beschlussart without a vote, a reload, and the display
- * reconnecting on its own after a server restart.
+ * three tablets in Chromium and the other seven members as socket clients. Attendance (check-in
+ * on the tablet and by hand), every mode, one repetition, one hand count, a Mitwirkungsverbot,
+ * a Beschlussart without a vote, a reload, and the display reconnecting on its own after a
+ * server restart.
  */
 
 let server: TestServer;
@@ -54,6 +55,18 @@ describe('a full meeting in Chromium', () => {
     const deputy = await open('laptop', created.chairUrl);
     await display.getByText('Noch kein Tagesordnungspunkt aufgerufen').waitFor();
 
+    // --- Attendance: three check in on their tablets, six over their sockets; Frau Nolte arrives
+    // late and the clerk checks her in by hand.
+    for (const tablet of tablets) {
+      await tablet.getByRole('button', { name: 'Anwesend', exact: true }).click();
+      await tablet.getByText('Sie sind als anwesend gemeldet.').waitFor();
+    }
+    const checkIns = await Promise.all(others.slice(0, 6).map((c) => c.call('attendance:self', { present: true })));
+    expect(checkIns.every((r) => r.ok)).toBe(true);
+    await display.getByText('Anwesend: 9 von 10 · beschlussfähig').waitFor();
+    await chair.getByLabel('Frau Nolte anwesend').check();
+    await display.getByText('Anwesend: 10 von 10 · beschlussfähig').waitFor();
+
     /** Calls up an item and waits until the console shows it, so no control of the previous item is hit. */
     const callUp = async (number: string) => {
       await chair.getByRole('button', { name: new RegExp(`^${number}(?!\\d)`) }).click();
@@ -62,7 +75,7 @@ describe('a full meeting in Chromium', () => {
     const state = (s: string) => display.locator(`.display-main[data-state="${s}"]`).waitFor();
 
     /** Tablets vote by tapping, the others over their sockets; resolves once every vote is acknowledged. */
-    async function vote(choices: Choice[], opts: { secret?: boolean } = {}) {
+    async function vote(choices: Choice[], opts: { secret?: boolean; skip?: number } = {}) {
       const pollId = currentPoll(await others[0]!.waitFor((s) => currentPoll(s)?.status === 'open'))!.id;
       for (const [i, tablet] of tablets.entries()) {
         await tablet.getByRole('button', { name: LABEL[choices[i]!] }).click();
@@ -70,7 +83,9 @@ describe('a full meeting in Chromium', () => {
         else await tablet.getByText(`Ihre Stimme: ${LABEL[choices[i]!]} – gespeichert`).waitFor();
       }
       const acks = await Promise.all(
-        others.map((c, k) => c.call('ballot:cast', { pollId, choice: choices[tablets.length + k]!, ballotId: `full-${pollId}-${k}` })),
+        others
+          .filter((_, k) => k !== opts.skip)
+          .map((c, k) => c.call('ballot:cast', { pollId, choice: choices[tablets.length + k]!, ballotId: `full-${pollId}-${k}` })),
       );
       expect(acks.every((a) => a.ok)).toBe(true);
     }
@@ -116,12 +131,12 @@ describe('a full meeting in Chromium', () => {
     // --- Ö 3, by show of hands: validated against the ten members entitled to vote.
     await callUp('Ö 3');
     await chair.getByRole('button', { name: 'Per Handzeichen erfassen' }).click();
-    await chair.getByLabel('Ja').fill('9');
-    await chair.getByLabel('Nein').fill('0');
-    await chair.getByLabel('Enthaltung').fill('2');
+    await chair.getByLabel('Ja', { exact: true }).fill('9');
+    await chair.getByLabel('Nein', { exact: true }).fill('0');
+    await chair.getByLabel('Enthaltung', { exact: true }).fill('2');
     await chair.getByText('Zusammen 11 Stimmen – mehr als 10 Stimmberechtigte.').waitFor();
     expect(await chair.getByRole('button', { name: 'Ergebnis übernehmen' }).isDisabled()).toBe(true);
-    await chair.getByLabel('Ja').fill('8');
+    await chair.getByLabel('Ja', { exact: true }).fill('8');
     await screenshot(chair, 'full-06-chair-hand-count');
     await chair.getByRole('button', { name: 'Ergebnis übernehmen' }).click();
     await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
@@ -145,7 +160,7 @@ describe('a full meeting in Chromium', () => {
     await chair.reload();
     await chair.getByText('abgegeben: 2 von 10').waitFor();
     await deputy.getByText('abgegeben: 2 von 10').waitFor();
-    await chair.getByText('Herr Kirchmann').waitFor(); // still missing
+    await chair.locator('.missing-list', { hasText: 'Herr Kirchmann' }).waitFor();
     await vote(['yes', 'abstain', 'no', 'yes', 'no', 'yes', 'yes', 'yes', 'no', 'yes']);
     await deputy.getByText('abgegeben: 10 von 10').waitFor();
     await deputy.getByRole('button', { name: 'Abstimmung beenden' }).click();
@@ -196,11 +211,20 @@ describe('a full meeting in Chromium', () => {
     await screenshot(display, 'full-12-display-secret-published');
     await tablets[0]!.getByText('Die Abstimmung ist beendet. Ihre Stimme wurde gezählt.').waitFor();
 
-    // --- N 1, non-public, open vote: the display shows only that it is the closed session.
+    // --- N 1, non-public, open vote with a Mitwirkungsverbot for Frau Bertram: the display shows
+    // only that it is the closed session, her tablet-less socket is refused.
     await callUp('N 1');
     await display.getByText('Nicht öffentlicher Teil').waitFor();
+    await chair.getByLabel('Frau Bertram: Mitwirkungsverbot zu TOP N 1').check();
     await chair.getByRole('button', { name: 'Abstimmung starten' }).click();
-    await vote(['yes', 'yes', 'yes', 'yes', 'no', 'no', 'yes', 'yes', 'yes', 'yes']);
+    await chair.getByText('abgegeben: 0 von 9').waitFor();
+    const n1 = currentPoll(await others[4]!.waitFor((s) => currentPoll(s)?.status === 'open'))!.id;
+    expect(await others[4]!.call('ballot:cast', { pollId: n1, choice: 'yes', ballotId: 'full-excluded-p8' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_eligible' },
+    });
+    // Others in order p1, p2, p6, p7, (p8 excluded), p9, p10.
+    await vote(['yes', 'yes', 'yes', 'yes', 'no', 'no', 'yes', 'yes', 'yes'], { skip: 4 });
     await chair.getByRole('button', { name: 'Abstimmung beenden' }).click();
     await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
     await chair.getByText('Veröffentlicht auf der Saalanzeige').waitFor();
@@ -228,7 +252,7 @@ describe('a full meeting in Chromium', () => {
     expect(minutes).toContain('Ja-Stimmen: 6\nNein-Stimmen: 3\nEnthaltung/en: 1\nNamentliche Abstimmung:\n  Ja: Herr Marotz, Herr Kirchmann, Frau Lüddecke, Herr Oppermann, Frau Bertram, Frau Nolte\n  Nein: Frau Wilke, Herr Brandes, Herr Kühn\n  Enthaltung: Frau Schrader');
     expect(minutes).toContain('TOP Ö 11 – Bericht der Verwaltung zur Aufnahme Geflüchteter aus der Ukraine\nBeschlussart: zur Kenntnis genommen');
     expect(minutes).toContain('TOP Ö 12 – Integrationskonzept des Landkreises Peine (Vorlage 2022/032)\nBeschlussart: ungeändert beschlossen\nAbstimmungsergebnis: Mehrheitlich\nJa-Stimmen: 6\nNein-Stimmen: 3\nEnthaltung/en: 1\nGeheime Abstimmung.');
-    expect(minutes).toContain('TOP N 1 – Vergabe der Trägerschaft der Migrationsberatung (Vorlage 2022/041)\nBeschlussart: ungeändert beschlossen\nAbstimmungsergebnis: Mehrheitlich\nJa-Stimmen: 8\nNein-Stimmen: 2');
+    expect(minutes).toContain('TOP N 1 – Vergabe der Trägerschaft der Migrationsberatung (Vorlage 2022/041)\nBeschlussart: ungeändert beschlossen\nAbstimmungsergebnis: Mehrheitlich\nJa-Stimmen: 7\nNein-Stimmen: 2\nEnthaltung/en: -\nMitwirkungsverbot (§ 41 NKomVG): Frau Bertram');
     expect(errors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED|socket\.io/.test(e))).toEqual([]);
   });
 });
