@@ -35,9 +35,11 @@ async function runVote(choices: ('Ja' | 'Nein' | 'Enthaltung')[], shots: string 
   await expect.poll(() => tablets[0]!.url()).not.toContain('token=');
   await tablets[0]!.getByText('Herr Marotz').waitFor();
 
-  // Nobody counts as present until checked in: each member taps "Anwesend" on the tablet.
-  for (const tablet of tablets) await tablet.getByRole('button', { name: 'Anwesend' }).click();
-  await chair.getByText(`Beschlussfähig: ${choices.length} von 10 anwesend`).waitFor();
+  // Nobody counts as present until checked in: one member taps "Anwesend", the clerk checks in the rest.
+  await tablets[0]!.getByRole('button', { name: 'Anwesend' }).click();
+  await chair.getByText('Nicht beschlussfähig: 1 von 10 anwesend (6 erforderlich)').waitFor();
+  await chair.getByRole('button', { name: 'Alle anwesend' }).click();
+  await chair.getByText('Beschlussfähig: 10 von 10 anwesend').waitFor();
 
   await chair.getByRole('button', { name: /Ö 12/ }).click();
   await display.getByText('Integrationskonzept des Landkreises Peine').waitFor();
