@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, tokenOf, type TestServer } from '../server/test/harness.ts';
 import { displayContext, laptopContext, launchBrowser, screenshot, tabletContext, watchForErrors } from './support/browser.ts';
 
@@ -11,6 +11,12 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
 });
+// Each test opens a dozen pages; closing them keeps the next test from competing with idle tablets.
+let contexts: BrowserContext[] = [];
+afterEach(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  contexts = [];
+});
 afterAll(async () => {
   await browser?.close();
   await server?.dispose();
@@ -18,6 +24,7 @@ afterAll(async () => {
 
 async function open(kind: 'tablet' | 'display' | 'laptop', url: string): Promise<Page> {
   const ctx = kind === 'tablet' ? await tabletContext(browser) : kind === 'display' ? await displayContext(browser) : await laptopContext(browser);
+  contexts.push(ctx);
   const page = await ctx.newPage();
   watchForErrors(page, errors);
   await page.goto(url);
