@@ -31,7 +31,7 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
   if (!poll || poll.status === 'invalid') {
     return (
       <div class="poll-panel">
-        <StartVoteForm snapshot={snapshot} itemId={itemId} conn={conn} run={run} disabled={anotherOpen} />
+        <StartVoteForm key={itemId} snapshot={snapshot} itemId={itemId} conn={conn} run={run} disabled={anotherOpen} />
         {!anotherOpen && (
           <HandCountForm
             eligible={eligibleNow(snapshot, itemId)}

@@ -17,6 +17,7 @@ interface Props {
 /**
  * How the next vote runs: mode (offen by default), the majority the law requires, and — when
  * the body is not quorate — the chair's explicit confirmation, which the minutes record.
+ * Keyed by item: a qualified majority chosen for one item never carries over to the next.
  */
 export function StartVoteForm({ snapshot, itemId, conn, run, disabled }: Props) {
   const [mode, setMode] = useState<VoteMode>('open');
