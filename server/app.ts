@@ -2,6 +2,8 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createApi } from './http/api.ts';
+import { createAuth } from './http/auth.ts';
+import { createSetupRoutes } from './http/setupRoutes.ts';
 import { HttpError, sendJson } from './http/respond.ts';
 import { setSecurityHeaders } from './http/securityHeaders.ts';
 import { serveStatic } from './http/staticFiles.ts';
@@ -10,6 +12,7 @@ import { MeetingService } from './meetings/meetingService.ts';
 import { attachRealtime } from './realtime/realtime.ts';
 import { openDatabase } from './storage/database.ts';
 import { MeetingStore } from './storage/meetingStore.ts';
+import { SetupStore } from './storage/setupStore.ts';
 import { TokenStore } from './storage/tokenStore.ts';
 
 export interface AppOptions {
@@ -29,7 +32,10 @@ export function createApp(options: AppOptions) {
   const tokens = new TokenStore(db);
   const store = new MeetingStore(db);
   const service = new MeetingService(store);
-  const api = createApi({ service, tokens, adminToken: options.adminToken, log, publicUrl: options.publicUrl });
+  const setup = new SetupStore(db);
+  const auth = createAuth(options.adminToken, tokens);
+  const routes = [createSetupRoutes({ service, tokens, setup, auth, log, publicUrl: options.publicUrl })];
+  const api = createApi({ service, tokens, adminToken: options.adminToken, log, publicUrl: options.publicUrl, routes });
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
@@ -52,6 +58,7 @@ export function createApp(options: AppOptions) {
     io,
     service,
     store,
+    setup,
     tokens,
     db,
     listen(port: number, host = '127.0.0.1'): Promise<AddressInfo> {

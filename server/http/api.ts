@@ -16,6 +16,8 @@ export interface ApiDeps {
   log: Logger;
   /** Base for absolute links; derived from the request when not configured. */
   publicUrl: string | undefined;
+  /** Further route modules (import, export, admin); each returns false for paths not its own. */
+  routes?: ((req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>)[];
 }
 
 export function createApi(deps: ApiDeps) {
@@ -59,6 +61,7 @@ export function createApi(deps: ApiDeps) {
         sendText(res, 200, minutesText(state, lang));
         return true;
       }
+      for (const route of deps.routes ?? []) if (await route(req, res, pathname)) return true;
       throw new HttpError(404, 'Not found');
     } catch (error) {
       if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });

@@ -21,14 +21,14 @@ export function sendText(res: ServerResponse, status: number, body: string): voi
 
 const MAX_BODY = 1024 * 1024;
 
-export async function readJson(req: IncomingMessage): Promise<unknown> {
+export async function readJson(req: IncomingMessage, maxBytes = MAX_BODY): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
   if (!type.includes('application/json')) throw new HttpError(415, 'Content-Type must be application/json');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'Body larger than 1 MB');
+    if (size > maxBytes) throw new HttpError(413, `Body larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
     chunks.push(chunk as Buffer);
   }
   try {

@@ -59,6 +59,13 @@ export class MeetingService {
     return state;
   }
 
+  /** Re-reads a meeting whose setup was replaced in the store (re-import, admin edit). */
+  reload(meetingId: string): void {
+    this.batcher.flush();
+    this.states.delete(meetingId);
+    if (this.get(meetingId)) for (const l of this.listeners) l.changed(meetingId);
+  }
+
   async castBallot(meetingId: string, memberId: string, input: CastBallotInput): Promise<Result<OwnBallot>> {
     const state = this.get(meetingId);
     if (!state) return fail('not_found', 'Unknown meeting');

@@ -127,6 +127,29 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (meeting_id, item_id)
   );
   `,
+  // Setting up real meetings: the OParl ids an import came from (re-import updates), archiving.
+  `
+  ALTER TABLE meetings ADD COLUMN source_id TEXT;
+  ALTER TABLE meetings ADD COLUMN archived_at TEXT;
+  CREATE UNIQUE INDEX meetings_source ON meetings (source_id) WHERE source_id IS NOT NULL;
+  ALTER TABLE agenda_items ADD COLUMN source_id TEXT;
+  `,
+  // The audit log: append-only, each entry carries the hash of the one before (server/audit/).
+  `
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    meeting_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    poll_id TEXT,
+    payload TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE
+  );
+  CREATE INDEX audit_log_meeting ON audit_log (meeting_id, seq);
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

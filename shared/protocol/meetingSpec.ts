@@ -12,8 +12,16 @@ const isoDateTime = v.pipe(
   v.check((s) => !Number.isNaN(Date.parse(s)), 'is not a valid date'),
 );
 
+/**
+ * A member id: short (`p1`) or the OParl person id, an absolute URL, so a result can be taken
+ * back into the RIS by the id it already knows. Ids travel only inside JSON and room names,
+ * never in a path, so URL characters are harmless; 300 covers real RIS URLs with room to spare.
+ */
+export const MEMBER_ID_PATTERN = /^(?:[A-Za-z0-9._:-]{1,64}|https?:\/\/[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]{1,292})$/;
+export const MemberId = v.pipe(v.string(), v.regex(MEMBER_ID_PATTERN, 'must be 1–64 letters, digits or . _ : -, or an http(s) URL of at most 300 characters'));
+
 const MemberSpec = v.object({
-  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._:-]{1,64}$/, 'must be 1–64 letters, digits or . _ : -')),
+  id: MemberId,
   name: text(200),
   role: v.optional(v.picklist(ROLES), 'member'),
   votingRight: v.boolean(),

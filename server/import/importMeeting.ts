@@ -1,0 +1,87 @@
+import * as v from 'valibot';
+import { openPoll } from '../../shared/meeting/state.ts';
+import { describeIssues, MeetingSpec, type MeetingSpecData } from '../../shared/protocol/meetingSpec.ts';
+import { fail, ok, type Result } from '../../shared/protocol/result.ts';
+import { createMeeting, type CreatedMeeting } from '../meetings/createMeeting.ts';
+import { issueLinks } from '../meetings/issueLinks.ts';
+import type { MeetingService } from '../meetings/meetingService.ts';
+import { planSetup } from '../meetings/setupPlan.ts';
+import type { SetupStore } from '../storage/setupStore.ts';
+import type { TokenStore } from '../storage/tokenStore.ts';
+import { mapOParlBundle } from './oparl.ts';
+
+export interface ImportDeps {
+  service: MeetingService;
+  tokens: TokenStore;
+  setup: SetupStore;
+}
+
+/** The answer of POST /api/meetings, plus whether an earlier import was updated and what to check. */
+export interface ImportAnswer extends CreatedMeeting {
+  updated: boolean;
+  warnings: string[];
+}
+
+export interface ImportSource {
+  id: string;
+  itemSourceIds: (string | null)[];
+}
+
+/**
+ * Creates the meeting, or — when a meeting from the same source exists — replaces its setup
+ * without touching recorded votes. Refused while a vote is open: members and agenda must not
+ * move under a running vote.
+ */
+export function importSpec(deps: ImportDeps, spec: MeetingSpecData, source: ImportSource | null, baseUrl: string, warnings: string[] = []): Result<ImportAnswer> {
+  const existingId = source ? deps.setup.findBySource(source.id) : undefined;
+  if (!existingId) {
+    const created = deps.setup.atomically(() => {
+      const c = createMeeting(deps.service, deps.tokens, spec, baseUrl);
+      if (source) deps.setup.setSources(c.id, source.id, source.itemSourceIds.map((s, i) => [`i${i + 1}`, s]));
+      return c;
+    });
+    return ok({ ...created, updated: false, warnings });
+  }
+
+  const state = deps.service.get(existingId)!;
+  if (openPoll(state)) return fail('conflict', 'A vote is open in this meeting; import again after it is closed');
+  const bySource = deps.setup.itemSources(existingId);
+  const plan = planSetup(state, {
+    ...spec,
+    statutoryMembers: spec.statutoryMembers ?? spec.members.filter((m) => m.votingRight).length,
+    agenda: spec.agenda.map((item, i) => {
+      const sourceId = source?.itemSourceIds[i] ?? null;
+      return { ...item, paper: item.paper || null, sourceId, id: sourceId ? bySource.get(sourceId) : undefined };
+    }),
+  });
+  const info = {
+    body: spec.body,
+    organization: spec.organization,
+    name: spec.name,
+    start: spec.start,
+    location: spec.location,
+    rules: spec.rules,
+    statutoryMembers: spec.statutoryMembers ?? spec.members.filter((m) => m.votingRight).length,
+  };
+  deps.setup.replaceSetup(existingId, info, plan);
+  deps.service.reload(existingId);
+  const links = issueLinks(deps.tokens, existingId, plan.members, baseUrl, new Date().toISOString());
+  return ok({ ...links, updated: true, warnings: [...warnings, ...plan.warnings] });
+}
+
+/** POST /api/import/oparl: bundle → spec → meeting. Errors name the OParl field. */
+export function importOParl(deps: ImportDeps, bundle: unknown, baseUrl: string): Result<ImportAnswer> {
+  const mapped = mapOParlBundle(bundle);
+  if (!mapped.ok) return mapped;
+  const { spec, sourceId, itemSourceIds, origins, warnings } = mapped.data;
+  const parsed = v.safeParse(MeetingSpec, spec);
+  if (!parsed.success) {
+    // Name the OParl object, not our spec: `members[3].name` is `persons[5].name` to the clerk.
+    const message = describeIssues(parsed.issues).replace(/^(members|agenda)\[(\d+)\]/, (whole, list: string, i: string) => {
+      const origin = (list === 'members' ? origins.members : origins.agenda)[Number(i)];
+      return origin ?? whole;
+    });
+    return fail('invalid_payload', message);
+  }
+  return importSpec(deps, parsed.output, { id: sourceId, itemSourceIds }, baseUrl, warnings);
+}
