@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { importOParl, type ImportDeps } from '../import/importMeeting.ts';
+import { importCsv, importOParl, type ImportDeps } from '../import/importMeeting.ts';
 import type { Logger } from '../logger.ts';
 import { baseUrlOf, statusOf, type Auth } from './auth.ts';
 import { HttpError, readJson, sendJson } from './respond.ts';
@@ -23,6 +23,15 @@ export function createSetupRoutes(deps: SetupRouteDeps) {
       if (!result.ok) throw new HttpError(statusOf(result.error.code), result.error.message);
       deps.log.info(result.data.updated ? 'meeting re-imported' : 'meeting imported', { meetingId: result.data.id, members: result.data.members.length });
       sendJson(res, result.data.updated ? 200 : 201, result.data);
+      return true;
+    }
+    if (pathname === '/api/import/csv') {
+      if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
+      deps.auth.requireAdmin(req);
+      const result = importCsv(deps, await readJson(req, IMPORT_MAX_BYTES), baseUrlOf(req, deps.publicUrl));
+      if (!result.ok) throw new HttpError(statusOf(result.error.code), result.error.message);
+      deps.log.info('meeting imported from CSV', { meetingId: result.data.id, members: result.data.members.length });
+      sendJson(res, 201, result.data);
       return true;
     }
     return false;

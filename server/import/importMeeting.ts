@@ -8,6 +8,7 @@ import type { MeetingService } from '../meetings/meetingService.ts';
 import { planSetup } from '../meetings/setupPlan.ts';
 import type { SetupStore } from '../storage/setupStore.ts';
 import type { TokenStore } from '../storage/tokenStore.ts';
+import { parseAgendaCsv, parseMembersCsv } from './csv.ts';
 import { mapOParlBundle } from './oparl.ts';
 
 export interface ImportDeps {
@@ -84,4 +85,22 @@ export function importOParl(deps: ImportDeps, bundle: unknown, baseUrl: string):
     return fail('invalid_payload', message);
   }
   return importSpec(deps, parsed.output, { id: sourceId, itemSourceIds }, baseUrl, warnings);
+}
+
+/**
+ * POST /api/import/csv: the meeting fields of POST /api/meetings, with `members` and `agenda`
+ * as CSV text. Creates a new meeting each time (a CSV carries no ids to recognise it by).
+ */
+export function importCsv(deps: ImportDeps, body: unknown, baseUrl: string): Result<ImportAnswer> {
+  if (typeof body !== 'object' || body === null) return fail('invalid_payload', 'body: must be an object');
+  const b = body as Record<string, unknown>;
+  if (typeof b.members !== 'string') return fail('invalid_payload', 'members: must be the CSV text of the members');
+  if (typeof b.agenda !== 'string') return fail('invalid_payload', 'agenda: must be the CSV text of the agenda');
+  const members = parseMembersCsv(b.members);
+  if (!members.ok) return members;
+  const agenda = parseAgendaCsv(b.agenda);
+  if (!agenda.ok) return agenda;
+  const parsed = v.safeParse(MeetingSpec, { ...b, members: members.data, agenda: agenda.data });
+  if (!parsed.success) return fail('invalid_payload', describeIssues(parsed.issues));
+  return importSpec(deps, parsed.output, null, baseUrl);
 }

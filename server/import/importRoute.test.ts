@@ -116,3 +116,29 @@ describe('POST /api/import/oparl', () => {
     expect((await post(fixture(), 'wrong-token')).status).toBe(401);
   });
 });
+
+describe('POST /api/import/csv', () => {
+  const postCsv = (body: unknown) =>
+    fetch(`${server.url}/api/import/csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const meeting = { body: 'Gemeinde Musterstadt', organization: 'Rat', name: '5. Sitzung des Rates', start: '2026-02-10T18:00:00+01:00', rules: 'GO-NRW' };
+
+  it('creates a meeting from two CSV files', async () => {
+    const res = await postCsv({ ...meeting, members: 'Name;Rolle;Stimmrecht\nFrau A;Vorsitz;ja\nHerr B;;ja\nFrau C;beratend;nein', agenda: 'Nr;Betreff;öffentlich;Vorlage\nÖ 1;Haushalt 2026;ja;2026/001\nN 1;Grundstück;nein;' });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as ImportAnswer;
+    expect(created.members.map((m) => m.id)).toEqual(['m1', 'm2', 'm3']);
+    const chair = await join(created.chairUrl);
+    expect(chair.snapshot()).toMatchObject({ statutoryMembers: 2, meeting: { rules: 'GO-NRW' } });
+    expect(chair.snapshot().agenda.map((i) => [i.number, i.public])).toEqual([['Ö 1', true], ['N 1', false]]);
+  });
+
+  it('answers a bad row with 400 naming the line', async () => {
+    const res = await postCsv({ ...meeting, members: 'Name;Stimmrecht\nFrau A;ja\nHerr B;kaum', agenda: 'Nr;Betreff\nÖ 1;x' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'members.csv line 3: votingRight "kaum" is not ja/nein' });
+  });
+});
