@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createApi } from './http/api.ts';
 import { createAuth } from './http/auth.ts';
+import { createExportRoutes } from './http/exportRoutes.ts';
 import { createSetupRoutes } from './http/setupRoutes.ts';
 import { HttpError, sendJson } from './http/respond.ts';
 import { setSecurityHeaders } from './http/securityHeaders.ts';
@@ -34,7 +35,10 @@ export function createApp(options: AppOptions) {
   const service = new MeetingService(store);
   const setup = new SetupStore(db);
   const auth = createAuth(options.adminToken, tokens);
-  const routes = [createSetupRoutes({ service, tokens, setup, auth, log, publicUrl: options.publicUrl })];
+  const routes = [
+    createSetupRoutes({ service, tokens, setup, auth, log, publicUrl: options.publicUrl }),
+    createExportRoutes({ service, auth }),
+  ];
   const api = createApi({ service, tokens, adminToken: options.adminToken, log, publicUrl: options.publicUrl, routes });
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {

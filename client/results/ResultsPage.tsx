@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ItemResult, MeetingResults, RoundResult } from '../../shared/export/results.ts';
+import { DECISION_KIND_LABELS } from '../../shared/minutes/decisionKinds.ts';
+import { minuteNumber, resultWording } from '../../shared/minutes/wording.ts';
+import { ruleSet } from '../../shared/rules/ruleSets.ts';
+import { lang, t } from '../i18n/i18n.ts';
+import { requestJson } from '../sync/http.ts';
+import { formatDate, formatTime } from '../ui/format.ts';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+
+/** The whole meeting's results for print (A4, PDF): the body's header, then one block per TOP. */
+export function ResultsPage({ meetingId, token }: { meetingId: string; token: string | null }) {
+  const [results, setResults] = useState<MeetingResults | null>(null);
+  const [error, setError] = useState<string | null>(token ? null : t('results.noToken'));
+  useEffect(() => {
+    if (!token) return;
+    void requestJson<MeetingResults>('GET', `/api/meetings/${encodeURIComponent(meetingId)}/results.json`, token).then((r) =>
+      r.ok ? setResults(r.data) : setError(r.error.message),
+    );
+  }, [meetingId, token]);
+
+  if (error) return <p class="notice" role="alert">{t('results.error', { message: error })}</p>;
+  if (!results) return <p class="notice">{t('conn.connecting')}</p>;
+  const m = results.meeting;
+  return (
+    <div class="results">
+      <div class="results-toolbar no-print">
+        <button type="button" class="btn btn-primary" onClick={() => window.print()}>
+          {t('results.print')}
+        </button>
+        <LanguageSwitch />
+      </div>
+      <header class="results-header">
+        <p class="results-body">{m.body}</p>
+        <p class="results-org">{m.organization}</p>
+        <h1>{m.name}</h1>
+        <p>
+          {formatDate(m.start)}, {formatTime(m.start)} · {m.location}
+        </p>
+        <p class="muted">
+          {t('results.title')} · {t('results.generated', { at: `${formatDate(results.generatedAt)} ${formatTime(results.generatedAt)}` })}
+        </p>
+      </header>
+      {results.items.map((item) => (
+        <Item key={item.id} item={item} rules={m.rules} />
+      ))}
+    </div>
+  );
+}
+
+function Item({ item, rules }: { item: ItemResult; rules: string }) {
+  return (
+    <section class="results-item">
+      <h2>
+        TOP {item.number} – {item.name}
+        {!item.public && <span class="results-tag"> ({t('results.nonPublic')})</span>}
+      </h2>
+      {item.paper && <p class="muted">{t('item.paper', { paper: item.paper })}</p>}
+      {item.rounds.length === 0 ? <p class="muted">{t('results.noVote')}</p> : item.rounds.map((r) => <Round key={r.pollId} round={r} rules={rules} />)}
+    </section>
+  );
+}
+
+function Round({ round, rules }: { round: RoundResult; rules: string }) {
+  const l = lang.value;
+  const rows: [string, string][] = [];
+  if (round.status === 'invalid') rows.push([t('results.result'), t('results.invalid')]);
+  else if (round.counts && round.outcome) {
+    rows.push([t('results.decisionKind'), round.decisionKind ? DECISION_KIND_LABELS[l][round.decisionKind] : '']);
+    rows.push([t('results.result'), resultWording(round.outcome, round.counts.abstain, l)]);
+    rows.push([t('results.yes'), minuteNumber(round.counts.yes)]);
+    rows.push([t('results.no'), minuteNumber(round.counts.no)]);
+    if (ruleSet(rules).allowsAbstention) rows.push([t('results.abstain'), minuteNumber(round.counts.abstain)]);
+  }
+  const times = `${formatTime(round.openedAt)}–${round.closedAt ? formatTime(round.closedAt) : ''}`;
+  return (
+    <div class="results-round">
+      <p class="results-round-head">
+        {t('chair.round', { round: round.round })} · {t(`results.mode.${round.mode}`)} · {t(`results.majority.${round.majority}`)} · {times}
+        {round.status === 'closed' && <span> · {t('chair.notPublished')}</span>}
+      </p>
+      <dl class="results-table">
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {round.namedVotes && (
+        <div class="results-named">
+          <p>{t('results.namedVotes')}</p>
+          <ul>
+            {round.namedVotes.map((v) => (
+              <li key={v.memberId}>
+                {v.name}: {t(`choice.${v.choice}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

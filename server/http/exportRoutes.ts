@@ -1,0 +1,35 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { meetingResults, type ResultsScope } from '../../shared/export/results.ts';
+import { resultsCsv } from '../../shared/export/resultsCsv.ts';
+import type { MeetingService } from '../meetings/meetingService.ts';
+import type { Auth } from './auth.ts';
+import { HttpError, sendJson } from './respond.ts';
+
+const ROUTE = /^\/api\/meetings\/([A-Za-z0-9_-]{1,64})\/results\.(json|csv)$/;
+
+/** results.json and results.csv (chair or admin token). `?scope=public` leaves out non-public items. */
+export function createExportRoutes(deps: { service: MeetingService; auth: Auth }) {
+  return async function exportRoutes(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+    const match = ROUTE.exec(pathname);
+    if (!match) return false;
+    if (req.method !== 'GET') throw new HttpError(405, 'Use GET');
+    const meetingId = match[1]!;
+    deps.auth.requireChairOrAdmin(req, meetingId);
+    const state = deps.service.get(meetingId);
+    if (!state) throw new HttpError(404, 'Unknown meeting');
+    const scope: ResultsScope = new URL(req.url ?? '/', 'http://x').searchParams.get('scope') === 'public' ? 'public' : 'full';
+    const results = meetingResults(state, scope, new Date().toISOString());
+    if (match[2] === 'json') {
+      sendJson(res, 200, results);
+      return true;
+    }
+    const date = state.meeting.start.slice(0, 10);
+    res.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="ergebnisse-${date}-${meetingId}.csv"`,
+      'cache-control': 'no-store',
+    });
+    res.end(resultsCsv(results));
+    return true;
+  };
+}

@@ -1,0 +1,114 @@
+import type { Choice, Counts, MajorityKind, PollStatus, VoteMode } from '../meeting/model.ts';
+import type { MeetingState } from '../meeting/state.ts';
+import { DECISION_KIND_LABELS, defaultDecisionKind, type DecisionKind } from '../minutes/decisionKinds.ts';
+import { resultWording } from '../minutes/wording.ts';
+import { verdict, type Outcome } from '../rules/verdict.ts';
+
+/**
+ * `results.json`: the machine-readable record of a meeting's votes (format documented in the
+ * README). Open votes are never in it. `scope: 'public'` leaves out non-public items entirely,
+ * for a file that may be published. Pure.
+ */
+
+export const RESULTS_FORMAT = 'handzeichen.results/1';
+
+export type ResultsScope = 'full' | 'public';
+
+export interface NamedVote {
+  memberId: string;
+  name: string;
+  choice: Choice;
+}
+
+export interface RoundResult {
+  pollId: string;
+  round: number;
+  mode: VoteMode;
+  majority: MajorityKind;
+  /** `closed` (counted, not yet announced), `published`, or `invalid` (declared invalid, repeated). */
+  status: Exclude<PollStatus, 'open'>;
+  openedAt: string;
+  closedAt: string | null;
+  publishedAt: string | null;
+  eligible: number;
+  counts: Counts | null;
+  /** Null for an invalid round. */
+  passed: boolean | null;
+  outcome: Outcome | null;
+  /** Minute wording, e.g. "Einstimmig bei 2 Enthaltungen". */
+  result: string | null;
+  decisionKind: DecisionKind | null;
+  decisionKindLabel: string | null;
+  /** Roll-call votes only: each member's choice. Never for open or secret votes. */
+  namedVotes: NamedVote[] | null;
+}
+
+export interface ItemResult {
+  id: string;
+  number: string;
+  name: string;
+  public: boolean;
+  paper: string | null;
+  rounds: RoundResult[];
+}
+
+export interface MeetingResults {
+  format: typeof RESULTS_FORMAT;
+  scope: ResultsScope;
+  generatedAt: string;
+  meeting: {
+    id: string;
+    body: string;
+    organization: string;
+    name: string;
+    start: string;
+    location: string;
+    rules: string;
+    statutoryMembers: number;
+  };
+  items: ItemResult[];
+}
+
+export function meetingResults(s: MeetingState, scope: ResultsScope, now: string): MeetingResults {
+  const { members, agenda, currentItemId: _current, ...info } = s.meeting;
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  const items = agenda
+    .filter((item) => scope === 'full' || item.public)
+    .map((item): ItemResult => ({
+      id: item.id,
+      number: item.number,
+      name: item.name,
+      public: item.public,
+      paper: item.paper,
+      rounds: s.polls
+        .filter((p) => p.itemId === item.id && p.status !== 'open')
+        .map((p): RoundResult => {
+          const counted = p.status !== 'invalid' && p.counts !== null;
+          const v = counted ? verdict(p.counts!, { majority: p.majority, statutoryMembers: s.statutoryMembers }) : null;
+          const kind = v ? defaultDecisionKind(v.passed) : null;
+          const ballots = s.ballots.get(p.id);
+          return {
+            pollId: p.id,
+            round: p.round,
+            mode: p.mode,
+            majority: p.majority,
+            status: p.status as RoundResult['status'],
+            openedAt: p.openedAt,
+            closedAt: p.closedAt,
+            publishedAt: p.publishedAt,
+            eligible: p.eligibleMemberIds.length,
+            counts: p.counts,
+            passed: v?.passed ?? null,
+            outcome: v?.outcome ?? null,
+            result: v ? resultWording(v.outcome, p.counts!.abstain) : null,
+            decisionKind: kind,
+            decisionKindLabel: kind ? DECISION_KIND_LABELS.de[kind] : null,
+            namedVotes:
+              p.mode === 'rollCall' && ballots
+                ? [...ballots.values()].map((b) => ({ memberId: b.memberId, name: names.get(b.memberId) ?? b.memberId, choice: b.choice }))
+                : null,
+          };
+        }),
+    }));
+  return { format: RESULTS_FORMAT, scope, generatedAt: now, meeting: { ...info, statutoryMembers: s.statutoryMembers }, items };
+}

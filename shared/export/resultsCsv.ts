@@ -1,0 +1,55 @@
+import type { Choice, MajorityKind, VoteMode } from '../meeting/model.ts';
+import type { MeetingResults } from './results.ts';
+
+/**
+ * `results.csv`: one row per poll round; a roll-call round is followed by one row per member
+ * with the name and choice. Semicolons and a BOM, because the clerk opens it in German Excel.
+ */
+
+const HEADER = ['TOP', 'Vorlage', 'Bezeichnung', 'Runde', 'Modus', 'Regel', 'Ja', 'Nein', 'Enthaltung', 'Ergebnis', 'Beschlussart', 'Beginn', 'Ende', 'Mitglied', 'Stimme'];
+
+const MODE: Record<VoteMode, string> = { open: 'offen', rollCall: 'namentlich', secret: 'geheim' };
+const MAJORITY: Record<MajorityKind, string> = {
+  simple: 'einfache Mehrheit',
+  twoThirdsCast: 'Zweidrittelmehrheit der abgegebenen Stimmen',
+  statutoryMajority: 'Mehrheit der gesetzlichen Mitglieder',
+  twoThirdsStatutory: 'Zweidrittelmehrheit der gesetzlichen Mitglieder',
+};
+const CHOICE: Record<Choice, string> = { yes: 'Ja', no: 'Nein', abstain: 'Enthaltung' };
+
+/** Quotes when needed; a leading = + @ would make a spreadsheet run a formula. */
+function cell(value: string | number | null): string {
+  let s = value === null ? '' : String(value);
+  if (/^[=+@\t\r]/.test(s)) s = `'${s}`;
+  return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function resultsCsv(r: MeetingResults): string {
+  const rows: (string | number | null)[][] = [HEADER];
+  for (const item of r.items) {
+    for (const round of item.rounds) {
+      const rule = `${r.meeting.rules}: ${MAJORITY[round.majority]}`;
+      rows.push([
+        item.number,
+        item.paper,
+        item.name,
+        round.round,
+        MODE[round.mode],
+        rule,
+        round.counts?.yes ?? null,
+        round.counts?.no ?? null,
+        r.meeting.rules === 'GO-BY' ? null : (round.counts?.abstain ?? null),
+        round.status === 'invalid' ? 'ungültig' : round.result,
+        round.decisionKindLabel,
+        round.openedAt,
+        round.closedAt,
+        null,
+        null,
+      ]);
+      for (const v of round.namedVotes ?? []) {
+        rows.push([item.number, item.paper, item.name, round.round, MODE[round.mode], rule, null, null, null, null, null, null, null, v.name, CHOICE[v.choice]]);
+      }
+    }
+  }
+  return '\uFEFF' + rows.map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
+}
