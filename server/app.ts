@@ -1,6 +1,8 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { AuditedMeetingStore } from './audit/auditedStore.ts';
+import { AuditLog } from './audit/auditLog.ts';
 import { createApi } from './http/api.ts';
 import { createAuth } from './http/auth.ts';
 import { createExportRoutes } from './http/exportRoutes.ts';
@@ -12,7 +14,6 @@ import { createLogger, type Logger } from './logger.ts';
 import { MeetingService } from './meetings/meetingService.ts';
 import { attachRealtime } from './realtime/realtime.ts';
 import { openDatabase } from './storage/database.ts';
-import { MeetingStore } from './storage/meetingStore.ts';
 import { SetupStore } from './storage/setupStore.ts';
 import { TokenStore } from './storage/tokenStore.ts';
 
@@ -31,7 +32,7 @@ export function createApp(options: AppOptions) {
   const log = options.log ?? createLogger();
   const db = openDatabase(options.dbFile);
   const tokens = new TokenStore(db);
-  const store = new MeetingStore(db);
+  const store = new AuditedMeetingStore(db, new AuditLog(db));
   const service = new MeetingService(store);
   const setup = new SetupStore(db);
   const auth = createAuth(options.adminToken, tokens);

@@ -1,0 +1,109 @@
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Choice } from '../../shared/meeting/model.ts';
+import { connectClient, startServer, tokenOf, type TestClient, type TestServer } from '../test/harness.ts';
+import { receiptCode } from './receipt.ts';
+import { verifyDatabase } from './verify.ts';
+
+let server: TestServer;
+let clients: TestClient[] = [];
+beforeEach(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  for (const c of clients) c.disconnect();
+  clients = [];
+  await server.dispose();
+});
+
+/** The demo meeting with two votes: an open one on Ö 12 (published) and a secret one on Ö 10 (closed). */
+async function twoVotes() {
+  const created = await server.createMeeting();
+  const chair = await connectClient(server.url, tokenOf(created.chairUrl));
+  const members = await Promise.all(created.members.slice(0, 10).map((m) => connectClient(server.url, tokenOf(m.joinUrl))));
+  clients.push(chair, ...members);
+  const item = (n: string) => chair.snapshot().agenda.find((i) => i.number === n)!.id;
+  const run = async (itemId: string, mode: 'open' | 'secret', choices: Choice[], publish: boolean) => {
+    const opened = await chair.call<{ pollId: string }>('poll:open', { itemId, mode });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const pollId = opened.data.pollId;
+    await Promise.all(choices.map((choice, i) => members[i]!.call('ballot:cast', { pollId, choice, ballotId: `ballot-${mode}-${i}` })));
+    // One member changes their mind: the log keeps both, the count only the second.
+    await members[0]!.call('ballot:cast', { pollId, choice: 'no', ballotId: `ballot-${mode}-again` });
+    expect((await chair.call('poll:close', { pollId })).ok).toBe(true);
+    if (publish) expect((await chair.call('poll:publish', { pollId })).ok).toBe(true);
+    return pollId;
+  };
+  const openPoll = await run(item('Ö 12'), 'open', ['yes', 'yes', 'yes', 'no', 'abstain', 'yes'], true);
+  const secretPoll = await run(item('Ö 10'), 'secret', ['yes', 'no', 'no', 'yes'], false);
+  return { openPoll, secretPoll };
+}
+
+const withDb = <T>(work: (db: Database.Database) => T): T => {
+  const db = new Database(server.dbFile);
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+};
+
+describe('audit log and verify', () => {
+  it('records every state change in a valid chain that matches the ballots', async () => {
+    const { openPoll, secretPoll } = await twoVotes();
+    const report = withDb(verifyDatabase);
+    expect(report.problems).toEqual([]);
+    // opened + 6 ballots + 1 change + closed + published; opened + 4 + 1 + closed
+    expect(report.entries).toBe(10 + 7);
+    const kinds = withDb((db) => db.prepare(`SELECT kind FROM audit_log WHERE poll_id = ? ORDER BY seq`).all(openPoll)).map((r) => (r as { kind: string }).kind);
+    expect(kinds[0]).toBe('poll.opened');
+    expect(kinds.slice(-2)).toEqual(['poll.closed', 'poll.published']);
+
+    // The secret vote's entries link no member to a choice.
+    const secret = withDb((db) => db.prepare(`SELECT payload FROM audit_log WHERE poll_id = ? AND kind = 'ballot.accepted'`).all(secretPoll)) as { payload: string }[];
+    expect(secret).toHaveLength(5);
+    for (const { payload } of secret) expect(Object.keys(JSON.parse(payload) as object)).toEqual(['receipt']);
+    expect(secret.map((s) => (JSON.parse(s.payload) as { receipt: string }).receipt)).toContain(receiptCode(secretPoll, 'ballot-secret-1'));
+  });
+
+  it('refuses to change or delete a log row', async () => {
+    await twoVotes();
+    withDb((db) => {
+      expect(() => db.prepare(`UPDATE audit_log SET kind = 'x' WHERE seq = 1`).run()).toThrow(/append-only/);
+      expect(() => db.prepare(`DELETE FROM audit_log WHERE seq = 1`).run()).toThrow(/append-only/);
+    });
+  });
+
+  it.each([
+    ['a ballot changed in the ballots table', (db: Database.Database, p: { openPoll: string }) => db.prepare(`UPDATE ballots SET choice = 'yes' WHERE poll_id = ? AND choice = 'no'`).run(p.openPoll), /ballots count|in the audit log/],
+    ['the stored tally changed', (db: Database.Database, p: { openPoll: string }) => db.prepare(`UPDATE polls SET yes = yes + 1 WHERE id = ?`).run(p.openPoll), /stored tally/],
+    ['a log row rewritten', (db: Database.Database) => { db.exec('DROP TRIGGER audit_log_no_update'); db.prepare(`UPDATE audit_log SET payload = replace(payload, '"no"', '"yes"') WHERE seq = (SELECT min(seq) FROM audit_log WHERE payload LIKE '%"choice":"no"%')`).run(); }, /audit entry \d+: hash does not match its content \(ballot\.accepted\)/],
+    ['a log row removed', (db: Database.Database) => { db.exec('DROP TRIGGER audit_log_no_delete'); db.prepare(`DELETE FROM audit_log WHERE seq = 3`).run(); }, /audit entry 4: expected sequence number 3/],
+  ])('flags tampering: %s', async (_, tamper, problem) => {
+    const polls = await twoVotes();
+    await server.stop();
+    withDb((db) => tamper(db, polls));
+    const report = withDb(verifyDatabase);
+    expect(report.problems.join('\n')).toMatch(problem);
+  });
+
+  it('npm run verify exits 0 on a clean record and 1 after tampering', async () => {
+    await twoVotes();
+    await server.stop();
+    const cli = resolve(import.meta.dirname, 'verifyCli.ts');
+    const tsx = resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
+    expect(execFileSync(tsx, [cli, server.dbFile], { encoding: 'utf8' })).toContain('OK: Hash-Kette und Ergebnisse stimmen überein.');
+    withDb((db) => db.prepare(`UPDATE polls SET no = 0`).run());
+    let out = '';
+    let status = 0;
+    try {
+      execFileSync(tsx, [cli, server.dbFile], { encoding: 'utf8' });
+    } catch (error) {
+      ({ stdout: out, status } = error as { stdout: string; status: number });
+    }
+    expect(status).toBe(1);
+    expect(out).toContain('ABWEICHUNGEN');
+  });
+});

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../storage/database.ts';
+
+/**
+ * The append-only audit log. Each entry's hash covers its own fields and the previous entry's
+ * hash, so changing, removing or reordering any row breaks every hash after it. The table
+ * refuses UPDATE and DELETE by trigger; the chain catches whoever drops the trigger.
+ */
+
+export const GENESIS = '0'.repeat(64);
+
+export type AuditKind = 'poll.opened' | 'ballot.accepted' | 'poll.closed' | 'poll.published' | 'poll.invalidated' | 'poll.corrected';
+
+export interface AuditEntry {
+  seq: number;
+  meetingId: string;
+  at: string;
+  kind: string;
+  pollId: string | null;
+  /** JSON text exactly as hashed. */
+  payload: string;
+  prevHash: string;
+  hash: string;
+}
+
+export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
+  return createHash('sha256')
+    .update([e.prevHash, e.seq, e.meetingId, e.at, e.kind, e.pollId ?? '', e.payload].join('\n'))
+    .digest('hex');
+}
+
+export class AuditLog {
+  private readonly q;
+
+  constructor(private readonly db: Db) {
+    this.q = {
+      last: db.prepare(`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`),
+      insert: db.prepare(
+        `INSERT INTO audit_log (seq, meeting_id, at, kind, poll_id, payload, prev_hash, hash)
+         VALUES (@seq, @meetingId, @at, @kind, @pollId, @payload, @prevHash, @hash)`,
+      ),
+      all: db.prepare(`SELECT * FROM audit_log ORDER BY seq`),
+    };
+  }
+
+  /** Call inside the transaction that stores the change itself: both commit or neither. */
+  append(meetingId: string, at: string, kind: AuditKind, pollId: string | null, payload: unknown): void {
+    const last = this.q.last.get() as { seq: number; hash: string } | undefined;
+    const entry = { seq: (last?.seq ?? 0) + 1, meetingId, at, kind, pollId, payload: JSON.stringify(payload), prevHash: last?.hash ?? GENESIS };
+    this.q.insert.run({ ...entry, hash: entryHash(entry) });
+  }
+
+  entries(): AuditEntry[] {
+    return (this.q.all.all() as Record<string, string | number | null>[]).map(toEntry);
+  }
+}
+
+export function toEntry(r: Record<string, string | number | null>): AuditEntry {
+  return {
+    seq: Number(r.seq),
+    meetingId: String(r.meeting_id),
+    at: String(r.at),
+    kind: String(r.kind),
+    pollId: r.poll_id === null ? null : String(r.poll_id),
+    payload: String(r.payload),
+    prevHash: String(r.prev_hash),
+    hash: String(r.hash),
+  };
+}
