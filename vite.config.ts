@@ -18,6 +18,7 @@ export default defineConfig({
         member: resolve(client, 'member/index.html'),
         chair: resolve(client, 'chair/index.html'),
         display: resolve(client, 'display/index.html'),
+        admin: resolve(client, 'admin/index.html'),
         results: resolve(client, 'results/index.html'),
       },
     },

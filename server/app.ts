@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { AuditedMeetingStore } from './audit/auditedStore.ts';
 import { AuditLog } from './audit/auditLog.ts';
+import { createAdminRoutes } from './http/adminRoutes.ts';
 import { createApi } from './http/api.ts';
 import { createAuth } from './http/auth.ts';
 import { createExportRoutes } from './http/exportRoutes.ts';
@@ -12,6 +13,7 @@ import { setSecurityHeaders } from './http/securityHeaders.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MeetingService } from './meetings/meetingService.ts';
+import { PairingCards } from './meetings/pairingCards.ts';
 import { attachRealtime } from './realtime/realtime.ts';
 import { openDatabase } from './storage/database.ts';
 import { SetupStore } from './storage/setupStore.ts';
@@ -39,6 +41,7 @@ export function createApp(options: AppOptions) {
   const routes = [
     createSetupRoutes({ service, tokens, setup, auth, log, publicUrl: options.publicUrl }),
     createExportRoutes({ service, auth }),
+    createAdminRoutes({ service, setup, cards: new PairingCards(db), auth, publicUrl: options.publicUrl }),
   ];
   const api = createApi({ service, tokens, adminToken: options.adminToken, log, publicUrl: options.publicUrl, routes });
 

@@ -3,6 +3,7 @@ import type { ClientRole } from '../../shared/protocol/snapshot.ts';
 import { lang, t } from '../i18n/i18n.ts';
 import { connect, type MeetingConnection } from '../sync/connection.ts';
 import { takeToken } from '../sync/token.ts';
+import { PairByCode } from './PairByCode.tsx';
 import './theme.css';
 
 /** Boots a view: pairs the device from its link, connects, renders. */
@@ -11,7 +12,13 @@ export function mount(role: ClientRole, view: (conn: MeetingConnection) => Compo
   const root = document.getElementById('app')!;
   const token = takeToken(role);
   if (!token) {
-    render(<p class="notice unpaired">{t('pairing.missing')}</p>, root);
+    render(
+      <>
+        <p class="notice unpaired">{t('pairing.missing')}</p>
+        {role === 'member' && <PairByCode />}
+      </>,
+      root,
+    );
     return;
   }
   const conn = connect(role, token);
