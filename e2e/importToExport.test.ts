@@ -70,6 +70,10 @@ describe('OParl bundle → meeting → vote → exports', () => {
     await chair.getByRole('button', { name: 'Abstimmung beenden' }).click();
     await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
     await chair.getByText('Veröffentlicht auf der Saalanzeige').waitFor();
+    // The tablet finds its own receipt in the published list.
+    await tablets[0]!.getByText('in der veröffentlichten Liste so gezählt').waitFor();
+    expect(await tablets[0]!.locator('.receipt-code').textContent()).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    await screenshot(tablets[0]!, 'receipt-tablet-published');
 
     // A non-public item, voted over the socket: in the full export only.
     const chairSocket = await connectClient(server.url, chairToken);

@@ -7,6 +7,7 @@ import { createAdminRoutes } from './http/adminRoutes.ts';
 import { createApi } from './http/api.ts';
 import { createAuth } from './http/auth.ts';
 import { createExportRoutes } from './http/exportRoutes.ts';
+import { createReceiptRoutes } from './http/receiptRoutes.ts';
 import { createSetupRoutes } from './http/setupRoutes.ts';
 import { HttpError, sendJson } from './http/respond.ts';
 import { setSecurityHeaders } from './http/securityHeaders.ts';
@@ -41,6 +42,7 @@ export function createApp(options: AppOptions) {
   const routes = [
     createSetupRoutes({ service, tokens, setup, auth, log, publicUrl: options.publicUrl }),
     createExportRoutes({ service, auth }),
+    createReceiptRoutes({ service, auth }),
     createAdminRoutes({ service, setup, cards: new PairingCards(db), auth, publicUrl: options.publicUrl }),
   ];
   const api = createApi({ service, tokens, adminToken: options.adminToken, log, publicUrl: options.publicUrl, routes });

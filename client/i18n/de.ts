@@ -208,6 +208,10 @@ export const de = {
   'admin.reissue': 'Karte neu ausstellen',
   'pairing.codeLabel': 'Code von Ihrer Karte',
   'pairing.codeSubmit': 'Koppeln',
+  'member.receipt': 'Beleg:',
+  'member.receiptCounted': 'in der veröffentlichten Liste so gezählt',
+  'member.receiptIncluded': 'in der veröffentlichten Liste enthalten',
+  'member.receiptMissing': 'nicht in der veröffentlichten Liste – bitte der Sitzungsleitung melden',
 } as const;
 
 export type MessageKey = keyof typeof de;

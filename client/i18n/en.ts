@@ -210,4 +210,8 @@ export const en: Record<MessageKey, string> = {
   'admin.reissue': 'Re-issue card',
   'pairing.codeLabel': 'Code from your card',
   'pairing.codeSubmit': 'Pair',
+  'member.receipt': 'Receipt:',
+  'member.receiptCounted': 'counted as cast in the published list',
+  'member.receiptIncluded': 'included in the published list',
+  'member.receiptMissing': 'not in the published list – please tell the chair',
 };

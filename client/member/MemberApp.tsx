@@ -39,6 +39,7 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
         ) : (
           <VotePanel
             conn={conn}
+            meetingId={snapshot.meeting.id}
             poll={poll}
             memberId={self.memberId}
             serverBallot={self.ballot}

@@ -4,18 +4,20 @@ import { t } from '../i18n/i18n.ts';
 import { castBallot, localBallot } from '../sync/ballots.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
 import { SecretVotePanel } from './SecretVotePanel.tsx';
+import { Receipt } from './Receipt.tsx';
 
 const ICONS: Record<Choice, string> = { yes: '✓', no: '✗', abstain: '–' };
 
 interface Props {
   conn: MeetingConnection;
+  meetingId: string;
   poll: PollView | undefined;
   memberId: string;
   serverBallot: OwnBallot | null;
   allowsAbstention: boolean;
 }
 
-export function VotePanel({ conn, poll, serverBallot, allowsAbstention }: Props) {
+export function VotePanel({ conn, meetingId, poll, serverBallot, allowsAbstention }: Props) {
   if (!poll) return <p class="notice">{t('member.waiting')}</p>;
   if (poll.mode === 'secret') return <SecretVotePanel conn={conn} poll={poll} serverBallot={serverBallot} allowsAbstention={allowsAbstention} />;
   const local = localBallot.value?.pollId === poll.id ? localBallot.value : null;
@@ -29,6 +31,12 @@ export function VotePanel({ conn, poll, serverBallot, allowsAbstention }: Props)
       <p class="notice vote-closed" role="status">
         {counted ? t('member.closedVoted', { choice: choiceLabel(counted) }) : t('member.closedNoVote')}
       </p>
+      <>
+        <p class="notice vote-closed" role="status">
+          {counted ? t('member.closedVoted', { choice: choiceLabel(counted.choice) }) : t('member.closedNoVote')}
+        </p>
+        {counted && <Receipt meetingId={meetingId} poll={poll} ballot={counted} />}
+      </>
     );
   }
 
@@ -61,6 +69,7 @@ export function VotePanel({ conn, poll, serverBallot, allowsAbstention }: Props)
             : `${t('member.yourVote', { choice: choiceLabel(shown.choice) })} – ${t(shown.state === 'saved' ? 'member.saved' : 'member.sending')}`)}
       </p>
       {shown?.state === 'saved' && <p class="muted vote-hint">{t('member.changeHint')}</p>}
+      {shown?.state === 'saved' && <Receipt meetingId={meetingId} poll={poll} ballot={shown} />}
     </section>
   );
 }

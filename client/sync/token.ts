@@ -19,3 +19,8 @@ export function takeToken(role: ClientRole): string | null {
 export function forgetToken(role: ClientRole): void {
   localStorage.removeItem(key(role));
 }
+
+/** The device's token for a role, for the few HTTP calls beside the socket (receipt check). */
+export function storedToken(role: ClientRole): string | null {
+  return localStorage.getItem(key(role));
+}

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Choice } from '../../shared/meeting/model.ts';
 import { connectClient, startServer, tokenOf, type TestClient, type TestServer } from '../test/harness.ts';
-import { receiptCode } from './receipt.ts';
+import { receiptCode } from '../../shared/receipts/receipt.ts';
 import { verifyDatabase } from './verify.ts';
 
 let server: TestServer;

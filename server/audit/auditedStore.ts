@@ -3,7 +3,7 @@ import type { BallotRecord } from '../../shared/meeting/state.ts';
 import type { Db } from '../storage/database.ts';
 import { MeetingStore } from '../storage/meetingStore.ts';
 import type { AuditKind, AuditLog } from './auditLog.ts';
-import { receiptCode } from './receipt.ts';
+import { receiptCode } from '../../shared/receipts/receipt.ts';
 
 /**
  * The meeting store with every vote state change written to the audit log in the same

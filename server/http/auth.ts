@@ -22,6 +22,14 @@ export function createAuth(adminToken: string, tokens: TokenStore) {
       if (p?.role === 'chair' && p.meetingId === meetingId) return 'chair';
       throw new HttpError(401, 'Chair or admin token required');
     },
+    /** The admin, the chair or a member of this meeting (not the room display). */
+    requireParticipant(req: IncomingMessage, meetingId: string): void {
+      const token = bearerToken(req);
+      if (isAdmin(token)) return;
+      const p = tokens.resolve(token);
+      if ((p?.role === 'chair' || p?.role === 'member') && p.meetingId === meetingId) return;
+      throw new HttpError(401, 'Member, chair or admin token required');
+    },
   };
 }
 
