@@ -44,6 +44,9 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
         </div>
         <div class="chair-tools">
           <ConnectionBadge status={status} />
+          <a class="btn" href={`/results/?meeting=${encodeURIComponent(snapshot.meeting.id)}`} target="_blank" rel="noopener">
+            {t('chair.results')}
+          </a>
           <LanguageSwitch />
         </div>
       </header>

@@ -212,6 +212,7 @@ export const de = {
   'member.receiptCounted': 'in der veröffentlichten Liste so gezählt',
   'member.receiptIncluded': 'in der veröffentlichten Liste enthalten',
   'member.receiptMissing': 'nicht in der veröffentlichten Liste – bitte der Sitzungsleitung melden',
+  'chair.results': 'Ergebnisse drucken',
 } as const;
 
 export type MessageKey = keyof typeof de;

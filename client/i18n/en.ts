@@ -214,4 +214,5 @@ export const en: Record<MessageKey, string> = {
   'member.receiptCounted': 'counted as cast in the published list',
   'member.receiptIncluded': 'included in the published list',
   'member.receiptMissing': 'not in the published list – please tell the chair',
+  'chair.results': 'Print results',
 };
