@@ -54,6 +54,9 @@ describe('OParl bundle → meeting → vote → exports', () => {
     const others = await Promise.all(voting.slice(2).map((m) => connectClient(server.url, tokenOf(m.joinUrl))));
     sockets.push(...others);
 
+    // Nobody is present until checked in: the clerk checks in everyone with one click.
+    await chair.getByRole('button', { name: 'Alle anwesend' }).click();
+    await chair.getByText(/Beschlussfähig: 15 von 15 anwesend/).waitFor();
     await chair.getByRole('button', { name: /Ö 6/ }).click();
     await tablets[1]!.getByText('Integrationskonzept des Landkreises Peine').waitFor();
     await chair.getByRole('button', { name: 'Abstimmung starten' }).click();

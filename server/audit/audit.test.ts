@@ -23,6 +23,7 @@ async function twoVotes() {
   const created = await server.createMeeting();
   const chair = await connectClient(server.url, tokenOf(created.chairUrl));
   const members = await Promise.all(created.members.slice(0, 10).map((m) => connectClient(server.url, tokenOf(m.joinUrl))));
+  await Promise.all(members.map((m) => m.call('attendance:self', { present: true })));
   clients.push(chair, ...members);
   const item = (n: string) => chair.snapshot().agenda.find((i) => i.number === n)!.id;
   const run = async (itemId: string, mode: 'open' | 'secret', choices: Choice[], publish: boolean) => {

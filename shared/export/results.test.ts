@@ -15,6 +15,9 @@ const poll = (id: string, itemId: string, over: Partial<Poll>): Poll => ({
   closedAt: '2022-03-22T17:12:00.000Z',
   publishedAt: '2022-03-22T17:12:30.000Z',
   eligibleMemberIds: ['p1', 'p2', 'p3'],
+  excludedMemberIds: [],
+  quorum: { present: 3, total: 3, required: 2, quorate: true },
+  quorumOverridden: false,
   counts: { yes: 3, no: 0, abstain: 0 },
   ...over,
 });
@@ -52,6 +55,9 @@ const state: MeetingState = {
     poll('e', 'i4', { status: 'open', closedAt: null, publishedAt: null, counts: null }),
   ],
   ballots: new Map([ballots('b', ['yes', 'no', 'yes']), ballots('c', ['yes', 'abstain', 'abstain']), ballots('e', ['yes'])]),
+  attendance: new Map(),
+  exclusions: new Map(),
+  quorumChecks: [],
 };
 
 describe('results export', () => {

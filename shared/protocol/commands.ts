@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CHOICES, MAJORITY_KINDS, VOTE_MODES } from '../meeting/model.ts';
 import { DECISION_KINDS } from '../minutes/decisionKinds.ts';
+import { MemberId } from './meetingSpec.ts';
 
 /**
  * Runtime schemas of everything a client may send. The server validates every payload
@@ -32,10 +33,10 @@ export const OpenPoll = v.strictObject({
 export const SetOwnAttendance = v.strictObject({ present: v.boolean() });
 
 /** The chair or clerk checks any member in or out by hand. */
-export const SetAttendance = v.strictObject({ memberId: id, present: v.boolean() });
+export const SetAttendance = v.strictObject({ memberId: MemberId, present: v.boolean() });
 
 /** The chair or clerk marks (or clears) a member's Mitwirkungsverbot for one item. */
-export const SetExclusion = v.strictObject({ itemId: id, memberId: id, excluded: v.boolean() });
+export const SetExclusion = v.strictObject({ itemId: id, memberId: MemberId, excluded: v.boolean() });
 
 export const PollRef = v.strictObject({ pollId: id });
 
