@@ -23,19 +23,17 @@ export function VotePanel({ conn, meetingId, poll, serverBallot, allowsAbstentio
   const local = localBallot.value?.pollId === poll.id ? localBallot.value : null;
   const server = serverBallot?.pollId === poll.id && serverBallot.choice ? { choice: serverBallot.choice, state: 'saved' as const } : null;
   const shown = local ?? server;
+  const receiptBallot = local?.state === 'saved' ? local : serverBallot?.pollId === poll.id ? serverBallot : null;
   const choiceLabel = (c: Choice) => t(`choice.${c}`);
 
   if (poll.status !== 'open') {
     const counted = serverBallot?.pollId === poll.id ? serverBallot.choice : null;
     return (
-      <p class="notice vote-closed" role="status">
-        {counted ? t('member.closedVoted', { choice: choiceLabel(counted) }) : t('member.closedNoVote')}
-      </p>
       <>
         <p class="notice vote-closed" role="status">
-          {counted ? t('member.closedVoted', { choice: choiceLabel(counted.choice) }) : t('member.closedNoVote')}
+          {counted ? t('member.closedVoted', { choice: choiceLabel(counted) }) : t('member.closedNoVote')}
         </p>
-        {counted && <Receipt meetingId={meetingId} poll={poll} ballot={counted} />}
+        {counted && serverBallot && <Receipt meetingId={meetingId} poll={poll} ballot={serverBallot} />}
       </>
     );
   }
@@ -69,7 +67,7 @@ export function VotePanel({ conn, meetingId, poll, serverBallot, allowsAbstentio
             : `${t('member.yourVote', { choice: choiceLabel(shown.choice) })} – ${t(shown.state === 'saved' ? 'member.saved' : 'member.sending')}`)}
       </p>
       {shown?.state === 'saved' && <p class="muted vote-hint">{t('member.changeHint')}</p>}
-      {shown?.state === 'saved' && <Receipt meetingId={meetingId} poll={poll} ballot={shown} />}
+      {shown?.state === 'saved' && receiptBallot && <Receipt meetingId={meetingId} poll={poll} ballot={receiptBallot} />}
     </section>
   );
 }

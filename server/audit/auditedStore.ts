@@ -1,5 +1,5 @@
 import type { Poll } from '../../shared/meeting/model.ts';
-import type { BallotRecord } from '../../shared/meeting/state.ts';
+import type { PendingBallot } from '../meetings/ballotBatcher.ts';
 import type { Db } from '../storage/database.ts';
 import { MeetingStore } from '../storage/meetingStore.ts';
 import type { AuditKind, AuditLog } from './auditLog.ts';
@@ -47,18 +47,22 @@ export class AuditedMeetingStore extends MeetingStore {
     })();
   }
 
-  override saveBallots(entries: { pollId: string; ballot: BallotRecord }[]): void {
+  override saveBallots(entries: PendingBallot[]): void {
+    // The log entries go first, in their own transaction: the base store checkpoints the WAL
+    // after secret ballots (nothing may linger there), which cannot run inside a transaction
+    // and must come last. A crash in between leaves a logged ballot not stored: verify shows it.
     this.database.transaction(() => {
-      super.saveBallots(entries);
       const now = this.clock();
-      for (const { pollId, ballot: b } of entries) {
+      for (const { pollId, ballot: b, secretChoice } of entries) {
         const poll = this.pollRow.get(pollId) as { meeting_id: string; mode: string } | undefined;
         if (!poll) continue;
         const receipt = receiptCode(pollId, b.ballotId);
         // A secret ballot's entry carries neither member nor choice, and the commit time, not the tap time.
-        if (poll.mode === 'secret') this.audit.append(poll.meeting_id, now, 'ballot.accepted', pollId, { receipt });
-        else this.audit.append(poll.meeting_id, b.castAt, 'ballot.accepted', pollId, { memberId: b.memberId, choice: b.choice, receipt });
+        if (poll.mode === 'secret' || secretChoice) this.audit.append(poll.meeting_id, now, 'ballot.accepted', pollId, { receipt });
+        else this.audit.append(poll.meeting_id, b.castAt ?? now, 'ballot.accepted', pollId, { memberId: b.memberId, choice: b.choice, receipt });
       }
     })();
+    super.saveBallots(entries);
   }
+
 }

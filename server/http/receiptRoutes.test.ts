@@ -21,12 +21,12 @@ describe('published ballot list', () => {
     const members = await Promise.all(created.members.slice(0, 3).map((m) => connectClient(server.url, tokenOf(m.joinUrl))));
   await Promise.all(members.map((m) => m.call('attendance:self', { present: true })));
     clients.push(chair, ...members);
-    const itemId = chair.snapshot().agenda.find((i) => i.number === 'Ö 12')!.id;
+    const itemOf = { open: chair.snapshot().agenda.find((i) => i.number === 'Ö 12')!.id, secret: chair.snapshot().agenda.find((i) => i.number === 'Ö 10')!.id };
     const list = (pollId: string, token: string) =>
       fetch(`${server.url}/api/meetings/${created.id}/polls/${pollId}/ballots.json`, { headers: { authorization: `Bearer ${token}` } });
 
     for (const mode of ['open', 'secret'] as const) {
-      const opened = await chair.call<{ pollId: string }>('poll:open', { itemId, mode, confirmNotQuorate: true });
+      const opened = await chair.call<{ pollId: string }>('poll:open', { itemId: itemOf[mode], mode, confirmNotQuorate: true });
       if (!opened.ok) throw new Error(opened.error.message);
       const pollId = opened.data.pollId;
       await Promise.all(members.map((m, i) => m.call('ballot:cast', { pollId, choice: i === 0 ? 'no' : 'yes', ballotId: `receipt-${mode}-${i}` })));

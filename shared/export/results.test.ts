@@ -18,6 +18,9 @@ const poll = (id: string, itemId: string, over: Partial<Poll>): Poll => ({
   excludedMemberIds: [],
   quorum: { present: 3, total: 3, required: 2, quorate: true },
   quorumOverridden: false,
+  rollCallLive: false,
+  countedByHand: false,
+  invalidatedAt: null,
   counts: { yes: 3, no: 0, abstain: 0 },
   ...over,
 });
@@ -58,6 +61,8 @@ const state: MeetingState = {
   attendance: new Map(),
   exclusions: new Map(),
   quorumChecks: [],
+  secretCounts: new Map(),
+  decisionKinds: new Map(),
 };
 
 describe('results export', () => {

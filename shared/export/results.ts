@@ -105,7 +105,7 @@ export function meetingResults(s: MeetingState, scope: ResultsScope, now: string
             decisionKindLabel: kind ? DECISION_KIND_LABELS.de[kind] : null,
             namedVotes:
               p.mode === 'rollCall' && ballots
-                ? [...ballots.values()].map((b) => ({ memberId: b.memberId, name: names.get(b.memberId) ?? b.memberId, choice: b.choice }))
+                ? [...ballots.values()].flatMap((b) => (b.choice ? [{ memberId: b.memberId, name: names.get(b.memberId) ?? b.memberId, choice: b.choice }] : []))
                 : null,
           };
         }),

@@ -21,7 +21,7 @@ export function ballotList(s: MeetingState, pollId: string): BallotList | null {
     pollId,
     mode: poll.mode,
     ballots: ballots
-      .map((b) => ({ receipt: receiptCode(pollId, b.ballotId), memberId: b.memberId, name: names.get(b.memberId) ?? b.memberId, choice: b.choice }))
+      .flatMap((b) => (b.choice ? [{ receipt: receiptCode(pollId, b.ballotId), memberId: b.memberId, name: names.get(b.memberId) ?? b.memberId, choice: b.choice }] : []))
       .sort((a, b) => a.name.localeCompare(b.name, 'de')),
   };
 }
