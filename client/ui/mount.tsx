@@ -1,20 +1,34 @@
+import { effect } from '@preact/signals';
 import { render, type ComponentChildren } from 'preact';
 import type { ClientRole } from '../../shared/protocol/snapshot.ts';
 import { lang, t } from '../i18n/i18n.ts';
 import { connect, type MeetingConnection } from '../sync/connection.ts';
 import { takeToken } from '../sync/token.ts';
+import { PageMessage } from './PageMessage.tsx';
+import { applyTheme, theme } from './theme.ts';
 import './theme.css';
 
 /** Boots a view: pairs the device from its link, connects, renders. */
 export function mount(role: ClientRole, view: (conn: MeetingConnection) => ComponentChildren): void {
-  document.documentElement.lang = lang.value;
+  effect(() => {
+    document.documentElement.lang = lang.value;
+    applyTheme(theme.value);
+  });
   const root = document.getElementById('app')!;
   const token = takeToken(role);
   if (!token) {
-    render(<p class="notice unpaired">{t('pairing.missing')}</p>, root);
+    render(<Unpaired />, root);
     return;
   }
   const conn = connect(role, token);
   const App = () => <>{view(conn)}</>;
   render(<App />, root);
+}
+
+function Unpaired() {
+  return (
+    <PageMessage icon="info">
+      <p class="unpaired">{t('pairing.missing')}</p>
+    </PageMessage>
+  );
 }
