@@ -7,9 +7,10 @@ export function ThemeSwitch() {
   const current = effectiveTheme(theme.value);
   const next = current === 'dark' ? 'light' : 'dark';
   return (
-    <button type="button" class="btn btn-quiet theme-switch" aria-label={t(next === 'dark' ? 'theme.toDark' : 'theme.toLight')} onClick={() => setTheme(next)}>
+    <button type="button" class="btn btn-quiet theme-switch" onClick={() => setTheme(next)}>
       <Icon name={next === 'dark' ? 'moon' : 'sun'} />
-      <span class="theme-switch-label">{t(next === 'dark' ? 'theme.dark' : 'theme.light')}</span>
+      <span class="theme-switch-label">{t(next === 'dark' ? 'theme.dark' : 'theme.light')}</span>{' '}
+      <span class="visually-hidden">{t('theme.scheme')}</span>
     </button>
   );
 }
