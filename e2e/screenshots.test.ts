@@ -28,10 +28,11 @@ async function open(ctx: Promise<BrowserContext>, url: string): Promise<Page> {
   return page;
 }
 
-/** CSS pixels, not device pixels: keeps the committed PNGs small. */
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  await page.screenshot({ path: join(OUT, `${name}.png`), scale: 'css', animations: 'disabled' });
+/** CSS pixels, not device pixels: keeps the committed PNGs small. `review` pictures stay out of the README. */
+async function shot(page: Page, name: string, review = false): Promise<void> {
+  const dir = review ? join(SCREENSHOT_DIR, 'review') : OUT;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), scale: 'css', animations: 'disabled' });
 }
 
 /** Nothing sticks out sideways or below (the display has no scrollbar to rescue it). */
@@ -59,9 +60,13 @@ describe('README pictures and layout', () => {
     drive = await driveMeeting(server, created);
     const chair = await open(laptopContext(browser), created.chairUrl);
     const display = await open(displayContext(browser), created.displayUrl);
-    const small = await open(displayContext(browser, { width: 1280, height: 720 }), `${created.displayUrl.replace('#', '?theme=dark#')}`);
+    const small = await open(displayContext(browser, { width: 1280, height: 720 }), created.displayUrl.replace('#', '?theme=dark&lang=en#'));
     const tablet = await open(tabletContext(browser), created.members[1]!.joinUrl);
     const landscape = await open(tabletContext(browser, { landscape: true }), created.members[2]!.joinUrl);
+    const chairTablet = await open(tabletContext(browser), created.chairUrl);
+    const landing = await open(laptopContext(browser), `${server.url}/`);
+    await landing.locator('.landing-hero').waitFor();
+    await shot(landing, 'landing', true);
 
     await drive.select('Ö 12');
     await drive.open();
@@ -77,6 +82,8 @@ describe('README pictures and layout', () => {
     await shot(landscape, 'tablet-landscape');
     await shot(chair, 'chair-console');
     await shot(display, 'display-vote');
+    await shot(chairTablet, 'chair-tablet-portrait', true);
+    expect((await overflow(chairTablet)).x).toBe(0);
 
     // Both orientations: the three buttons are at least 64 px high; stacked in portrait, side by side in landscape.
     for (const [page, sideBySide] of [[tablet, false], [landscape, true]] as const) {
@@ -100,17 +107,18 @@ describe('README pictures and layout', () => {
       await page.getByText('Integrationskonzept des Landkreises Peine').waitFor();
     }
     await shot(tablet, 'tablet-portrait-200-percent');
+    await shot(landscape, 'tablet-landscape-200-percent', true);
 
     await drive.vote([7, 8], 'no');
     await drive.vote([9], 'abstain');
     await drive.close();
     await drive.publish();
     await display.getByText('Mehrheitlich angenommen').waitFor();
-    await small.getByText('Mehrheitlich angenommen').waitFor();
+    await small.getByText('Carried by majority').waitFor();
     await chair.getByText('Veröffentlicht auf der Saalanzeige').waitFor();
     await shot(display, 'display-result');
-    await shot(small, 'display-result-dark-720p');
-    await shot(chair, 'chair-published');
+    await shot(small, 'display-result-dark-720p-en');
+    await shot(chair, 'chair-published', true);
 
     // No scrolling at 1920×1080 or 1280×720, and numbers at least 12 % of the screen height.
     for (const page of [display, small]) {

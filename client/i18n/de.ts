@@ -155,7 +155,7 @@ export const de = {
   'landing.chair.title': 'Als Sitzungsleitung',
   'landing.chair.text': 'Öffnen Sie Ihren Leitungs-Link am Laptop oder Tablet. Links steht die Tagesordnung, rechts der aktuelle Punkt mit dem nächsten Schritt als großer Schaltfläche.',
   'landing.display.title': 'Für die Saalanzeige',
-  'landing.display.text': 'Öffnen Sie den Anzeige-Link am Rechner des Beamers. Sprache und Farbschema lassen sich im Link festlegen, zum Beispiel mit ?lang=en oder ?theme=dark.',
+  'landing.display.text': 'Öffnen Sie den Anzeige-Link am Rechner des Beamers. Sprache und Farbschema lassen sich im Link festlegen, zum Beispiel mit ?\u2060lang=en oder ?\u2060theme=dark.',
   'landing.trustHeading': 'Worauf Sie sich verlassen können',
   'landing.fact.saved': 'Eine Stimme gilt erst als abgegeben, wenn der Server sie dauerhaft gespeichert hat – das Tablet zeigt dann „gespeichert“.',
   'landing.fact.tally': 'Während der Abstimmung zeigt der Saal nur, wie viele abgestimmt haben, nie einen Zwischenstand.',

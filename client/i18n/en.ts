@@ -157,7 +157,7 @@ export const en: Record<MessageKey, string> = {
   'landing.chair.title': 'As the chair',
   'landing.chair.text': 'Open your chair link on a laptop or tablet. The agenda is on the left, the current item on the right, with the next step as a large button.',
   'landing.display.title': 'For the room display',
-  'landing.display.text': 'Open the display link on the projector’s computer. Language and colours can be set in the link, for example with ?lang=en or ?theme=dark.',
+  'landing.display.text': 'Open the display link on the projector’s computer. Language and colours can be set in the link, for example with ?\u2060lang=en or ?\u2060theme=dark.',
   'landing.trustHeading': 'What you can rely on',
   'landing.fact.saved': 'A vote counts as cast only once the server has stored it durably – the tablet then says “saved”.',
   'landing.fact.tally': 'During a vote the room sees only how many have voted, never an interim tally.',
