@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../server/test/harness.ts';
 import { driveMeeting, type MeetingDriver } from './support/meetingDriver.ts';
-import { displayContext, laptopContext, launchBrowser, tabletContext, watchForErrors } from './support/browser.ts';
+import { displayContext, laptopContext, launchBrowser, SCREENSHOT_DIR, tabletContext, watchForErrors } from './support/browser.ts';
 
 /**
  * axe-core on every view in every state, in light and in dark: any serious or critical
@@ -50,7 +51,8 @@ async function check(page: Page, view: string, state: string): Promise<void> {
       for (const node of v.nodes) findings.push(`${view}/${state}/${colorScheme}: ${v.id} at ${node.target.join(' ')} – ${node.failureSummary?.split('\n').slice(1).join(' ').trim()}`);
     }
     checked.push(`${view}/${state}/${colorScheme}`);
-    if (process.env.A11Y_DEBUG) console.log(new Date().toISOString(), view, state, colorScheme, violations.length);
+    // A11Y_SHOTS=1 keeps a picture of every checked state, to look at by eye as well.
+    if (process.env.A11Y_SHOTS) await page.screenshot({ path: join(SCREENSHOT_DIR, 'a11y', `${view}-${state}-${colorScheme}.png`.replace(/ /g, '-')), scale: 'css' });
   }
   await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
 }

@@ -39,17 +39,18 @@ export function DisplayApp({ conn }: { conn: MeetingConnection }) {
   return (
     <div class={`display state-${displayState(item !== undefined, poll)}`}>
       <header class="display-header">
-        <p class="display-body">
+        <div class="display-id">
           <BrandMark />
-          <span>
-            {snapshot.meeting.body} · {snapshot.meeting.organization}
-          </span>
-        </p>
-        <div class="display-tools">
-          <div class="display-meeting">
-            <p>{snapshot.meeting.name}</p>
-            <p>{formatDate(snapshot.meeting.start)}</p>
+          <div>
+            <p class="display-body">
+              {snapshot.meeting.body} · {snapshot.meeting.organization}
+            </p>
+            <p class="display-meeting">
+              {snapshot.meeting.name} · {formatDate(snapshot.meeting.start)}
+            </p>
           </div>
+        </div>
+        <div class="display-tools">
           <QuorumLine quorum={snapshot.quorum} />
           {status !== 'online' && <ConnectionBadge status={status} />}
           <ThemeSwitch />

@@ -21,12 +21,13 @@ function initialTheme(): ThemeChoice {
 
 export const theme = signal<ThemeChoice>(initialTheme());
 
-function systemPrefersDark(): boolean {
-  return matchMedia('(prefers-color-scheme: dark)').matches;
-}
+const darkQuery = matchMedia('(prefers-color-scheme: dark)');
+/** The system setting, kept current so the switch always offers the other theme. */
+const systemDark = signal(darkQuery.matches);
+darkQuery.addEventListener('change', (e) => (systemDark.value = e.matches));
 
 export function effectiveTheme(choice: ThemeChoice = theme.value): 'light' | 'dark' {
-  return choice === 'auto' ? (systemPrefersDark() ? 'dark' : 'light') : choice;
+  return choice === 'auto' ? (systemDark.value ? 'dark' : 'light') : choice;
 }
 
 /** theme.css reads `data-theme` on <html>; no attribute means "follow the system". */
