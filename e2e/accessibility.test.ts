@@ -100,6 +100,26 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await check(chair, 'chair', 'vote running');
     await check(display, 'display', 'vote running');
 
+    // Focus is visible on every control reached by keyboard.
+    for (const page of [member, chair]) {
+      await page.locator('body').focus();
+      let rings = 0;
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          return { what: el.textContent?.trim().slice(0, 30), outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+        });
+        if (!focus) continue;
+        expect(focus.outline, `focus ring on ${focus.what}`).not.toBe('none');
+        expect(focus.width, `focus ring on ${focus.what}`).toBeGreaterThanOrEqual(2);
+        rings++;
+      }
+      expect(rings).toBeGreaterThanOrEqual(4);
+    }
+
     await member.getByRole('button', { name: 'Ja' }).click();
     await member.getByText('Ihre Stimme: Ja – gespeichert').waitFor();
     await check(member, 'member', 'voted');
