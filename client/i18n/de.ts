@@ -1,6 +1,9 @@
 /** German UI strings (the default). `{name}` placeholders are filled by t(). */
 export const de = {
   'app.name': 'Handzeichen',
+  'title.member': 'Handzeichen – Abstimmung',
+  'title.chair': 'Handzeichen – Sitzungsleitung',
+  'title.display': 'Handzeichen – Saalanzeige',
   'lang.switch': 'English',
   'conn.connecting': 'Verbinde …',
   'conn.online': 'Verbunden',

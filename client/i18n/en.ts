@@ -3,6 +3,9 @@ import type { MessageKey } from './de.ts';
 /** English UI strings. Typed against the German keys: a missing key fails the type check. */
 export const en: Record<MessageKey, string> = {
   'app.name': 'Handzeichen',
+  'title.member': 'Handzeichen – Voting',
+  'title.chair': 'Handzeichen – Chair console',
+  'title.display': 'Handzeichen – Room display',
   'lang.switch': 'Deutsch',
   'conn.connecting': 'Connecting …',
   'conn.online': 'Connected',

@@ -12,6 +12,7 @@ import './theme.css';
 export function mount(role: ClientRole, view: (conn: MeetingConnection) => ComponentChildren): void {
   effect(() => {
     document.documentElement.lang = lang.value;
+    document.title = t(`title.${role}`);
     applyTheme(theme.value);
   });
   const root = document.getElementById('app')!;
