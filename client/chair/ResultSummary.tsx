@@ -25,7 +25,7 @@ export function ResultSummary({ poll, rules, statutoryMembers }: { poll: PollVie
       <VerdictExplanation verdict={poll.verdict} statutoryMembers={statutoryMembers} />
       <dl class="counts">
         {rows.map(([choice, n]) => (
-          <div key={choice} class={`count count-${choice}`}>
+          <div key={choice} class={`count count-${choice} choice-${choice}`}>
             <dt>
               <Icon name={CHOICE_ICON[choice]} />
               {t(`choice.${choice}`)}

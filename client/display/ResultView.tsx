@@ -22,7 +22,7 @@ export function ResultView({ counts, verdict, rules, statutoryMembers }: { count
       <VerdictExplanation verdict={verdict} statutoryMembers={statutoryMembers} class="result-explanation" />
       <div class="result-counts">
         {choices.map((c) => (
-          <div key={c} class={`result-col result-${c}`}>
+          <div key={c} class={`result-col result-${c} choice-${c}`}>
             <p class="result-label">
               <Icon name={CHOICE_ICON[c]} />
               {t(`display.${c}`)}

@@ -51,7 +51,7 @@ export function VotePanel({ conn, poll, serverBallot, allowsAbstention }: Props)
           <button
             type="button"
             key={c}
-            class={`vote-btn vote-${c}`}
+            class={`vote-btn vote-${c} choice-${c}`}
             aria-pressed={shown?.choice === c}
             onClick={() => void castBallot(conn, poll.id, c)}
           >
