@@ -36,7 +36,7 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, disabl
 
   if (!asking) {
     return (
-      <button ref={triggerRef} type="button" class={`btn btn-danger${cls ? ` ${cls}` : ''}`} disabled={disabled} aria-expanded="false" onClick={() => setAsking(true)}>
+      <button ref={triggerRef} type="button" class={`btn btn-danger${cls ? ` ${cls}` : ''}`} disabled={disabled} onClick={() => setAsking(true)}>
         {label}
       </button>
     );
