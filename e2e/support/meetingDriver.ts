@@ -37,6 +37,8 @@ export async function driveMeeting(server: TestServer, created: CreatedMeeting):
     if (!poll) throw new Error('driver: no poll on the current item');
     return poll.id;
   };
+  // Everyone is checked in by the chair, so votes may open (quorum) and every member may vote.
+  for (const m of chair.snapshot().members) await must(chair.call('attendance:set', { memberId: m.id, present: true }));
   return {
     async select(number) {
       const item = chair.snapshot().agenda.find((i) => i.number === number);
