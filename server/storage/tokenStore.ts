@@ -15,15 +15,29 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 export class TokenStore {
   private readonly insert;
   private readonly lookup;
+  private readonly revokeMemberTokens;
 
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO tokens (hash, meeting_id, role, member_id, issued_at) VALUES (?, ?, ?, ?, ?)`);
     this.lookup = db.prepare(`SELECT meeting_id, role, member_id FROM tokens WHERE hash = ? AND revoked_at IS NULL`);
+    this.revokeMemberTokens = db.prepare(
+      `UPDATE tokens SET revoked_at = ? WHERE meeting_id = ? AND role = 'member' AND member_id = ? AND revoked_at IS NULL`,
+    );
   }
 
   issue(p: Principal, now: string): string {
     const token = newToken();
     this.insert.run(hashToken(token), p.meetingId, p.role, p.role === 'member' ? p.memberId : null, now);
+    return token;
+  }
+
+  /** Revokes every link of the member and issues a fresh one, atomically (a lost tablet). */
+  reissueMember(meetingId: string, memberId: string, now: string): string {
+    let token = '';
+    this.insert.database.transaction(() => {
+      this.revokeMemberTokens.run(now, meetingId, memberId);
+      token = this.issue({ meetingId, role: 'member', memberId }, now);
+    })();
     return token;
   }
 

@@ -25,6 +25,10 @@ export const OpenPoll = v.strictObject({
 
 export const PollRef = v.strictObject({ pollId: id });
 
+/** Chair: revoke a member's join links and issue a new one (a lost tablet). */
+export const ReissueLink = v.strictObject({ memberId: id });
+
+export type ReissueLinkInput = v.InferInput<typeof ReissueLink>;
 export type CastBallotInput = v.InferInput<typeof CastBallot>;
 export type SelectItemInput = v.InferInput<typeof SelectItem>;
 export type OpenPollInput = v.InferInput<typeof OpenPoll>;

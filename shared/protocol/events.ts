@@ -1,4 +1,4 @@
-import type { CastBallotInput, OpenPollInput, PollRefInput, SelectItemInput } from './commands.ts';
+import type { CastBallotInput, OpenPollInput, PollRefInput, ReissueLinkInput, SelectItemInput } from './commands.ts';
 import type { Result } from './result.ts';
 import type { MeetingSnapshot, OwnBallot, PollProgress } from './snapshot.ts';
 
@@ -12,6 +12,7 @@ export interface ClientToServerEvents {
   'poll:open': (input: OpenPollInput, ack: Ack<{ pollId: string }>) => void;
   'poll:close': (input: PollRefInput, ack: Ack<null>) => void;
   'poll:publish': (input: PollRefInput, ack: Ack<null>) => void;
+  'member:reissueLink': (input: ReissueLinkInput, ack: Ack<{ memberId: string; joinUrl: string }>) => void;
 }
 
 export interface ServerToClientEvents {
