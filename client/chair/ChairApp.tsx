@@ -8,6 +8,7 @@ import { ItemTitle } from '../ui/ItemTitle.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { AgendaList } from './AgendaList.tsx';
 import { PollPanel } from './PollPanel.tsx';
+import { ReissueLink } from './ReissueLink.tsx';
 
 export function ChairApp({ conn }: { conn: MeetingConnection }) {
   const [error, setError] = useState<string | null>(null);
@@ -62,6 +63,7 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
               {error}
             </p>
           )}
+          <ReissueLink snapshot={snapshot} conn={conn} />
         </main>
       </div>
     </div>

@@ -5,6 +5,9 @@ import type { MeetingConnection } from '../sync/connection.ts';
 import { ConnectionBadge } from '../ui/ConnectionBadge.tsx';
 import { ItemTitle } from '../ui/ItemTitle.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { InsecureContextNotice } from './InsecureContextNotice.tsx';
+import { OfflineSince } from './OfflineSince.tsx';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { VotePanel } from './VotePanel.tsx';
 
 export function MemberApp({ conn }: { conn: MeetingConnection }) {
@@ -27,6 +30,7 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
           <LanguageSwitch />
         </div>
       </header>
+      <OfflineSince status={status} />
       <main class="member-main">
         <ItemTitle item={currentItem(snapshot)} />
         {!self.votingRight ? (
@@ -41,6 +45,10 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
           />
         )}
       </main>
+      <footer class="member-footer">
+        <UpdatePrompt voteOpen={poll?.status === 'open'} />
+        <InsecureContextNotice />
+      </footer>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { castBallot, localBallot } from '../sync/ballots.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
 
 const ICONS: Record<Choice, string> = { yes: '✓', no: '✗', abstain: '–' };
+const STATE_TEXT = { saved: 'member.saved', sending: 'member.sending', queued: 'member.queued', late: 'member.late' } as const;
 
 interface Props {
   conn: MeetingConnection;
@@ -24,6 +25,7 @@ export function VotePanel({ conn, poll, serverBallot, allowsAbstention }: Props)
     const counted = serverBallot?.pollId === poll.id ? serverBallot : null;
     return (
       <p class="notice vote-closed" role="status">
+        {local?.state === 'late' && <strong class="vote-late">{t('member.late')} </strong>}
         {counted ? t('member.closedVoted', { choice: choiceLabel(counted.choice) }) : t('member.closedNoVote')}
       </p>
     );
@@ -55,7 +57,7 @@ export function VotePanel({ conn, poll, serverBallot, allowsAbstention }: Props)
         {shown &&
           (shown.state === 'failed'
             ? t('member.failed', { reason: errorText(local?.error) })
-            : `${t('member.yourVote', { choice: choiceLabel(shown.choice) })} – ${t(shown.state === 'saved' ? 'member.saved' : 'member.sending')}`)}
+            : `${t('member.yourVote', { choice: choiceLabel(shown.choice) })} – ${t(STATE_TEXT[shown.state])}`)}
       </p>
       {shown?.state === 'saved' && <p class="muted vote-hint">{t('member.changeHint')}</p>}
     </section>

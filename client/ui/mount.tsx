@@ -5,8 +5,12 @@ import { connect, type MeetingConnection } from '../sync/connection.ts';
 import { takeToken } from '../sync/token.ts';
 import './theme.css';
 
-/** Boots a view: pairs the device from its link, connects, renders. */
-export function mount(role: ClientRole, view: (conn: MeetingConnection) => ComponentChildren): void {
+/** Boots a view: pairs the device from its link, connects, renders; `start` adds role-specific sync. */
+export function mount(
+  role: ClientRole,
+  view: (conn: MeetingConnection) => ComponentChildren,
+  start?: (conn: MeetingConnection, token: string) => void,
+): void {
   document.documentElement.lang = lang.value;
   const root = document.getElementById('app')!;
   const token = takeToken(role);
@@ -15,6 +19,7 @@ export function mount(role: ClientRole, view: (conn: MeetingConnection) => Compo
     return;
   }
   const conn = connect(role, token);
+  start?.(conn, token);
   const App = () => <>{view(conn)}</>;
   render(<App />, root);
 }
