@@ -28,6 +28,8 @@ export function connect(role: ClientRole, token: string, url = '/'): MeetingConn
     transports: ['websocket'],
     reconnectionDelay: 500,
     reconnectionDelayMax: 5_000,
+    // On a LAN a handshake that takes longer is dead; the default 20 s leaves a tablet hanging.
+    timeout: 5_000,
   });
   const snapshot = signal<MeetingSnapshot | null>(null);
   const status = signal<ConnectionStatus>(navigator.onLine ? 'connecting' : 'offline');
@@ -43,6 +45,12 @@ export function connect(role: ClientRole, token: string, url = '/'): MeetingConn
       if (!socket.connected && status.value !== 'unauthorized') status.value = away();
     });
   }
+  // Wi-Fi is back: try now instead of waiting out the backoff or a hanging attempt.
+  addEventListener('online', () => {
+    if (socket.connected || status.value === 'unauthorized') return;
+    socket.disconnect();
+    socket.connect();
+  });
   socket.on('connect_error', (error) => {
     if (error.message === 'unauthorized') {
       status.value = 'unauthorized';
