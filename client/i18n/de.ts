@@ -29,7 +29,7 @@ export const de = {
   'pwa.update': 'Neue Version verfügbar – neu laden',
   'pwa.updateAfterVote': 'Neue Version verfügbar – laden Sie nach der Abstimmung neu.',
   'pwa.insecure':
-    'Hinweis für die Verwaltung: Diese Verbindung ist nicht verschlüsselt (kein HTTPS). Abstimmen funktioniert, aber die App startet nicht ohne Netz und der Bildschirm kann ausgehen. Abhilfe: Server mit Zertifikat betreiben (siehe README, „Betrieb im Netzwerk“).',
+    'Hinweis für die Verwaltung: Diese Verbindung ist nicht verschlüsselt (kein HTTPS). Abstimmen funktioniert, aber die App startet nicht ohne Netz und der Bildschirm kann ausgehen. Abhilfe: Server mit Zertifikat betreiben (siehe README, Abschnitt „Running on a network“).',
   'chair.reissue.title': 'Tablet verloren? Neuen Zugangslink ausstellen',
   'chair.reissue.member': 'Mitglied',
   'chair.reissue.action': 'Neuen Link ausstellen',
