@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, tokenOf, type TestServer } from '../server/test/harness.ts';
 import { displayContext, laptopContext, launchBrowser, screenshot, tabletContext, watchForErrors } from './support/browser.ts';
 
@@ -11,6 +11,12 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
 });
+// Each test opens a dozen pages; closing them keeps the next test from competing with idle tablets.
+let contexts: BrowserContext[] = [];
+afterEach(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  contexts = [];
+});
 afterAll(async () => {
   await browser?.close();
   await server?.dispose();
@@ -18,6 +24,7 @@ afterAll(async () => {
 
 async function open(kind: 'tablet' | 'display' | 'laptop', url: string): Promise<Page> {
   const ctx = kind === 'tablet' ? await tabletContext(browser) : kind === 'display' ? await displayContext(browser) : await laptopContext(browser);
+  contexts.push(ctx);
   const page = await ctx.newPage();
   watchForErrors(page, errors);
   await page.goto(url);
@@ -34,6 +41,12 @@ async function runVote(choices: ('Ja' | 'Nein' | 'Enthaltung')[], shots: string 
   // Pairing: the token left the address bar and lives in the browser.
   await expect.poll(() => tablets[0]!.url()).not.toContain('token=');
   await tablets[0]!.getByText('Herr Marotz').waitFor();
+
+  // Nobody counts as present until checked in: one member taps "Anwesend", the clerk checks in the rest.
+  await tablets[0]!.getByRole('button', { name: 'Anwesend' }).click();
+  await chair.getByText('Nicht beschlussfähig: 1 von 10 anwesend (6 erforderlich)').waitFor();
+  await chair.getByRole('button', { name: 'Alle anwesend' }).click();
+  await chair.getByText('Beschlussfähig: 10 von 10 anwesend').waitFor();
 
   await chair.getByRole('button', { name: /Ö 12/ }).click();
   await display.getByText('Integrationskonzept des Landkreises Peine').waitFor();

@@ -7,8 +7,12 @@ import { formatDate } from '../ui/format.ts';
 import { ItemTitle } from '../ui/ItemTitle.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { AgendaList } from './AgendaList.tsx';
+import { AttendancePanel } from './AttendancePanel.tsx';
+import { DecisionKindSelect } from './DecisionKindSelect.tsx';
 import { PollPanel } from './PollPanel.tsx';
 import { ReissueLink } from './ReissueLink.tsx';
+import { RoundHistory } from './RoundHistory.tsx';
+import { RuleSetInfo } from './RuleSetInfo.tsx';
 
 export function ChairApp({ conn }: { conn: MeetingConnection }) {
   const [error, setError] = useState<string | null>(null);
@@ -21,8 +25,10 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
   const run = async (action: () => Promise<{ ok: boolean; error?: { message: string } }>) => {
     const result = await action();
     setError(result.ok ? null : t('chair.error', { message: result.error?.message ?? '' }));
+    return result.ok;
   };
   const item = currentItem(snapshot);
+  const rounds = item ? snapshot.polls.filter((p) => p.itemId === item.id) : [];
 
   return (
     <div class="chair">
@@ -35,6 +41,7 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
           <p class="muted">
             {formatDate(snapshot.meeting.start)} · {snapshot.meeting.location}
           </p>
+          <RuleSetInfo rules={snapshot.meeting.rules} />
         </div>
         <div class="chair-tools">
           <ConnectionBadge status={status} />
@@ -42,10 +49,13 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
         </div>
       </header>
       <div class="chair-body">
-        <AgendaList
-          snapshot={snapshot}
-          onSelect={(itemId) => void run(() => conn.send('item:select', { itemId }))}
-        />
+        <div class="chair-side">
+          <AgendaList
+            snapshot={snapshot}
+            onSelect={(itemId) => void run(() => conn.send('item:select', { itemId }))}
+          />
+          <AttendancePanel snapshot={snapshot} conn={conn} run={run} />
+        </div>
         <main class="chair-current" aria-labelledby="current-heading">
           <h2 id="current-heading" class="section-label">
             {t('chair.current')}
@@ -53,7 +63,14 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
           {item ? (
             <>
               <ItemTitle item={item} />
-              <PollPanel snapshot={snapshot} poll={latestPollOf(snapshot, item.id)} itemId={item.id} conn={conn} run={run} />
+              <PollPanel key={item.id} snapshot={snapshot} poll={latestPollOf(snapshot, item.id)} itemId={item.id} conn={conn} run={run} />
+              <RoundHistory polls={rounds} />
+              <DecisionKindSelect
+                itemId={item.id}
+                poll={rounds.findLast((p) => p.status !== 'invalid')}
+                kind={snapshot.decisionKinds?.[item.id]}
+                onChange={(kind) => void run(() => conn.send('item:decisionKind', { itemId: item.id, kind }))}
+              />
             </>
           ) : (
             <p class="notice">{t('chair.selectItem')}</p>

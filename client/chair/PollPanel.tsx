@@ -1,31 +1,44 @@
+import { isPresent } from '../../shared/meeting/attendance.ts';
 import type { MeetingSnapshot, PollView } from '../../shared/protocol/snapshot.ts';
+import { ruleSet } from '../../shared/rules/ruleSets.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
+import { HandCountForm } from './HandCountForm.tsx';
+import { PollTerms } from './PollTerms.tsx';
 import { ResultSummary } from './ResultSummary.tsx';
+import { RoundActions } from './RoundActions.tsx';
+import { StartVoteForm } from './StartVoteForm.tsx';
 
 interface Props {
   snapshot: MeetingSnapshot;
   poll: PollView | undefined;
   itemId: string;
   conn: MeetingConnection;
-  run: (action: () => Promise<{ ok: boolean; error?: { message: string } }>) => Promise<void>;
+  run: (action: () => Promise<{ ok: boolean; error?: { message: string } }>) => Promise<boolean>;
+}
+
+/** Members who may vote on the item now: a count by hand cannot exceed them. */
+function eligibleNow(snapshot: MeetingSnapshot, itemId: string): number {
+  const excluded = new Set(snapshot.exclusions?.[itemId] ?? []);
+  return snapshot.members.filter((m) => m.votingRight && isPresent(snapshot.attendance?.[m.id]) && !excluded.has(m.id)).length;
 }
 
 /** The current item's vote: the one next action is always the big button. */
 export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
   const anotherOpen = snapshot.polls.some((p) => p.status === 'open' && p.itemId !== itemId);
+  const allowsAbstention = ruleSet(snapshot.meeting.rules).allowsAbstention;
 
   if (!poll || poll.status === 'invalid') {
     return (
       <div class="poll-panel">
-        <button
-          type="button"
-          class="btn btn-primary btn-next"
-          disabled={anotherOpen}
-          onClick={() => void run(() => conn.send('poll:open', { itemId }))}
-        >
-          {t('chair.start')}
-        </button>
+        <StartVoteForm key={itemId} snapshot={snapshot} itemId={itemId} conn={conn} run={run} disabled={anotherOpen} />
+        {!anotherOpen && (
+          <HandCountForm
+            eligible={eligibleNow(snapshot, itemId)}
+            allowsAbstention={allowsAbstention}
+            onSubmit={(counts) => run(() => conn.send('poll:handCount', { itemId, counts }))}
+          />
+        )}
       </div>
     );
   }
@@ -36,10 +49,13 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
     const missing = snapshot.members.filter((m) => eligible.has(m.id) && !voted.has(m.id));
     return (
       <div class="poll-panel">
+        {poll.mode === 'secret' && <p class="poll-mode">{t('chair.secretNote')}</p>}
         <p class="poll-progress" role="status" aria-live="polite">
           {t('chair.progress', { cast: poll.castCount, eligible: poll.eligibleCount })}
         </p>
         <progress class="poll-bar" max={poll.eligibleCount} value={poll.castCount} aria-hidden="true" />
+        <PollTerms poll={poll} snapshot={snapshot} />
+        {poll.quorumOverridden && <p class="quorum-override">{t('chair.quorumOverridden')}</p>}
         <div class="missing">
           {missing.length === 0 ? (
             <p>{t('chair.allVoted')}</p>
@@ -63,7 +79,9 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
 
   return (
     <div class="poll-panel">
-      <ResultSummary poll={poll} rules={snapshot.meeting.rules} />
+      <ResultSummary poll={poll} rules={snapshot.meeting.rules} statutoryMembers={snapshot.statutoryMembers} />
+      <PollTerms poll={poll} snapshot={snapshot} />
+      {poll.countedByHand && <p class="poll-mode">{t('chair.handCounted')}</p>}
       {poll.status === 'closed' ? (
         <button type="button" class="btn btn-primary btn-next" onClick={() => void run(() => conn.send('poll:publish', { pollId: poll.id }))}>
           {t('chair.publish')}
@@ -71,6 +89,7 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
       ) : (
         <p class="published-note">✓ {t('chair.published')}</p>
       )}
+      <RoundActions poll={poll} onInvalidate={(repeat) => run(() => conn.send('poll:invalidate', { pollId: poll.id, repeat })).then(() => undefined)} />
     </div>
   );
 }

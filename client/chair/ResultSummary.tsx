@@ -2,8 +2,9 @@ import { resultWording } from '../../shared/minutes/wording.ts';
 import type { PollView } from '../../shared/protocol/snapshot.ts';
 import { ruleSet } from '../../shared/rules/ruleSets.ts';
 import { lang, t } from '../i18n/i18n.ts';
+import { VerdictExplanation } from '../ui/VerdictExplanation.tsx';
 
-export function ResultSummary({ poll, rules }: { poll: PollView; rules: string }) {
+export function ResultSummary({ poll, rules, statutoryMembers }: { poll: PollView; rules: string; statutoryMembers: number }) {
   if (!poll.counts || !poll.verdict) return null;
   const rows = [
     ['yes', poll.counts.yes],
@@ -16,6 +17,7 @@ export function ResultSummary({ poll, rules }: { poll: PollView; rules: string }
       <p class={`verdict ${poll.verdict.passed ? 'passed' : 'rejected'}`}>
         {resultWording(poll.verdict.outcome, poll.counts.abstain, lang.value)}
       </p>
+      <VerdictExplanation verdict={poll.verdict} statutoryMembers={statutoryMembers} />
       <dl class="counts">
         {rows.map(([choice, n]) => (
           <div key={choice} class={`count count-${choice}`}>

@@ -5,7 +5,10 @@ import { ConnectionBadge } from '../ui/ConnectionBadge.tsx';
 import { formatDate } from '../ui/format.ts';
 import { ItemTitle } from '../ui/ItemTitle.tsx';
 import { ProgressView } from './ProgressView.tsx';
+import { QuorumLine } from './QuorumLine.tsx';
 import { ResultView } from './ResultView.tsx';
+import { RollCallGrid } from './RollCallGrid.tsx';
+import { VoteCaption } from './VoteCaption.tsx';
 
 /** The projected room display: no mouse, no keyboard, readable from the back row. */
 export function DisplayApp({ conn }: { conn: MeetingConnection }) {
@@ -14,7 +17,10 @@ export function DisplayApp({ conn }: { conn: MeetingConnection }) {
   if (status === 'unauthorized') return <p class="notice">{t('conn.unauthorized')}</p>;
   if (!snapshot) return <p class="display-wait">{t('conn.connecting')}</p>;
   const item = currentItem(snapshot);
-  const poll = item ? currentPoll(snapshot) : undefined;
+  const latest = item ? currentPoll(snapshot) : undefined;
+  // A round declared invalid is off the screen at once: the room waits for the repetition.
+  const poll = latest?.status === 'invalid' ? undefined : latest;
+  const published = poll?.status === 'published' && poll.counts && poll.verdict ? poll : undefined;
 
   return (
     <div class="display">
@@ -27,13 +33,40 @@ export function DisplayApp({ conn }: { conn: MeetingConnection }) {
             {snapshot.meeting.name} · {formatDate(snapshot.meeting.start)}
           </p>
         </div>
+        <QuorumLine quorum={snapshot.quorum} />
         {status !== 'online' && <ConnectionBadge status={status} />}
       </header>
-      <main class="display-main">
+      <main class="display-main" data-state={poll?.status ?? 'idle'}>
         <ItemTitle item={item} level={1} />
-        {poll?.status === 'open' && <ProgressView poll={poll} />}
-        {poll?.status === 'published' && poll.counts && poll.verdict && (
-          <ResultView counts={poll.counts} verdict={poll.verdict} rules={snapshot.meeting.rules} />
+        {poll && <VoteCaption poll={poll} />}
+        {poll?.status === 'open' && (
+          <div class={poll.rollCall ? 'display-split' : 'display-single'}>
+            <ProgressView poll={poll} />
+            {poll.rollCall && <RollCallGrid entries={poll.rollCall} members={snapshot.members} final={false} />}
+          </div>
+        )}
+        {!poll && (
+          <div class="display-idle">
+            {snapshot.meeting.location && <p class="display-location">{snapshot.meeting.location}</p>}
+            <p class="display-waiting">{t('display.waiting')}</p>
+          </div>
+        )}
+        {poll?.status === 'closed' && (
+          <div class={poll.rollCall ? 'display-split' : 'display-single'}>
+            <p class="display-closed">{t('display.closed')}</p>
+            {poll.rollCall && <RollCallGrid entries={poll.rollCall} members={snapshot.members} final={false} />}
+          </div>
+        )}
+        {published && (
+          <div class={published.rollCall ? 'display-split' : 'display-single'}>
+            <ResultView
+              counts={published.counts!}
+              verdict={published.verdict!}
+              rules={snapshot.meeting.rules}
+              statutoryMembers={snapshot.statutoryMembers}
+            />
+            {published.rollCall && <RollCallGrid entries={published.rollCall} members={snapshot.members} final={true} />}
+          </div>
         )}
       </main>
     </div>

@@ -5,6 +5,8 @@ import type { MeetingConnection } from '../sync/connection.ts';
 import { ConnectionBadge } from '../ui/ConnectionBadge.tsx';
 import { ItemTitle } from '../ui/ItemTitle.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { AttendanceCard } from './AttendanceCard.tsx';
+import { IneligibleNotice } from './IneligibleNotice.tsx';
 import { InsecureContextNotice } from './InsecureContextNotice.tsx';
 import { OfflineSince } from './OfflineSince.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
@@ -32,9 +34,12 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
       </header>
       <OfflineSince status={status} />
       <main class="member-main">
+        <AttendanceCard self={self} conn={conn} />
         <ItemTitle item={currentItem(snapshot)} />
         {!self.votingRight ? (
           <p class="notice">{t('member.advisory')}</p>
+        ) : self.ineligibility === 'excluded' || (self.ineligibility === 'absent' && poll?.status === 'open') ? (
+          <IneligibleNotice self={self} poll={poll} rules={snapshot.meeting.rules} />
         ) : (
           <VotePanel
             conn={conn}

@@ -3,6 +3,7 @@ import type { OwnBallot, PollView } from '../../shared/protocol/snapshot.ts';
 import { t } from '../i18n/i18n.ts';
 import { castBallot, localBallot } from '../sync/ballots.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
+import { SecretVotePanel } from './SecretVotePanel.tsx';
 
 const ICONS: Record<Choice, string> = { yes: '✓', no: '✗', abstain: '–' };
 const STATE_TEXT = { saved: 'member.saved', sending: 'member.sending', queued: 'member.queued', late: 'member.late' } as const;
@@ -17,16 +18,18 @@ interface Props {
 
 export function VotePanel({ conn, poll, serverBallot, allowsAbstention }: Props) {
   if (!poll) return <p class="notice">{t('member.waiting')}</p>;
+  if (poll.mode === 'secret') return <SecretVotePanel conn={conn} poll={poll} serverBallot={serverBallot} allowsAbstention={allowsAbstention} />;
   const local = localBallot.value?.pollId === poll.id ? localBallot.value : null;
-  const shown = local ?? (serverBallot?.pollId === poll.id ? { ...serverBallot, state: 'saved' as const } : null);
+  const server = serverBallot?.pollId === poll.id && serverBallot.choice ? { choice: serverBallot.choice, state: 'saved' as const } : null;
+  const shown = local ?? server;
   const choiceLabel = (c: Choice) => t(`choice.${c}`);
 
   if (poll.status !== 'open') {
-    const counted = serverBallot?.pollId === poll.id ? serverBallot : null;
+    const counted = serverBallot?.pollId === poll.id ? serverBallot.choice : null;
     return (
       <p class="notice vote-closed" role="status">
         {local?.state === 'late' && <strong class="vote-late">{t('member.late')} </strong>}
-        {counted ? t('member.closedVoted', { choice: choiceLabel(counted.choice) }) : t('member.closedNoVote')}
+        {counted ? t('member.closedVoted', { choice: choiceLabel(counted) }) : t('member.closedNoVote')}
       </p>
     );
   }

@@ -1,9 +1,12 @@
+import type { Choice } from '../../shared/meeting/model.ts';
 import type { BallotRecord } from '../../shared/meeting/state.ts';
 
 export interface PendingBallot {
   meetingId: string;
   pollId: string;
   ballot: BallotRecord;
+  /** Secret poll: the choice goes to the counters only; `ballot` records just that the member voted. */
+  secretChoice: Choice | null;
 }
 
 /**

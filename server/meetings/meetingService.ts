@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { decideCast, decideClose, decideOpen, decidePublish, decideSelect } from '../../shared/meeting/decide.ts';
-import type { Poll } from '../../shared/meeting/model.ts';
+import { decideAttendance, decideExclusion, decideQuorumCheck, type AttendanceChange } from '../../shared/meeting/decideAttendance.ts';
+import { decideDecisionKind, decideHandCount, decideInvalidate } from '../../shared/meeting/decideRounds.ts';
+import type { Poll, QuorumCheck } from '../../shared/meeting/model.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
-import type { CastBallotInput, OpenPollInput } from '../../shared/protocol/commands.ts';
+import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
+import type { CastBallotInput, HandCountInput, OpenPollInput, SetExclusionInput } from '../../shared/protocol/commands.ts';
+import { emptyCounts } from '../../shared/rules/tally.ts';
 import { fail, ok, type Result } from '../../shared/protocol/result.ts';
 import type { OwnBallot } from '../../shared/protocol/snapshot.ts';
 import type { MeetingStore, NewMeeting } from '../storage/meetingStore.ts';
@@ -60,7 +64,7 @@ export class MeetingService {
     if (!state) return fail('not_found', 'Unknown meeting');
     const decision = decideCast(state, memberId, input, this.clock());
     if (!decision.ok) return decision;
-    const { ballot, duplicate } = decision.data;
+    const { ballot, duplicate, secretChoice } = decision.data;
     const own = { pollId: input.pollId, choice: ballot.choice, ballotId: ballot.ballotId };
     if (duplicate) return ok(own);
     // Applied at once so a second tap in the same turn sees the first; committed before the ack.
@@ -68,11 +72,14 @@ export class MeetingService {
     if (!perPoll) state.ballots.set(input.pollId, (perPoll = new Map()));
     const previous = perPoll.get(memberId);
     perPoll.set(memberId, ballot);
+    const secret = secretChoice ? this.secretCounter(state, input.pollId) : null;
+    if (secret && secretChoice) secret[secretChoice] += 1;
     try {
-      await this.batcher.add({ meetingId, pollId: input.pollId, ballot });
+      await this.batcher.add({ meetingId, pollId: input.pollId, ballot, secretChoice });
     } catch {
       if (previous) perPoll.set(memberId, previous);
       else perPoll.delete(memberId);
+      if (secret && secretChoice) secret[secretChoice] -= 1;
       return fail('internal', 'The vote could not be stored; please try again');
     }
     return ok(own);
@@ -92,15 +99,9 @@ export class MeetingService {
     return this.mutate(meetingId, (state) => {
       const decision = decideOpen(state, input, newId(), this.clock());
       if (!decision.ok) return decision;
-      const poll = decision.data;
-      this.store.insertPoll(meetingId, poll);
-      state.polls.push(poll);
       // Opening a vote on an item makes it the current one on every screen.
-      if (state.meeting.currentItemId !== poll.itemId) {
-        this.store.setCurrentItem(meetingId, poll.itemId);
-        state.meeting.currentItemId = poll.itemId;
-      }
-      return ok({ pollId: poll.id });
+      this.addPoll(meetingId, state, decision.data);
+      return ok({ pollId: decision.data.id });
     });
   }
 
@@ -111,6 +112,100 @@ export class MeetingService {
 
   publishPoll(meetingId: string, pollId: string): Result<null> {
     return this.mutate(meetingId, (state) => this.replacePoll(state, decidePublish(state, pollId, this.clock())));
+  }
+
+  /** Check-in/out by the member's tablet (`self`) or by the chair/clerk. */
+  setAttendance(meetingId: string, memberId: string, present: boolean, by: AttendanceChange['by']): Result<null> {
+    return this.mutate(meetingId, (state) => {
+      const decision = decideAttendance(state, memberId, present, by, this.clock());
+      if (!decision.ok || !decision.data) return decision.ok ? ok(null) : decision;
+      const change = decision.data;
+      this.store.recordAttendance(meetingId, change, change.poll);
+      let periods = state.attendance.get(memberId);
+      if (!periods) state.attendance.set(memberId, (periods = []));
+      if (present) periods.push({ from: change.at, to: null });
+      else periods[periods.length - 1]!.to = change.at;
+      if (change.poll) {
+        const { pollId, eligibleMemberIds } = change.poll;
+        state.polls = state.polls.map((p) => (p.id === pollId ? { ...p, eligibleMemberIds } : p));
+      }
+      return ok(null);
+    });
+  }
+
+  challengeQuorum(meetingId: string): Result<QuorumCheck> {
+    return this.mutate(meetingId, (state) => {
+      const check = decideQuorumCheck(state, this.clock());
+      this.store.insertQuorumCheck(meetingId, check);
+      state.quorumChecks.push(check);
+      return ok(check);
+    });
+  }
+
+  setExclusion(meetingId: string, input: SetExclusionInput): Result<null> {
+    return this.mutate(meetingId, (state) => {
+      const decision = decideExclusion(state, input);
+      if (!decision.ok || !decision.data) return decision.ok ? ok(null) : decision;
+      const change = decision.data;
+      this.store.setExclusion(meetingId, change, this.clock());
+      let set = state.exclusions.get(change.itemId);
+      if (!set) state.exclusions.set(change.itemId, (set = new Set()));
+      if (change.excluded) set.add(change.memberId);
+      else set.delete(change.memberId);
+      return ok(null);
+    });
+  }
+
+  /** A show of hands: the chair enters the counted numbers; the round is closed at once. */
+  recordHandCount(meetingId: string, input: Required<HandCountInput>): Result<{ pollId: string }> {
+    return this.mutate(meetingId, (state) => {
+      const decision = decideHandCount(state, input, newId(), this.clock());
+      if (!decision.ok) return decision;
+      this.addPoll(meetingId, state, decision.data);
+      return ok({ pollId: decision.data.id });
+    });
+  }
+
+  /** Wiederholung: the round stays in the record as invalid; with `repeat`, the next round opens. */
+  invalidatePoll(meetingId: string, pollId: string, repeat: boolean): Result<{ pollId: string | null }> {
+    return this.mutate(meetingId, (state) => {
+      const decision = decideInvalidate(state, pollId, repeat, newId(), this.clock());
+      if (!decision.ok) return decision;
+      const { invalidated, repeat: next } = decision.data;
+      this.store.inTransaction(() => {
+        this.store.updatePoll(invalidated);
+        if (next) this.store.insertPoll(meetingId, next);
+      });
+      state.polls = state.polls.map((p) => (p.id === invalidated.id ? invalidated : p));
+      if (next) state.polls.push(next);
+      return ok({ pollId: next?.id ?? null });
+    });
+  }
+
+  setDecisionKind(meetingId: string, itemId: string, kind: DecisionKind | null): Result<null> {
+    return this.mutate(meetingId, (state) => {
+      const decision = decideDecisionKind(state, itemId, kind);
+      if (!decision.ok) return decision;
+      this.store.setDecisionKind(meetingId, itemId, decision.data);
+      if (decision.data) state.decisionKinds.set(itemId, decision.data);
+      else state.decisionKinds.delete(itemId);
+      return ok(null);
+    });
+  }
+
+  private addPoll(meetingId: string, state: MeetingState, poll: Poll): void {
+    this.store.insertPoll(meetingId, poll);
+    state.polls.push(poll);
+    if (state.meeting.currentItemId !== poll.itemId) {
+      this.store.setCurrentItem(meetingId, poll.itemId);
+      state.meeting.currentItemId = poll.itemId;
+    }
+  }
+
+  private secretCounter(state: MeetingState, pollId: string) {
+    let counts = state.secretCounts.get(pollId);
+    if (!counts) state.secretCounts.set(pollId, (counts = emptyCounts()));
+    return counts;
   }
 
   private replacePoll(state: MeetingState, decision: Result<Poll>): Result<null> {

@@ -1,3 +1,4 @@
+import { attendanceView } from '../../shared/meeting/attendance.ts';
 import { progressFor, snapshotFor } from '../../shared/meeting/project.ts';
 import { findPoll } from '../../shared/meeting/state.ts';
 import type { MeetingListener, MeetingService } from '../meetings/meetingService.ts';
@@ -54,10 +55,11 @@ export class Broadcaster implements MeetingListener {
     this.io.to(rooms.chair(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'chair' }, now));
     this.io.to(rooms.display(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'display' }, now));
     const online = this.io.sockets.adapter.rooms;
+    const shared = attendanceView(state);
     for (const member of state.meeting.members) {
       const room = rooms.member(meetingId, member.id);
       if (!online.has(room)) continue;
-      this.io.to(room).emit('meeting:snapshot', snapshotFor(state, { role: 'member', memberId: member.id }, now));
+      this.io.to(room).emit('meeting:snapshot', snapshotFor(state, { role: 'member', memberId: member.id }, now, shared));
     }
   }
 

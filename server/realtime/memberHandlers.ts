@@ -1,4 +1,4 @@
-import { CastBallot } from '../../shared/protocol/commands.ts';
+import { CastBallot, SetOwnAttendance } from '../../shared/protocol/commands.ts';
 import type { Logger } from '../logger.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
 import { handle } from './handle.ts';
@@ -8,5 +8,8 @@ export function registerMemberHandlers(socket: AppSocket, service: MeetingServic
   handle(socket, log, 'ballot:cast', ['member'], CastBallot, (input, p) =>
     // The member id comes from the token, never from the payload: a tablet votes only for itself.
     service.castBallot(p.meetingId, p.role === 'member' ? p.memberId : '', input),
+  );
+  handle(socket, log, 'attendance:self', ['member'], SetOwnAttendance, (input, p) =>
+    service.setAttendance(p.meetingId, p.role === 'member' ? p.memberId : '', input.present, 'self'),
   );
 }

@@ -17,6 +17,10 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Freed space is zeroed, so an old version of a row (e.g. a secret poll's counters) does not linger in the file.
+  db.pragma('secure_delete = ON');
   migrate(db);
+  // A crash between a commit and its checkpoint may have left a secret ballot's log frames behind.
+  db.pragma('wal_checkpoint(TRUNCATE)');
   return db;
 }

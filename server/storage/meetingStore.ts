@@ -1,5 +1,20 @@
-import type { AgendaItem, Choice, MajorityKind, Member, MemberRole, Poll, PollStatus, VoteMode } from '../../shared/meeting/model.ts';
+import type {
+  AgendaItem,
+  AttendancePeriod,
+  Choice,
+  Counts,
+  MajorityKind,
+  Member,
+  MemberRole,
+  Poll,
+  PollStatus,
+  QuorumCheck,
+  QuorumCount,
+  VoteMode,
+} from '../../shared/meeting/model.ts';
 import type { BallotRecord, MeetingState } from '../../shared/meeting/state.ts';
+import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
+import type { PendingBallot } from '../meetings/ballotBatcher.ts';
 import type { Db } from './database.ts';
 
 /** Rows of meetings, members, agenda, polls and ballots ⇄ the core's MeetingState. */
@@ -18,6 +33,12 @@ interface PollRow {
   yes: number | null;
   no: number | null;
   abstain: number | null;
+  excluded_member_ids: string;
+  quorum: string | null;
+  quorum_overridden: number;
+  roll_call_live: number;
+  counted_by_hand: number;
+  invalidated_at: string | null;
 }
 
 export interface NewMeeting {
@@ -58,13 +79,45 @@ export class MeetingStore {
       ),
       setCurrentItem: db.prepare(`UPDATE meetings SET current_item_id = ? WHERE id = ?`),
       insertPoll: db.prepare(
-        `INSERT INTO polls (id, meeting_id, item_id, round, mode, majority, status, opened_at, eligible_member_ids)
-         VALUES (@id, @meetingId, @itemId, @round, @mode, @majority, @status, @openedAt, @eligible)`,
+        `INSERT INTO polls (id, meeting_id, item_id, round, mode, majority, status, opened_at, closed_at, eligible_member_ids,
+           excluded_member_ids, quorum, quorum_overridden, yes, no, abstain, roll_call_live, counted_by_hand)
+         VALUES (@id, @meetingId, @itemId, @round, @mode, @majority, @status, @openedAt, @closedAt, @eligible,
+           @excluded, @quorumJson, @overridden, @yes, @no, @abstain, @rollCallLive, @countedByHand)`,
       ),
+      setPollEligible: db.prepare(`UPDATE polls SET eligible_member_ids = ? WHERE id = ?`),
+      insertAttendance: db.prepare(
+        `INSERT INTO attendance_events (meeting_id, member_id, present, at, by_role) VALUES (?, ?, ?, ?, ?)`,
+      ),
+      attendance: db.prepare(`SELECT member_id, present, at FROM attendance_events WHERE meeting_id = ? ORDER BY seq`),
+      insertExclusion: db.prepare(`INSERT INTO exclusions (meeting_id, item_id, member_id, marked_at) VALUES (?, ?, ?, ?)`),
+      deleteExclusion: db.prepare(`DELETE FROM exclusions WHERE meeting_id = ? AND item_id = ? AND member_id = ?`),
+      exclusions: db.prepare(`SELECT item_id, member_id FROM exclusions WHERE meeting_id = ? ORDER BY marked_at`),
+      insertQuorumCheck: db.prepare(`INSERT INTO quorum_checks (meeting_id, at, item_id, quorum) VALUES (?, ?, ?, ?)`),
+      quorumChecks: db.prepare(`SELECT at, item_id, quorum FROM quorum_checks WHERE meeting_id = ? ORDER BY seq`),
       updatePoll: db.prepare(
         `UPDATE polls SET status = @status, closed_at = @closedAt, published_at = @publishedAt,
-           yes = @yes, no = @no, abstain = @abstain WHERE id = @id`,
+           yes = @yes, no = @no, abstain = @abstain, invalidated_at = @invalidatedAt WHERE id = @id`,
       ),
+      secretVoters: db.prepare(
+        `SELECT v.poll_id, v.member_id, v.ballot_id FROM secret_voters v JOIN polls p ON p.id = v.poll_id WHERE p.meeting_id = ?`,
+      ),
+      secretTallies: db.prepare(
+        `SELECT t.* FROM secret_tallies t JOIN polls p ON p.id = t.poll_id WHERE p.meeting_id = ?`,
+      ),
+      insertSecretVoter: db.prepare(`INSERT INTO secret_voters (poll_id, member_id, ballot_id) VALUES (?, ?, ?)`),
+      // One statement per choice: the column name cannot be a parameter.
+      countSecret: {
+        yes: db.prepare(`INSERT INTO secret_tallies (poll_id, yes) VALUES (?, 1) ON CONFLICT (poll_id) DO UPDATE SET yes = yes + 1`),
+        no: db.prepare(`INSERT INTO secret_tallies (poll_id, no) VALUES (?, 1) ON CONFLICT (poll_id) DO UPDATE SET no = no + 1`),
+        abstain: db.prepare(
+          `INSERT INTO secret_tallies (poll_id, abstain) VALUES (?, 1) ON CONFLICT (poll_id) DO UPDATE SET abstain = abstain + 1`,
+        ),
+      },
+      decisionKinds: db.prepare(`SELECT item_id, kind FROM decision_kinds WHERE meeting_id = ?`),
+      setDecisionKind: db.prepare(
+        `INSERT INTO decision_kinds (meeting_id, item_id, kind) VALUES (?, ?, ?) ON CONFLICT (meeting_id, item_id) DO UPDATE SET kind = excluded.kind`,
+      ),
+      clearDecisionKind: db.prepare(`DELETE FROM decision_kinds WHERE meeting_id = ? AND item_id = ?`),
       upsertBallot: db.prepare(
         `INSERT INTO ballots (poll_id, member_id, choice, ballot_id, cast_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (poll_id, member_id) DO UPDATE SET choice = excluded.choice, ballot_id = excluded.ballot_id, cast_at = excluded.cast_at`,
@@ -106,6 +159,30 @@ export class MeetingStore {
       if (!perPoll) ballots.set(b.poll_id!, (perPoll = new Map()));
       perPoll.set(b.member_id!, { memberId: b.member_id!, choice: b.choice as Choice, ballotId: b.ballot_id!, castAt: b.cast_at! });
     }
+    const attendance = new Map<string, AttendancePeriod[]>();
+    for (const a of this.q.attendance.all(meetingId) as { member_id: string; present: number; at: string }[]) {
+      let periods = attendance.get(a.member_id);
+      if (!periods) attendance.set(a.member_id, (periods = []));
+      if (a.present === 1) periods.push({ from: a.at, to: null });
+      else if (periods.length) periods[periods.length - 1]!.to = a.at;
+    }
+    const exclusions = new Map<string, Set<string>>();
+    for (const x of this.q.exclusions.all(meetingId) as { item_id: string; member_id: string }[]) {
+      let set = exclusions.get(x.item_id);
+      if (!set) exclusions.set(x.item_id, (set = new Set()));
+      set.add(x.member_id);
+    }
+    for (const v of this.q.secretVoters.all(meetingId) as Record<string, string>[]) {
+      let perPoll = ballots.get(v.poll_id!);
+      if (!perPoll) ballots.set(v.poll_id!, (perPoll = new Map()));
+      perPoll.set(v.member_id!, { memberId: v.member_id!, choice: null, ballotId: v.ballot_id!, castAt: null });
+    }
+    const secretCounts = new Map<string, Counts>();
+    for (const r of this.q.secretTallies.all(meetingId) as (Counts & { poll_id: string })[]) {
+      secretCounts.set(r.poll_id, { yes: r.yes, no: r.no, abstain: r.abstain });
+    }
+    const decisionKinds = new Map<string, DecisionKind>();
+    for (const r of this.q.decisionKinds.all(meetingId) as { item_id: string; kind: DecisionKind }[]) decisionKinds.set(r.item_id, r.kind);
     return {
       meeting: {
         id: String(row.id),
@@ -122,6 +199,15 @@ export class MeetingStore {
       statutoryMembers: Number(row.statutory_members),
       polls,
       ballots,
+      attendance,
+      exclusions,
+      quorumChecks: (this.q.quorumChecks.all(meetingId) as { at: string; item_id: string | null; quorum: string }[]).map((r) => ({
+        at: r.at,
+        itemId: r.item_id,
+        quorum: JSON.parse(r.quorum) as QuorumCount,
+      })),
+      secretCounts,
+      decisionKinds,
     };
   }
 
@@ -130,7 +216,52 @@ export class MeetingStore {
   }
 
   insertPoll(meetingId: string, p: Poll): void {
-    this.q.insertPoll.run({ ...p, meetingId, eligible: JSON.stringify(p.eligibleMemberIds) });
+    this.q.insertPoll.run({
+      id: p.id,
+      meetingId,
+      itemId: p.itemId,
+      round: p.round,
+      mode: p.mode,
+      majority: p.majority,
+      status: p.status,
+      openedAt: p.openedAt,
+      closedAt: p.closedAt,
+      eligible: JSON.stringify(p.eligibleMemberIds),
+      excluded: JSON.stringify(p.excludedMemberIds),
+      quorumJson: JSON.stringify(p.quorum),
+      overridden: p.quorumOverridden ? 1 : 0,
+      yes: p.counts?.yes ?? null,
+      no: p.counts?.no ?? null,
+      abstain: p.counts?.abstain ?? null,
+      rollCallLive: p.rollCallLive ? 1 : 0,
+      countedByHand: p.countedByHand ? 1 : 0,
+    });
+  }
+
+  /** Who an open poll waits for, after members checked in or out. */
+  setPollEligible(pollId: string, memberIds: string[]): void {
+    this.q.setPollEligible.run(JSON.stringify(memberIds), pollId);
+  }
+
+  /** Records a check-in or check-out; with the poll change in the same transaction. */
+  recordAttendance(
+    meetingId: string,
+    a: { memberId: string; present: boolean; at: string; by: 'self' | 'chair' },
+    poll: { pollId: string; eligibleMemberIds: string[] } | null,
+  ): void {
+    this.db.transaction(() => {
+      this.q.insertAttendance.run(meetingId, a.memberId, a.present ? 1 : 0, a.at, a.by);
+      if (poll) this.setPollEligible(poll.pollId, poll.eligibleMemberIds);
+    })();
+  }
+
+  insertQuorumCheck(meetingId: string, c: QuorumCheck): void {
+    this.q.insertQuorumCheck.run(meetingId, c.at, c.itemId, JSON.stringify(c.quorum));
+  }
+
+  setExclusion(meetingId: string, x: { itemId: string; memberId: string; excluded: boolean }, at: string): void {
+    if (x.excluded) this.q.insertExclusion.run(meetingId, x.itemId, x.memberId, at);
+    else this.q.deleteExclusion.run(meetingId, x.itemId, x.memberId);
   }
 
   updatePoll(p: Poll): void {
@@ -142,14 +273,38 @@ export class MeetingStore {
       yes: p.counts?.yes ?? null,
       no: p.counts?.no ?? null,
       abstain: p.counts?.abstain ?? null,
+      invalidatedAt: p.invalidatedAt,
     });
   }
 
   /** Stores ballots in one transaction: one commit (one fsync) for a whole burst. */
-  saveBallots(entries: { pollId: string; ballot: BallotRecord }[]): void {
+  saveBallots(entries: PendingBallot[]): void {
+    let secret = false;
     this.db.transaction(() => {
-      for (const { pollId, ballot: b } of entries) this.q.upsertBallot.run(pollId, b.memberId, b.choice, b.ballotId, b.castAt);
+      for (const { pollId, ballot: b, secretChoice } of entries) {
+        if (secretChoice) {
+          secret = true;
+          this.q.insertSecretVoter.run(pollId, b.memberId, b.ballotId);
+          this.q.countSecret[secretChoice].run(pollId);
+        } else {
+          this.q.upsertBallot.run(pollId, b.memberId, b.choice, b.ballotId, b.castAt);
+        }
+      }
     })();
+    // The write-ahead log keeps each commit's page images in order: comparing two of them would show
+    // which voter was added together with which counter. Checkpointing into the main file and
+    // truncating the log after every secret commit leaves only the current state on disk.
+    if (secret) this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  setDecisionKind(meetingId: string, itemId: string, kind: DecisionKind | null): void {
+    if (kind) this.q.setDecisionKind.run(meetingId, itemId, kind);
+    else this.q.clearDecisionKind.run(meetingId, itemId);
+  }
+
+  /** Several poll changes in one commit (an invalidated round and the round that repeats it). */
+  inTransaction(run: () => void): void {
+    this.db.transaction(run)();
   }
 }
 
@@ -165,6 +320,13 @@ function toPoll(r: PollRow): Poll {
     closedAt: r.closed_at,
     publishedAt: r.published_at,
     eligibleMemberIds: JSON.parse(r.eligible_member_ids) as string[],
+    excludedMemberIds: JSON.parse(r.excluded_member_ids) as string[],
+    // Polls stored before quorum was recorded count as quorate: nothing was overridden.
+    quorum: r.quorum ? (JSON.parse(r.quorum) as QuorumCount) : { present: 0, total: 0, required: 0, quorate: true },
+    quorumOverridden: r.quorum_overridden === 1,
     counts: r.yes === null ? null : { yes: r.yes, no: r.no ?? 0, abstain: r.abstain ?? 0 },
+    rollCallLive: r.roll_call_live === 1,
+    countedByHand: r.counted_by_hand === 1,
+    invalidatedAt: r.invalidated_at,
   };
 }

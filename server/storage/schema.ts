@@ -69,6 +69,64 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (poll_id, member_id)
   );
   `,
+  `
+  -- Attendance as an append-only log of check-ins and check-outs; the minutes show the times.
+  CREATE TABLE attendance_events (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    member_id TEXT NOT NULL,
+    present INTEGER NOT NULL CHECK (present IN (0, 1)),
+    at TEXT NOT NULL,
+    by_role TEXT NOT NULL CHECK (by_role IN ('self', 'chair'))
+  );
+  CREATE INDEX attendance_by_meeting ON attendance_events (meeting_id, seq);
+  -- Mitwirkungsverbot: one row per member excluded from an item.
+  CREATE TABLE exclusions (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    item_id TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    marked_at TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, item_id, member_id)
+  );
+  ALTER TABLE polls ADD COLUMN excluded_member_ids TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE polls ADD COLUMN quorum TEXT;
+  ALTER TABLE polls ADD COLUMN quorum_overridden INTEGER NOT NULL DEFAULT 0 CHECK (quorum_overridden IN (0, 1));
+  -- "Beschlussfähigkeit angezweifelt": each time quorum was challenged and counted.
+  CREATE TABLE quorum_checks (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    item_id TEXT,
+    quorum TEXT NOT NULL
+  );
+  `,
+  `
+  ALTER TABLE polls ADD COLUMN roll_call_live INTEGER NOT NULL DEFAULT 0 CHECK (roll_call_live IN (0, 1));
+  ALTER TABLE polls ADD COLUMN counted_by_hand INTEGER NOT NULL DEFAULT 0 CHECK (counted_by_hand IN (0, 1));
+  ALTER TABLE polls ADD COLUMN invalidated_at TEXT;
+  -- Secret polls keep who has voted apart from what was chosen, with nothing linking the two:
+  -- the voters carry no choice and no time, the choices exist only as counters. WITHOUT ROWID
+  -- keeps the voters in key order, so no rowid counts their insertions.
+  CREATE TABLE secret_voters (
+    poll_id TEXT NOT NULL REFERENCES polls(id),
+    member_id TEXT NOT NULL,
+    ballot_id TEXT NOT NULL,
+    PRIMARY KEY (poll_id, member_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE secret_tallies (
+    poll_id TEXT PRIMARY KEY REFERENCES polls(id),
+    yes INTEGER NOT NULL DEFAULT 0,
+    no INTEGER NOT NULL DEFAULT 0,
+    abstain INTEGER NOT NULL DEFAULT 0
+  ) WITHOUT ROWID;
+  -- Beschlussart chosen by the clerk; an item without a row takes the default from its verdict.
+  CREATE TABLE decision_kinds (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    item_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, item_id)
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -21,12 +21,14 @@ async function join(link: string): Promise<TestClient> {
   return c;
 }
 
-/** The demo meeting with chair, display and all members connected. */
+/** The demo meeting with chair, display and all members connected and checked in ("Anwesend"). */
 async function demo() {
   const created = await server.createMeeting();
   const chair = await join(created.chairUrl);
   const display = await join(created.displayUrl);
   const members = await Promise.all(created.members.map((m) => join(m.joinUrl)));
+  const checkIns = await Promise.all(members.map((m) => m.call('attendance:self', { present: true })));
+  if (!checkIns.every((r) => r.ok)) throw new Error('check-in failed');
   const item = chair.snapshot().agenda.find((i) => i.number === 'Ö 12')!;
   return { created, chair, display, members, item, voting: members.slice(0, 10), advisory: members[10]! };
 }

@@ -1,9 +1,11 @@
 import type { CastBallotInput, OpenPollInput } from '../protocol/commands.ts';
 import { fail, ok, type Result } from '../protocol/result.ts';
+import { eligibleMemberIds, ineligibility } from '../rules/eligibility.ts';
 import { ruleSet } from '../rules/ruleSets.ts';
-import { tally } from '../rules/tally.ts';
-import type { Poll } from './model.ts';
-import { ballotsOf, findPoll, openPoll, type BallotRecord, type MeetingState } from './state.ts';
+import { emptyCounts, tally } from '../rules/tally.ts';
+import { eligibilityFacts, quorumFor } from './attendance.ts';
+import type { Choice, Poll } from './model.ts';
+import { ballotsOf, findPoll, openPoll, validPoll, type BallotRecord, type MeetingState } from './state.ts';
 
 /**
  * The meeting's decisions: pure functions from state and a validated command to the change
@@ -14,6 +16,8 @@ export interface BallotDecision {
   ballot: BallotRecord;
   /** True when the same ballot id arrived again: nothing to store, acknowledge again. */
   duplicate: boolean;
+  /** Secret poll: the choice to add to the poll's counters; the ballot record does not carry it. */
+  secretChoice: Choice | null;
 }
 
 export function decideCast(s: MeetingState, memberId: string, input: CastBallotInput, now: string): Result<BallotDecision> {
@@ -22,23 +26,61 @@ export function decideCast(s: MeetingState, memberId: string, input: CastBallotI
   const existing = ballotsOf(s, poll.id).get(memberId);
   if (existing && existing.ballotId === input.ballotId) {
     // A replay of a ballot already counted; the choice it carries cannot differ.
-    return ok({ ballot: existing, duplicate: true });
+    return ok({ ballot: existing, duplicate: true, secretChoice: null });
   }
   if (poll.status !== 'open') return fail('poll_not_open', 'The vote is closed');
-  if (!poll.eligibleMemberIds.includes(memberId)) return fail('not_eligible', 'Not entitled to vote in this poll');
+  const member = s.meeting.members.find((m) => m.id === memberId);
+  // Expected voters include members who left after voting: their ballot stays, but only a
+  // member eligible right now may cast or change one.
+  const reason = member ? ineligibility(member, eligibilityFacts(s, poll.itemId)) : 'noVotingRight';
+  if (reason || !poll.eligibleMemberIds.includes(memberId)) return fail('not_eligible', NOT_ELIGIBLE[reason ?? 'absent']);
   if (input.choice === 'abstain' && !ruleSet(s.meeting.rules).allowsAbstention) {
     return fail('choice_not_allowed', 'Abstention is not allowed under these rules');
   }
-  return ok({ ballot: { memberId, choice: input.choice, ballotId: input.ballotId, castAt: now }, duplicate: false });
+  if (poll.mode === 'secret') {
+    // The counters cannot take a vote back, so a secret vote is final.
+    if (existing) return fail('already_voted', 'A secret vote cannot be changed');
+    return ok({ ballot: { memberId, choice: null, ballotId: input.ballotId, castAt: null }, duplicate: false, secretChoice: input.choice });
+  }
+  return ok({ ballot: { memberId, choice: input.choice, ballotId: input.ballotId, castAt: now }, duplicate: false, secretChoice: null });
 }
+
+const NOT_ELIGIBLE = {
+  noVotingRight: 'Advisory members do not vote',
+  absent: 'Not checked in: please check in first',
+  excluded: 'Excluded from this item (Mitwirkungsverbot)',
+} as const;
+
+/** Who may vote on an item right now, who is excluded, and the quorum: fixed into a poll when it opens. */
+export function rosterFor(s: MeetingState, itemId: string) {
+  const facts = eligibilityFacts(s, itemId);
+  return {
+    eligibleMemberIds: eligibleMemberIds(s.meeting.members, facts),
+    excludedMemberIds: s.meeting.members.filter((m) => facts.excluded.has(m.id)).map((m) => m.id),
+    quorum: quorumFor(s, itemId),
+  };
+}
+
+/** An item with a valid result gets a new round only after the chair declared that result invalid. */
+export function refuseIfDecided(s: MeetingState, itemId: string): Result<null> {
+  const running = openPoll(s);
+  if (running) return fail('poll_already_open', 'Another vote is still open');
+  if (validPoll(s, itemId)) return fail('result_exists', 'This item already has a result; declare it invalid to repeat the vote');
+  return ok(null);
+}
+
+export const nextRound = (s: MeetingState, itemId: string): number => s.polls.filter((p) => p.itemId === itemId).length + 1;
 
 export function decideOpen(s: MeetingState, input: Required<OpenPollInput>, pollId: string, now: string): Result<Poll> {
   const item = s.meeting.agenda.find((i) => i.id === input.itemId);
   if (!item) return fail('not_found', 'Unknown agenda item');
-  const running = openPoll(s);
-  if (running) return fail('poll_already_open', 'Another vote is still open');
-  const round = s.polls.filter((p) => p.itemId === item.id).length + 1;
-  const eligibleMemberIds = s.meeting.members.filter((m) => m.votingRight).map((m) => m.id);
+  const refused = refuseIfDecided(s, item.id);
+  if (!refused.ok) return refused;
+  const { eligibleMemberIds, excludedMemberIds, quorum } = rosterFor(s, item.id);
+  if (!quorum.quorate && !input.confirmNotQuorate) {
+    return fail('not_quorate', `Not quorate: ${quorum.present} of ${quorum.total} present, ${quorum.required} needed; confirm to vote anyway`);
+  }
+  const round = nextRound(s, item.id);
   return ok({
     id: pollId,
     itemId: item.id,
@@ -50,7 +92,13 @@ export function decideOpen(s: MeetingState, input: Required<OpenPollInput>, poll
     closedAt: null,
     publishedAt: null,
     eligibleMemberIds,
+    excludedMemberIds,
+    quorum,
+    quorumOverridden: !quorum.quorate,
     counts: null,
+    rollCallLive: input.mode === 'rollCall' && input.rollCallLive,
+    countedByHand: false,
+    invalidatedAt: null,
   });
 }
 
@@ -58,7 +106,10 @@ export function decideClose(s: MeetingState, pollId: string, now: string): Resul
   const poll = findPoll(s, pollId);
   if (!poll) return fail('not_found', 'Unknown poll');
   if (poll.status !== 'open') return fail('poll_not_open', 'The vote is not open');
-  const counts = tally([...ballotsOf(s, poll.id).values()].map((b) => b.choice));
+  const counts =
+    poll.mode === 'secret'
+      ? { ...(s.secretCounts.get(poll.id) ?? emptyCounts()) }
+      : tally([...ballotsOf(s, poll.id).values()].flatMap((b) => (b.choice ? [b.choice] : [])));
   return ok({ ...poll, status: 'closed', closedAt: now, counts });
 }
 

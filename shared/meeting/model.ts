@@ -42,6 +42,27 @@ export interface AgendaItem {
   paper: string | null;
 }
 
+/** One stay in the room: checked in at `from`, out at `to` (null while still present). */
+export interface AttendancePeriod {
+  from: string;
+  to: string | null;
+}
+
+/** Beschlussfähigkeit as counted at one moment (see shared/rules/quorum.ts). */
+export interface QuorumCount {
+  present: number;
+  total: number;
+  required: number;
+  quorate: boolean;
+}
+
+/** Quorum challenged ("Beschlussfähigkeit angezweifelt") and established by count. */
+export interface QuorumCheck {
+  at: string;
+  itemId: string | null;
+  quorum: QuorumCount;
+}
+
 export interface Poll {
   id: string;
   itemId: string;
@@ -53,10 +74,25 @@ export interface Poll {
   openedAt: string;
   closedAt: string | null;
   publishedAt: string | null;
-  /** Members entitled to vote in this poll, fixed when it opens. */
+  /**
+   * Members this poll expects a ballot from: eligible when it opened, adjusted while it is
+   * open as members check in or out (a member who leaves after voting stays), fixed at close.
+   */
   eligibleMemberIds: string[];
+  /** Members excluded by a conflict of interest for this item when the poll opened. */
+  excludedMemberIds: string[];
+  /** Quorum when the poll opened. */
+  quorum: QuorumCount;
+  /** True when the chair started the vote although the body was not quorate (noted in the minutes). */
+  quorumOverridden: boolean;
   /** Final counts, fixed when the poll closes. */
   counts: Counts | null;
+  /** Roll-call only: the display fills the grid while the vote runs, not only at publication. */
+  rollCallLive: boolean;
+  /** Counted by show of hands and entered by the chair (tablets not used or failed). */
+  countedByHand: boolean;
+  /** When the chair declared this round invalid (Wiederholung follows). */
+  invalidatedAt: string | null;
 }
 
 export interface MeetingInfo {

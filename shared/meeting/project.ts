@@ -1,5 +1,7 @@
-import type { MeetingSnapshot, PollProgress, PollView } from '../protocol/snapshot.ts';
+import type { MeetingSnapshot, PollProgress, PollView, RollCallEntry } from '../protocol/snapshot.ts';
+import { ineligibility } from '../rules/eligibility.ts';
 import { verdict } from '../rules/verdict.ts';
+import { attendanceView, type AttendanceView } from './attendance.ts';
 import type { AgendaItem, Poll } from './model.ts';
 import { ballotsOf, latestPoll, type MeetingState } from './state.ts';
 
@@ -8,6 +10,18 @@ import { ballotsOf, latestPoll, type MeetingState } from './state.ts';
  * and never anything of a non-public item beyond its number; only the chair sees who has voted.
  */
 export type Viewer = { role: 'chair' } | { role: 'display' } | { role: 'member'; memberId: string };
+
+/**
+ * The roll-call grid is public once published, or while the vote runs when the chair chose
+ * "live"; the chair also sees it once the vote is closed, like the counts.
+ */
+function rollCallOf(s: MeetingState, poll: Poll, viewer: Viewer): RollCallEntry[] | undefined {
+  if (poll.mode !== 'rollCall' || poll.status === 'invalid') return undefined;
+  const visible = poll.status === 'published' || poll.rollCallLive || (viewer.role === 'chair' && poll.status === 'closed');
+  if (!visible) return undefined;
+  const ballots = ballotsOf(s, poll.id);
+  return poll.eligibleMemberIds.map((memberId) => ({ memberId, choice: ballots.get(memberId)?.choice ?? null }));
+}
 
 function pollView(s: MeetingState, poll: Poll, viewer: Viewer): PollView {
   const ballots = ballotsOf(s, poll.id);
@@ -27,17 +41,27 @@ function pollView(s: MeetingState, poll: Poll, viewer: Viewer): PollView {
     castCount: poll.counts ? poll.counts.yes + poll.counts.no + poll.counts.abstain : ballots.size,
     counts,
     verdict: counts ? verdict(counts, { majority: poll.majority, statutoryMembers: s.statutoryMembers }) : null,
+    quorum: poll.quorum,
+    quorumOverridden: poll.quorumOverridden,
+    excludedCount: poll.excludedMemberIds.length,
+    rollCallLive: poll.rollCallLive,
+    countedByHand: poll.countedByHand,
+    invalidatedAt: poll.invalidatedAt,
   };
+  const rollCall = rollCallOf(s, poll, viewer);
+  if (rollCall) view.rollCall = rollCall;
   if (viewer.role === 'chair') {
     view.votedMemberIds = [...ballots.keys()];
     view.eligibleMemberIds = poll.eligibleMemberIds;
+    view.excludedMemberIds = poll.excludedMemberIds;
   }
   return view;
 }
 
 const redact = (item: AgendaItem): AgendaItem => (item.public ? item : { ...item, name: '', paper: null });
 
-export function snapshotFor(s: MeetingState, viewer: Viewer, now: string): MeetingSnapshot {
+/** `shared` may be passed in when many snapshots of the same moment are made (one per member). */
+export function snapshotFor(s: MeetingState, viewer: Viewer, now: string, shared: AttendanceView = attendanceView(s)): MeetingSnapshot {
   const { members, agenda, currentItemId, ...info } = s.meeting;
   const publicOnly = viewer.role === 'display';
   const hidden = new Set(publicOnly ? agenda.filter((i) => !i.public).map((i) => i.id) : []);
@@ -48,11 +72,14 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string): Meeti
     const me = members.find((m) => m.id === viewer.memberId);
     const current = latestPoll(s, currentItemId);
     const own = current ? ballotsOf(s, current.id).get(viewer.memberId) : undefined;
+    const { facts } = shared;
     self = me
       ? {
           memberId: me.id,
           name: me.name,
           votingRight: me.votingRight,
+          present: facts.present.has(me.id),
+          ineligibility: ineligibility(me, facts),
           ballot: own && current ? { pollId: current.id, choice: own.choice, ballotId: own.ballotId } : null,
         }
       : null;
@@ -66,7 +93,16 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string): Meeti
     agenda: publicOnly ? agenda.map(redact) : agenda,
     currentItemId,
     polls,
+    quorum: shared.quorum,
+    lastQuorumCheck: s.quorumChecks.at(-1) ?? null,
+    ...(viewer.role === 'chair'
+      ? {
+          attendance: Object.fromEntries(s.attendance),
+          exclusions: Object.fromEntries([...s.exclusions].map(([itemId, ids]) => [itemId, [...ids]])),
+        }
+      : {}),
     self,
+    ...(viewer.role === 'chair' ? { decisionKinds: Object.fromEntries(s.decisionKinds) } : {}),
     serverTime: now,
   };
 }
@@ -75,5 +111,7 @@ export function progressFor(s: MeetingState, poll: Poll, viewer: Viewer): PollPr
   const ballots = ballotsOf(s, poll.id);
   const progress: PollProgress = { pollId: poll.id, castCount: ballots.size, eligibleCount: poll.eligibleMemberIds.length };
   if (viewer.role === 'chair') progress.votedMemberIds = [...ballots.keys()];
+  const rollCall = rollCallOf(s, poll, viewer);
+  if (rollCall) progress.rollCall = rollCall;
   return progress;
 }

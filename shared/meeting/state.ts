@@ -1,10 +1,15 @@
-import type { Choice, Meeting, Poll } from './model.ts';
+import type { DecisionKind } from '../minutes/decisionKinds.ts';
+import type { AttendancePeriod, Choice, Counts, Meeting, Poll, QuorumCheck } from './model.ts';
 
+/**
+ * That a member has voted. In a secret poll it carries neither the choice nor the time:
+ * the choice went into the poll's counters and nothing links the two.
+ */
 export interface BallotRecord {
   memberId: string;
-  choice: Choice;
+  choice: Choice | null;
   ballotId: string;
-  castAt: string;
+  castAt: string | null;
 }
 
 /** Everything the server knows about one meeting; snapshots are projections of this. */
@@ -16,13 +21,23 @@ export interface MeetingState {
   polls: Poll[];
   /** pollId → memberId → ballot. */
   ballots: Map<string, Map<string, BallotRecord>>;
+  /** memberId → stays in the room, oldest first. Nobody is present until checked in. */
+  attendance: Map<string, AttendancePeriod[]>;
+  /** itemId → members excluded by a conflict of interest (Mitwirkungsverbot) for that item. */
+  exclusions: Map<string, Set<string>>;
+  /** Every challenge of the quorum, oldest first. */
+  quorumChecks: QuorumCheck[];
+  /** Secret polls: pollId → running counters, the only place their choices live. */
+  secretCounts: Map<string, Counts>;
+  /** Beschlussart set by the clerk, per agenda item; absent = default from the verdict. */
+  decisionKinds: Map<string, DecisionKind>;
 }
 
 export const openPoll = (s: MeetingState): Poll | undefined => s.polls.find((p) => p.status === 'open');
 
 export const findPoll = (s: MeetingState, pollId: string): Poll | undefined => s.polls.find((p) => p.id === pollId);
 
-/** The newest poll of an item: the one that counts (earlier rounds were declared invalid). */
+/** The newest poll of an item (possibly one declared invalid). */
 export function latestPoll(s: MeetingState, itemId: string | null): Poll | undefined {
   if (itemId === null) return undefined;
   for (let i = s.polls.length - 1; i >= 0; i--) if (s.polls[i]!.itemId === itemId) return s.polls[i];
@@ -30,3 +45,8 @@ export function latestPoll(s: MeetingState, itemId: string | null): Poll | undef
 }
 
 export const ballotsOf = (s: MeetingState, pollId: string): Map<string, BallotRecord> => s.ballots.get(pollId) ?? new Map();
+
+/** The round that counts for an item: its newest one not declared invalid. */
+export function validPoll(s: MeetingState, itemId: string): Poll | undefined {
+  return s.polls.findLast((p) => p.itemId === itemId && p.status !== 'invalid');
+}

@@ -1,8 +1,8 @@
-import type { AgendaItem, Counts, MajorityKind } from '../meeting/model.ts';
+import type { AgendaItem, Counts, MajorityKind, QuorumCount } from '../meeting/model.ts';
 import { ruleSet } from '../rules/ruleSets.ts';
 import { verdict } from '../rules/verdict.ts';
 import { DECISION_KIND_LABELS, defaultDecisionKind, type DecisionKind } from './decisionKinds.ts';
-import { minuteNumber, resultWording, type Language } from './wording.ts';
+import { exclusionNote, minuteNumber, qualifiedMajorityLine, quorumOverrideNote, resultWording, type Language } from './wording.ts';
 
 export interface DecidedItem {
   item: AgendaItem;
@@ -11,6 +11,10 @@ export interface DecidedItem {
   statutoryMembers: number;
   rules: string;
   decisionKind: DecisionKind | null;
+  /** Names of members excluded by a conflict of interest for this item. */
+  excludedNames?: readonly string[];
+  /** Quorum at the start when the chair voted without it. */
+  quorumOverride?: QuorumCount | null;
 }
 
 const LABELS = {
@@ -31,6 +35,11 @@ export function minuteBlock(d: DecidedItem, lang: Language = 'de'): string {
     `${l.yes}: ${minuteNumber(d.counts.yes)}`,
     `${l.no}: ${minuteNumber(d.counts.no)}`,
   ];
-  if (ruleSet(d.rules).allowsAbstention) lines.push(`${l.abstain}: ${minuteNumber(d.counts.abstain)}`);
+  const rules = ruleSet(d.rules);
+  if (rules.allowsAbstention) lines.push(`${l.abstain}: ${minuteNumber(d.counts.abstain)}`);
+  const qualified = qualifiedMajorityLine(v, d.statutoryMembers, lang);
+  if (qualified) lines.push(qualified);
+  if (d.excludedNames?.length) lines.push(exclusionNote(d.excludedNames, rules.sources.exclusion, lang));
+  if (d.quorumOverride) lines.push(quorumOverrideNote(d.quorumOverride, lang));
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CHOICES, MAJORITY_KINDS, VOTE_MODES } from '../meeting/model.ts';
+import { DECISION_KINDS } from '../minutes/decisionKinds.ts';
 
 /**
  * Runtime schemas of everything a client may send. The server validates every payload
@@ -21,7 +22,20 @@ export const OpenPoll = v.strictObject({
   itemId: id,
   mode: v.optional(v.picklist(VOTE_MODES), 'open'),
   majority: v.optional(v.picklist(MAJORITY_KINDS), 'simple'),
+  /** The chair's explicit confirmation to vote although the body is not quorate. */
+  confirmNotQuorate: v.optional(v.boolean(), false),
+  /** Roll-call only: show each member's choice on the display as it comes in. */
+  rollCallLive: v.optional(v.boolean(), false),
 });
+
+/** A member checks in (button "Anwesend") or out on their own tablet. */
+export const SetOwnAttendance = v.strictObject({ present: v.boolean() });
+
+/** The chair or clerk checks any member in or out by hand. */
+export const SetAttendance = v.strictObject({ memberId: id, present: v.boolean() });
+
+/** The chair or clerk marks (or clears) a member's Mitwirkungsverbot for one item. */
+export const SetExclusion = v.strictObject({ itemId: id, memberId: id, excluded: v.boolean() });
 
 export const PollRef = v.strictObject({ pollId: id });
 
@@ -29,7 +43,31 @@ export const PollRef = v.strictObject({ pollId: id });
 export const ReissueLink = v.strictObject({ memberId: id });
 
 export type ReissueLinkInput = v.InferInput<typeof ReissueLink>;
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
+
+/** Numbers counted by show of hands, entered by the chair. */
+export const HandCount = v.strictObject({
+  itemId: id,
+  counts: v.strictObject({ yes: count, no: count, abstain: count }),
+  majority: v.optional(v.picklist(MAJORITY_KINDS), 'simple'),
+});
+
+/** Declares a closed or published round invalid; `repeat` opens the next round at once. */
+export const InvalidatePoll = v.strictObject({ pollId: id, repeat: v.optional(v.boolean(), false) });
+
+/** Beschlussart of an item; null returns to the default derived from the verdict. */
+export const SetDecisionKind = v.strictObject({ itemId: id, kind: v.nullable(v.picklist(DECISION_KINDS)) });
+
 export type CastBallotInput = v.InferInput<typeof CastBallot>;
 export type SelectItemInput = v.InferInput<typeof SelectItem>;
 export type OpenPollInput = v.InferInput<typeof OpenPoll>;
+/** The chair records that quorum was challenged; the server counts. */
+export const ChallengeQuorum = v.strictObject({});
+
 export type PollRefInput = v.InferInput<typeof PollRef>;
+export type SetOwnAttendanceInput = v.InferInput<typeof SetOwnAttendance>;
+export type SetAttendanceInput = v.InferInput<typeof SetAttendance>;
+export type SetExclusionInput = v.InferInput<typeof SetExclusion>;
+export type HandCountInput = v.InferInput<typeof HandCount>;
+export type InvalidatePollInput = v.InferInput<typeof InvalidatePoll>;
+export type SetDecisionKindInput = v.InferInput<typeof SetDecisionKind>;

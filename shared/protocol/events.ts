@@ -1,4 +1,17 @@
-import type { CastBallotInput, OpenPollInput, PollRefInput, ReissueLinkInput, SelectItemInput } from './commands.ts';
+import type {
+  CastBallotInput,
+  HandCountInput,
+  InvalidatePollInput,
+  OpenPollInput,
+  PollRefInput,
+  ReissueLinkInput,
+  SelectItemInput,
+  SetAttendanceInput,
+  SetDecisionKindInput,
+  SetExclusionInput,
+  SetOwnAttendanceInput,
+} from './commands.ts';
+import type { QuorumCheck } from '../meeting/model.ts';
 import type { Result } from './result.ts';
 import type { MeetingSnapshot, OwnBallot, PollProgress } from './snapshot.ts';
 
@@ -13,6 +26,14 @@ export interface ClientToServerEvents {
   'poll:close': (input: PollRefInput, ack: Ack<null>) => void;
   'poll:publish': (input: PollRefInput, ack: Ack<null>) => void;
   'member:reissueLink': (input: ReissueLinkInput, ack: Ack<{ memberId: string; joinUrl: string }>) => void;
+  'attendance:self': (input: SetOwnAttendanceInput, ack: Ack<null>) => void;
+  'attendance:set': (input: SetAttendanceInput, ack: Ack<null>) => void;
+  'exclusion:set': (input: SetExclusionInput, ack: Ack<null>) => void;
+  'quorum:challenge': (input: Record<string, never>, ack: Ack<QuorumCheck>) => void;
+  'poll:handCount': (input: HandCountInput, ack: Ack<{ pollId: string }>) => void;
+  /** Answers with the new round's id when `repeat` was asked for. */
+  'poll:invalidate': (input: InvalidatePollInput, ack: Ack<{ pollId: string | null }>) => void;
+  'item:decisionKind': (input: SetDecisionKindInput, ack: Ack<null>) => void;
 }
 
 export interface ServerToClientEvents {

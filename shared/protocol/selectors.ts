@@ -20,7 +20,13 @@ export function applyProgress(snapshot: MeetingSnapshot, p: PollProgress): Meeti
     ...snapshot,
     polls: snapshot.polls.map((poll) =>
       poll.id === p.pollId
-        ? { ...poll, castCount: p.castCount, eligibleCount: p.eligibleCount, ...(p.votedMemberIds ? { votedMemberIds: p.votedMemberIds } : {}) }
+        ? {
+            ...poll,
+            castCount: p.castCount,
+            eligibleCount: p.eligibleCount,
+            ...(p.votedMemberIds ? { votedMemberIds: p.votedMemberIds } : {}),
+            ...(p.rollCall ? { rollCall: p.rollCall } : {}),
+          }
         : poll,
     ),
   };

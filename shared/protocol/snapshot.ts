@@ -1,4 +1,18 @@
-import type { AgendaItem, Choice, Counts, MajorityKind, Member, MeetingInfo, PollStatus, VoteMode } from '../meeting/model.ts';
+import type {
+  AgendaItem,
+  AttendancePeriod,
+  Choice,
+  Counts,
+  MajorityKind,
+  Member,
+  MeetingInfo,
+  PollStatus,
+  QuorumCheck,
+  QuorumCount,
+  VoteMode,
+} from '../meeting/model.ts';
+import type { Ineligibility } from '../rules/eligibility.ts';
+import type { DecisionKind } from '../minutes/decisionKinds.ts';
 import type { Verdict } from '../rules/verdict.ts';
 
 /** Who is connected: decides what a snapshot may contain. */
@@ -19,15 +33,36 @@ export interface PollView {
   /** Null while the result is not visible to this role (always during the vote). */
   counts: Counts | null;
   verdict: Verdict | null;
+  /** Quorum when the vote opened, and whether the chair voted without it. */
+  quorum: QuorumCount;
+  quorumOverridden: boolean;
+  /** How many members were excluded (Mitwirkungsverbot) from this vote. */
+  excludedCount: number;
   /** Chair only: who has voted (never how). */
   votedMemberIds?: string[];
   /** Chair only: who may vote in this poll. */
   eligibleMemberIds?: string[];
+  /** Chair only: who was excluded from this vote. */
+  excludedMemberIds?: string[];
+  rollCallLive: boolean;
+  countedByHand: boolean;
+  invalidatedAt: string | null;
+  /**
+   * Roll-call only, once the grid may be shown (published, or live by the chair's choice):
+   * every eligible member with their choice, null while they have not voted.
+   */
+  rollCall?: RollCallEntry[];
+}
+
+export interface RollCallEntry {
+  memberId: string;
+  choice: Choice | null;
 }
 
 export interface OwnBallot {
   pollId: string;
-  choice: Choice;
+  /** Null in a secret poll: not even the member's own device is told its choice back. */
+  choice: Choice | null;
   ballotId: string;
 }
 
@@ -35,6 +70,10 @@ export interface MemberSelf {
   memberId: string;
   name: string;
   votingRight: boolean;
+  /** Checked in right now. */
+  present: boolean;
+  /** Why this member may not vote on the current item, or null when they may. */
+  ineligibility: Ineligibility | null;
   /** The member's ballot in the newest poll of the current item, if any. */
   ballot: OwnBallot | null;
 }
@@ -48,7 +87,17 @@ export interface MeetingSnapshot {
   agenda: AgendaItem[];
   currentItemId: string | null;
   polls: PollView[];
+  /** Beschlussfähigkeit now, for the current item. */
+  quorum: QuorumCount;
+  /** The latest challenge of the quorum, if any. */
+  lastQuorumCheck: QuorumCheck | null;
+  /** Chair only: memberId → stays in the room. */
+  attendance?: Record<string, AttendancePeriod[]>;
+  /** Chair only: itemId → members excluded (Mitwirkungsverbot). */
+  exclusions?: Record<string, string[]>;
   self: MemberSelf | null;
+  /** Chair only: Beschlussart set by the clerk, per item id (absent = default from the verdict). */
+  decisionKinds?: Record<string, DecisionKind>;
   serverTime: string;
 }
 
@@ -58,4 +107,5 @@ export interface PollProgress {
   castCount: number;
   eligibleCount: number;
   votedMemberIds?: string[];
+  rollCall?: RollCallEntry[];
 }

@@ -14,6 +14,8 @@ export interface Verdict {
   required: number;
   /** Ja votes reached. */
   achieved: number;
+  /** What the majority is taken of: Ja + Nein cast, or the statutory number of members. */
+  basis: number;
 }
 
 export interface VerdictContext {
@@ -51,5 +53,6 @@ export function verdict(counts: Counts, ctx: VerdictContext): Verdict {
       : counts.abstain > 0
         ? 'unanimousWithAbstentions'
         : 'unanimous';
-  return { passed, outcome, majority: ctx.majority, required, achieved: counts.yes };
+  const basis = ctx.majority === 'simple' || ctx.majority === 'twoThirdsCast' ? counts.yes + counts.no : ctx.statutoryMembers;
+  return { passed, outcome, majority: ctx.majority, required, achieved: counts.yes, basis };
 }

@@ -1,0 +1,77 @@
+import { useState } from 'preact/hooks';
+import { MAJORITY_KINDS, VOTE_MODES, type MajorityKind, type VoteMode } from '../../shared/meeting/model.ts';
+import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
+import { t } from '../i18n/i18n.ts';
+import type { MeetingConnection } from '../sync/connection.ts';
+import type { RunCommand } from './runCommand.ts';
+import './startVote.css';
+
+interface Props {
+  snapshot: MeetingSnapshot;
+  itemId: string;
+  conn: MeetingConnection;
+  run: RunCommand;
+  disabled: boolean;
+}
+
+/**
+ * How the next vote runs: mode (offen by default), the majority the law requires, and — when
+ * the body is not quorate — the chair's explicit confirmation, which the minutes record.
+ * Keyed by item: a qualified majority chosen for one item never carries over to the next.
+ */
+export function StartVoteForm({ snapshot, itemId, conn, run, disabled }: Props) {
+  const [mode, setMode] = useState<VoteMode>('open');
+  const [majority, setMajority] = useState<MajorityKind>('simple');
+  const [confirmed, setConfirmed] = useState(false);
+  const [rollCallLive, setRollCallLive] = useState(false);
+  const { quorate } = snapshot.quorum;
+  const blocked = disabled || (!quorate && !confirmed);
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (blocked) return;
+    void run(() => conn.send('poll:open', { itemId, mode, majority, confirmNotQuorate: !quorate && confirmed, rollCallLive: mode === 'rollCall' && rollCallLive }));
+  };
+
+  return (
+    <form class="start-vote" onSubmit={submit} aria-labelledby="start-vote-heading">
+      <h3 id="start-vote-heading" class="section-label">
+        {t('startVote.heading')}
+      </h3>
+      <fieldset class="start-vote-modes">
+        <legend>{t('startVote.mode')}</legend>
+        {VOTE_MODES.map((m) => (
+          <label key={m} class="radio">
+            <input type="radio" name="vote-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+            {t(`startVote.mode.${m}`)}
+          </label>
+        ))}
+      </fieldset>
+      {mode === 'rollCall' && (
+        <label class="mode-live">
+          <input type="checkbox" checked={rollCallLive} onChange={(e) => setRollCallLive((e.currentTarget as HTMLInputElement).checked)} />
+          {t('chair.rollCallLive')}
+        </label>
+      )}
+      <label class="start-vote-majority">
+        <span>{t('startVote.majority')}</span>
+        <select value={majority} onChange={(e) => setMajority((e.currentTarget as HTMLSelectElement).value as MajorityKind)}>
+          {MAJORITY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`startVote.majority.${k}`, { n: snapshot.statutoryMembers })}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!quorate && (
+        <label class="start-vote-confirm">
+          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed((e.currentTarget as HTMLInputElement).checked)} />
+          {t('startVote.confirmQuorum')}
+        </label>
+      )}
+      <button type="submit" class="btn btn-primary btn-next" disabled={blocked}>
+        {t('chair.start')}
+      </button>
+    </form>
+  );
+}
