@@ -129,6 +129,9 @@ describe('crash safety', () => {
     const chair = tablet(url, tokenOf(created.chairUrl));
     const members = created.members.map((m) => tablet(url, tokenOf(m.joinUrl)));
     await until(() => chair.snapshot() !== null && members.every((m) => m.snapshot() !== null), 'first snapshots');
+    // Everyone taps "Anwesend": only members present may vote.
+    const checkIns = await Promise.all(members.map((m) => m.call('attendance:self', { present: true })));
+    if (!checkIns.every((r) => r.ok)) throw new Error('check-in failed');
     const report: string[] = [];
 
     for (let round = 0; round < ROUNDS; round++) {
