@@ -29,7 +29,7 @@ export function bundleSizes(distDir: string): ViewBundle[] {
   });
 }
 
-if (import.meta.main ?? process.argv[1] === import.meta.filename) {
+if (process.argv[1] === import.meta.filename) {
   for (const b of bundleSizes(join(import.meta.dirname, '../dist/client'))) {
     console.log(`${b.view.padEnd(8)} ${(b.gzipBytes / 1024).toFixed(1).padStart(6)} KB gzip (${(b.rawBytes / 1024).toFixed(1)} KB raw, ${b.files.length} files)`);
   }

@@ -18,7 +18,7 @@ const CONNECT_CONCURRENCY = 200;
 const CHOICES = ['yes', 'no', 'abstain'] as const;
 let members: Member[] = [];
 
-const send = (m: FromWorker) => process.send!(m);
+const send = (m: FromWorker): void => void process.send!(m);
 
 /**
  * What a member does after connecting and before it may vote. Today nothing; when attendance

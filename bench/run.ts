@@ -42,6 +42,8 @@ interface RoundResult {
 interface RunResult {
   kind: ServerKind;
   n: number;
+  /** Handzeichen only: POST /api/meetings with N members. */
+  createMs: number | null;
   connectMs: number;
   connectFailures: number;
   rssBeforeMB: number;
@@ -126,8 +128,11 @@ async function runOne(kind: ServerKind, n: number): Promise<RunResult> {
     const url = `http://127.0.0.1:${port}`;
     let tokens: string[];
     let displayFinal: ((pollId: string, n: number) => Promise<number>) | undefined;
+    let createMs: number | null = null;
     if (kind === 'handzeichen') {
+      const createStart = performance.now();
       const meeting = await createBenchMeeting(url, n);
+      createMs = performance.now() - createStart;
       tokens = meeting.members.map((m) => tokenOf(m.joinUrl));
       chair = await connectRole(url, tokenOf(meeting.chairUrl));
       display = await connectRole(url, tokenOf(meeting.displayUrl));
@@ -188,6 +193,7 @@ async function runOne(kind: ServerKind, n: number): Promise<RunResult> {
     return {
       kind,
       n,
+      createMs,
       connectMs,
       connectFailures,
       rssBeforeMB: before.rss / 2 ** 20,
@@ -218,7 +224,7 @@ async function runOne(kind: ServerKind, n: number): Promise<RunResult> {
 const fmt = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
 
 function table(results: RunResult[]): string {
-  const head = ['N', 'server', 'ack p50', 'ack p99', 'ack max', 'p99 ratio', 'display p50/p99', 'open→all p50', 'connect all', 'RSS', 'RSS/member', 'CPU/connect', 'CPU/ballot', 'failed'];
+  const head = ['N', 'server', 'ack p50', 'ack p99', 'ack max', 'p99 ratio', 'display p50/p99', 'open→all p50', 'create meeting', 'connect all', 'RSS', 'RSS/member', 'CPU/connect', 'CPU/ballot', 'failed'];
   const rows = results.map((r) => {
     const base = results.find((b) => b.kind === 'baseline' && b.n === r.n);
     const ratio = r.kind === 'handzeichen' && base ? r.median.p99 / base.median.p99 : null;
@@ -231,6 +237,7 @@ function table(results: RunResult[]): string {
       ratio === null ? '' : `${fmt(ratio, 2)}×`,
       r.display ? `${fmt(r.display.p50)} / ${fmt(r.display.p99)} ms` : '',
       r.openToAll ? `${fmt(r.openToAll.p50, 0)} ms` : '',
+      r.createMs === null ? '' : `${fmt(r.createMs / 1000, 2)} s`,
       `${fmt(r.connectMs / 1000, 2)} s`,
       `${fmt(r.rssConnectedMB, 0)} MB`,
       `${fmt(r.rssKBPerMember)} KB`,

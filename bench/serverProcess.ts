@@ -15,7 +15,7 @@ import { BENCH_ADMIN_TOKEN, type FromServer, type ServerKind, type ToServer } fr
 
 const kind = process.argv[2] as ServerKind;
 
-const send = (m: FromServer) => process.send!(m);
+const send = (m: FromServer): void => void process.send!(m);
 
 async function startBaseline(): Promise<{ port: number; close(): Promise<void> }> {
   const http = createServer();

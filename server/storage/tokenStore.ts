@@ -16,7 +16,7 @@ export class TokenStore {
   private readonly insert;
   private readonly lookup;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insert = db.prepare(`INSERT INTO tokens (hash, meeting_id, role, member_id, issued_at) VALUES (?, ?, ?, ?, ?)`);
     this.lookup = db.prepare(`SELECT meeting_id, role, member_id FROM tokens WHERE hash = ? AND revoked_at IS NULL`);
   }
@@ -25,6 +25,11 @@ export class TokenStore {
     const token = newToken();
     this.insert.run(hashToken(token), p.meetingId, p.role, p.role === 'member' ? p.memberId : null, now);
     return token;
+  }
+
+  /** One transaction (one fsync) for a whole meeting: 10,000 members' tokens in a second, not a minute. */
+  issueAll(principals: readonly Principal[], now: string): string[] {
+    return this.db.transaction(() => principals.map((p) => this.issue(p, now)))();
   }
 
   resolve(token: unknown): Principal | undefined {
