@@ -118,11 +118,29 @@ async function call<T>(socket: Socket, event: string, payload: unknown): Promise
   return result.data;
 }
 
-async function runOne(kind: ServerKind, n: number): Promise<RunResult> {
-  const server = startChild('serverProcess.ts', [kind], args.profile && kind === 'handzeichen' ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : []);
+interface Session {
+  kind: ServerKind;
+  connect(): Promise<void>;
+  round(round: number): Promise<void>;
+  result(): Promise<RunResult>;
+  stop(): Promise<void>;
+}
+
+/** One server under test with N members connected; rounds of one poll and one burst of ballots. */
+async function startSession(kind: ServerKind, n: number): Promise<Session> {
+  const profile = args.profile && kind === 'handzeichen' ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [];
+  const server = startChild('serverProcess.ts', [kind], profile);
   const workers: ChildProcess[] = [];
   let chair: Socket | undefined;
   let display: Socket | undefined;
+  const stop = async () => {
+    chair?.disconnect();
+    display?.disconnect();
+    await Promise.all(
+      workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : (w.once('exit', r), w.send({ type: 'close' } satisfies ToWorker))))),
+    );
+    await new Promise((r) => (server.exitCode !== null ? r(null) : (server.once('exit', r), server.send({ type: 'stop' } satisfies ToServer))));
+  };
   try {
     const { port } = await nextMessage<FromServer, 'ready'>(server, 'ready', WAIT_MS);
     const url = `http://127.0.0.1:${port}`;
@@ -144,80 +162,108 @@ async function runOne(kind: ServerKind, n: number): Promise<RunResult> {
     await Promise.all(workers.map((w) => nextMessage<FromWorker, 'ready'>(w, 'ready', WAIT_MS)));
     const shares = split(tokens, workers.length);
 
-    const before = await serverStats(server);
-    const connectStart = performance.now();
-    const connected = await all<Extract<FromWorker, { type: 'connected' }>>(
-      workers,
-      shares.map((t) => ({ type: 'connect', url, tokens: t, waitForSnapshot: kind === 'handzeichen' })),
-      'connected',
-    );
-    const connectMs = performance.now() - connectStart;
-    const afterConnect = await serverStats(server);
-    const connectFailures = connected.reduce((s, c) => s + c.failures, 0);
-    if (connectFailures > 0) console.error(`  ${kind} N=${n}: ${connectFailures} connections failed: ${connected.find((c) => c.firstError)?.firstError}`);
-    const members = n - connectFailures;
-
+    let before: Extract<FromServer, { type: 'stats' }>;
+    let afterConnect: Extract<FromServer, { type: 'stats' }>;
+    let connectMs = 0;
+    let connectFailures = 0;
+    let members = n;
     const rounds: RoundResult[] = [];
-    for (let round = 1; round <= roundsFor(n); round++) {
-      let pollId = `baseline-poll-${round}`;
-      let openToAllMs: number | null = null;
-      if (chair) {
-        const openedAt = wallNow();
-        pollId = (await call<{ pollId: string }>(chair, 'poll:open', { itemId: 'i1' })).pollId;
-        const seen = await all<Extract<FromWorker, { type: 'pollSeen' }>>(workers, workers.map(() => ({ type: 'awaitOpenPoll', pollId })), 'pollSeen');
-        openToAllMs = Math.max(...seen.map((s) => s.lastSeenAt)) - openedAt;
-      }
-      const cpuBefore = await serverStats(server);
-      const finalShown = displayFinal?.(pollId, members);
-      const voted = await all<Extract<FromWorker, { type: 'voted' }>>(workers, workers.map(() => ({ type: 'vote', pollId, round })), 'voted');
-      const lastAckAt = Math.max(...voted.map((v) => v.lastAckAt));
-      const displayAt = finalShown ? await finalShown : null;
-      const cpuAfter = await serverStats(server);
-      const failures = voted.reduce((s, v) => s + v.failures, 0);
-      if (failures > 0) console.error(`  ${kind} N=${n} round ${round}: ${failures} ballots failed: ${voted.find((v) => v.firstError)?.firstError}`);
-      rounds.push({
-        ack: summarize(voted.flatMap((v) => v.latencies)),
-        failures,
-        displayLagMs: displayAt === null ? null : displayAt - lastAckAt,
-        openToAllMs,
-        cpuMicrosPerBallot: (cpuAfter.cpuMicros - cpuBefore.cpuMicros) / members,
-      });
-      if (chair) {
-        await call(chair, 'poll:close', { pollId });
-        await call(chair, 'poll:publish', { pollId });
-      }
-    }
-    const after = await serverStats(server);
-    const lags = rounds.flatMap((r) => (r.displayLagMs === null ? [] : [r.displayLagMs]));
-    const opens = rounds.flatMap((r) => (r.openToAllMs === null ? [] : [r.openToAllMs]));
+
     return {
       kind,
-      n,
-      createMs,
-      connectMs,
-      connectFailures,
-      rssBeforeMB: before.rss / 2 ** 20,
-      rssConnectedMB: afterConnect.rss / 2 ** 20,
-      rssAfterMB: after.rss / 2 ** 20,
-      rssKBPerMember: (afterConnect.rss - before.rss) / 1024 / members,
-      cpuMicrosPerConnect: (afterConnect.cpuMicros - before.cpuMicros) / members,
-      rounds,
-      median: {
-        p50: median(rounds.map((r) => r.ack.p50)),
-        p99: median(rounds.map((r) => r.ack.p99)),
-        max: median(rounds.map((r) => r.ack.max)),
-        cpuMicrosPerBallot: median(rounds.map((r) => r.cpuMicrosPerBallot)),
+      stop,
+      async connect() {
+        before = await serverStats(server);
+        const connectStart = performance.now();
+        const connected = await all<Extract<FromWorker, { type: 'connected' }>>(
+          workers,
+          shares.map((t) => ({ type: 'connect', url, tokens: t, waitForSnapshot: kind === 'handzeichen' })),
+          'connected',
+        );
+        connectMs = performance.now() - connectStart;
+        afterConnect = await serverStats(server);
+        connectFailures = connected.reduce((s, c) => s + c.failures, 0);
+        if (connectFailures > 0) console.error(`  ${kind} N=${n}: ${connectFailures} connections failed: ${connected.find((c) => c.firstError)?.firstError}`);
+        members = n - connectFailures;
       },
-      display: lags.length ? { p50: summarize(lags).p50, p99: summarize(lags).p99 } : null,
-      openToAll: opens.length ? { p50: summarize(opens).p50, p99: summarize(opens).p99 } : null,
+      async round(round) {
+        let pollId = `baseline-poll-${round}`;
+        let openToAllMs: number | null = null;
+        if (chair) {
+          const openedAt = wallNow();
+          pollId = (await call<{ pollId: string }>(chair, 'poll:open', { itemId: 'i1' })).pollId;
+          const seen = await all<Extract<FromWorker, { type: 'pollSeen' }>>(workers, workers.map(() => ({ type: 'awaitOpenPoll', pollId })), 'pollSeen');
+          openToAllMs = Math.max(...seen.map((x) => x.lastSeenAt)) - openedAt;
+        }
+        const cpuBefore = await serverStats(server);
+        const finalShown = displayFinal?.(pollId, members);
+        const voted = await all<Extract<FromWorker, { type: 'voted' }>>(workers, workers.map(() => ({ type: 'vote', pollId, round })), 'voted');
+        const lastAckAt = Math.max(...voted.map((v) => v.lastAckAt));
+        const displayAt = finalShown ? await finalShown : null;
+        const cpuAfter = await serverStats(server);
+        const failures = voted.reduce((s, v) => s + v.failures, 0);
+        if (failures > 0) console.error(`  ${kind} N=${n} round ${round}: ${failures} ballots failed: ${voted.find((v) => v.firstError)?.firstError}`);
+        rounds.push({
+          ack: summarize(voted.flatMap((v) => v.latencies)),
+          failures,
+          displayLagMs: displayAt === null ? null : displayAt - lastAckAt,
+          openToAllMs,
+          cpuMicrosPerBallot: (cpuAfter.cpuMicros - cpuBefore.cpuMicros) / members,
+        });
+        if (chair) {
+          await call(chair, 'poll:close', { pollId });
+          await call(chair, 'poll:publish', { pollId });
+        }
+      },
+      async result() {
+        const after = await serverStats(server);
+        const lags = rounds.flatMap((r) => (r.displayLagMs === null ? [] : [r.displayLagMs]));
+        const opens = rounds.flatMap((r) => (r.openToAllMs === null ? [] : [r.openToAllMs]));
+        return {
+          kind,
+          n,
+          createMs,
+          connectMs,
+          connectFailures,
+          rssBeforeMB: before.rss / 2 ** 20,
+          rssConnectedMB: afterConnect.rss / 2 ** 20,
+          rssAfterMB: after.rss / 2 ** 20,
+          rssKBPerMember: (afterConnect.rss - before.rss) / 1024 / members,
+          cpuMicrosPerConnect: (afterConnect.cpuMicros - before.cpuMicros) / members,
+          rounds,
+          median: {
+            p50: median(rounds.map((r) => r.ack.p50)),
+            p99: median(rounds.map((r) => r.ack.p99)),
+            max: median(rounds.map((r) => r.ack.max)),
+            cpuMicrosPerBallot: median(rounds.map((r) => r.cpuMicrosPerBallot)),
+          },
+          display: lags.length ? { p50: summarize(lags).p50, p99: summarize(lags).p99 } : null,
+          openToAll: opens.length ? { p50: summarize(opens).p50, p99: summarize(opens).p99 } : null,
+        };
+      },
     };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * Both servers stay up with their members connected and take turns round by round, so load
+ * from other work on a shared machine hits both alike and the ratio stays meaningful.
+ */
+async function runSize(n: number): Promise<RunResult[]> {
+  const sessions: Session[] = [];
+  try {
+    for (const kind of ['baseline', 'handzeichen'] as const) {
+      const session = await startSession(kind, n);
+      sessions.push(session);
+      await session.connect();
+    }
+    for (let round = 1; round <= roundsFor(n); round++) for (const s of sessions) await s.round(round);
+    return await Promise.all(sessions.map((s) => s.result()));
   } finally {
-    chair?.disconnect();
-    display?.disconnect();
-    await Promise.all(
-      workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : (w.once('exit', r), w.send({ type: 'close' } satisfies ToWorker))))),
-    );
-    await new Promise((r) => (server.exitCode !== null ? r(null) : (server.once('exit', r), server.send({ type: 'stop' } satisfies ToServer))));
+    for (const s of sessions) await s.stop();
   }
 }
 
@@ -267,17 +313,17 @@ console.log(`Machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGB
 const started = performance.now();
 const results: RunResult[] = [];
 for (const n of SIZES) {
-  for (const kind of ['baseline', 'handzeichen'] as const) {
-    const t = performance.now();
-    console.log(`${kind} N=${n} (${roundsFor(n)} rounds)…`);
-    const r = await runOne(kind, n);
+  const t = performance.now();
+  console.log(`N=${n}: baseline and Handzeichen, ${roundsFor(n)} rounds each, alternating…`);
+  for (const r of await runSize(n)) {
     results.push(r);
     console.log(
-      `  connect ${fmt(r.connectMs / 1000, 2)} s, ack p50/p99/max ${fmt(r.median.p50)}/${fmt(r.median.p99)}/${fmt(r.median.max)} ms` +
+      `  ${r.kind.padEnd(11)} connect ${fmt(r.connectMs / 1000, 2)} s, ack p50/p99/max ${fmt(r.median.p50)}/${fmt(r.median.p99)}/${fmt(r.median.max)} ms` +
         (r.display ? `, display lag p50/p99 ${fmt(r.display.p50)}/${fmt(r.display.p99)} ms` : '') +
-        `, RSS ${fmt(r.rssConnectedMB, 0)} MB (${fmt((performance.now() - t) / 1000, 0)} s)`,
+        `, RSS ${fmt(r.rssConnectedMB, 0)} MB`,
     );
   }
+  console.log(`  (${fmt((performance.now() - t) / 1000, 0)} s)`);
 }
 const bundles = bundleSizes(resolve(import.meta.dirname, '../dist/client'));
 console.log('\nVote path (medians over rounds):\n');

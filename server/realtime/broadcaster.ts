@@ -11,6 +11,12 @@ import { rooms, type AppServer } from './types.ts';
 export const MEMBER_PROGRESS_INTERVAL_MS = 1_000;
 
 /**
+ * The chair's list of who has voted is the one progress field that grows with the meeting
+ * (10,000 ids at a convention); it goes out at most this often, the count every turn.
+ */
+export const CHAIR_VOTED_LIST_INTERVAL_MS = 250;
+
+/**
  * Pushes changes to the meeting's rooms. Both kinds of update are coalesced per event-loop
  * turn: a burst of ballots becomes one progress message per room, not one per ballot.
  */
@@ -19,6 +25,9 @@ export class Broadcaster implements MeetingListener {
   private readonly dirtyProgress = new Map<string, Set<string>>();
   private readonly memberProgressDue = new Map<string, Set<string>>();
   private memberProgressTimer: NodeJS.Timeout | undefined;
+  /** Per poll: when the chair last got the voted list, and the pending trailing send. */
+  private readonly votedListSentAt = new Map<string, number>();
+  private readonly votedListTimers = new Map<string, NodeJS.Timeout>();
   private scheduled = false;
 
   constructor(
@@ -74,10 +83,29 @@ export class Broadcaster implements MeetingListener {
     const state = this.service.get(meetingId);
     const poll = state && findPoll(state, pollId);
     if (!state || !poll) return;
-    this.io.to(rooms.chair(meetingId)).emit('poll:progress', progressFor(state, poll, { role: 'chair' }));
-    this.io.to(rooms.display(meetingId)).emit('poll:progress', progressFor(state, poll, { role: 'display' }));
+    // The room display first: its count is what the audience waits for.
+    const counts = progressFor(state, poll, { role: 'display' });
+    this.io.to(rooms.display(meetingId)).emit('poll:progress', counts);
+    const wait = (this.votedListSentAt.get(pollId) ?? -Infinity) + CHAIR_VOTED_LIST_INTERVAL_MS - performance.now();
+    if (wait <= 0) this.pushVotedList(meetingId, pollId);
+    else {
+      this.io.to(rooms.chair(meetingId)).emit('poll:progress', counts);
+      if (!this.votedListTimers.has(pollId)) {
+        this.votedListTimers.set(pollId, setTimeout(() => this.pushVotedList(meetingId, pollId), wait).unref());
+      }
+    }
     addTo(this.memberProgressDue, meetingId, pollId);
     this.memberProgressTimer ??= setTimeout(() => this.pushMemberProgress(), MEMBER_PROGRESS_INTERVAL_MS).unref();
+  }
+
+  private pushVotedList(meetingId: string, pollId: string): void {
+    clearTimeout(this.votedListTimers.get(pollId));
+    this.votedListTimers.delete(pollId);
+    const state = this.service.get(meetingId);
+    const poll = state && findPoll(state, pollId);
+    if (!state || !poll) return;
+    this.votedListSentAt.set(pollId, performance.now());
+    this.io.to(rooms.chair(meetingId)).emit('poll:progress', progressFor(state, poll, { role: 'chair' }));
   }
 
   private pushMemberProgress(): void {
