@@ -28,6 +28,8 @@ const SIZES = args.sizes.split(',').map(Number);
 const WORKERS = Number(args.workers);
 const roundsFor = (n: number) => (args.rounds ? Number(args.rounds) : n >= 10_000 ? 3 : n >= 1_000 ? 7 : 10);
 const WAIT_MS = 180_000;
+/** Connecting 10,000 members on a busy 2-core machine can take minutes; this is only a safety net. */
+const connectWaitMs = (n: number) => WAIT_MS + 30 * n;
 
 interface RoundResult {
   ack: Summary;
@@ -65,14 +67,16 @@ const serverStats = async (server: ChildProcess) => {
   return nextMessage<FromServer, 'stats'>(server, 'stats', WAIT_MS);
 };
 
-const all = <T>(workers: ChildProcess[], msgs: ToWorker[], type: FromWorker['type']) =>
+const allWithin = <T>(workers: ChildProcess[], msgs: ToWorker[], type: FromWorker['type'], timeoutMs: number) =>
   Promise.all(
     workers.map((w, i) => {
-      const reply = nextMessage<FromWorker, typeof type>(w, type, WAIT_MS);
+      const reply = nextMessage<FromWorker, typeof type>(w, type, timeoutMs);
       w.send(msgs[i]!);
       return reply as Promise<T>;
     }),
   );
+
+const all = <T>(workers: ChildProcess[], msgs: ToWorker[], type: FromWorker['type']) => allWithin<T>(workers, msgs, type, WAIT_MS);
 
 function split<T>(items: T[], parts: number): T[][] {
   const out: T[][] = Array.from({ length: parts }, () => []);
@@ -175,10 +179,11 @@ async function startSession(kind: ServerKind, n: number): Promise<Session> {
       async connect() {
         before = await serverStats(server);
         const connectStart = performance.now();
-        const connected = await all<Extract<FromWorker, { type: 'connected' }>>(
+        const connected = await allWithin<Extract<FromWorker, { type: 'connected' }>>(
           workers,
           shares.map((t) => ({ type: 'connect', url, tokens: t, waitForSnapshot: kind === 'handzeichen' })),
           'connected',
+          connectWaitMs(n),
         );
         connectMs = performance.now() - connectStart;
         afterConnect = await serverStats(server);
@@ -312,10 +317,19 @@ const machine = {
 console.log(`Machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGB} GB RAM, Node ${machine.node}`);
 const started = performance.now();
 const results: RunResult[] = [];
+const failed: { n: number; error: string }[] = [];
 for (const n of SIZES) {
   const t = performance.now();
   console.log(`N=${n}: baseline and Handzeichen, ${roundsFor(n)} rounds each, alternating…`);
-  for (const r of await runSize(n)) {
+  let size: RunResult[];
+  try {
+    size = await runSize(n);
+  } catch (error) {
+    console.error(`  N=${n} failed: ${String(error)}`);
+    failed.push({ n, error: String(error) });
+    continue;
+  }
+  for (const r of size) {
     results.push(r);
     console.log(
       `  ${r.kind.padEnd(11)} connect ${fmt(r.connectMs / 1000, 2)} s, ack p50/p99/max ${fmt(r.median.p50)}/${fmt(r.median.p99)}/${fmt(r.median.max)} ms` +
@@ -332,6 +346,6 @@ console.log('\nApps as transferred (JS + CSS each view loads, gzip -9):\n');
 console.log(bundleTable(bundles));
 console.log(`\nTotal ${fmt((performance.now() - started) / 1000, 0)} s`);
 mkdirSync(resolve(args.out, '..'), { recursive: true });
-writeFileSync(args.out, JSON.stringify({ machine, results, bundles }, null, 2) + '\n');
+writeFileSync(args.out, JSON.stringify({ machine, results, failed, bundles }, null, 2) + '\n');
 console.log(`Written to ${args.out}`);
-process.exit(0);
+process.exit(failed.length ? 1 : 0);
