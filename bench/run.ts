@@ -61,6 +61,7 @@ interface RunResult {
 
 process.on('exit', killChildren);
 process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
 
 const serverStats = async (server: ChildProcess) => {
   server.send({ type: 'stats' } satisfies ToServer);
