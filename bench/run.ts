@@ -28,6 +28,12 @@ const SIZES = args.sizes.split(',').map(Number);
 const WORKERS = Number(args.workers);
 const roundsFor = (n: number) => (args.rounds ? Number(args.rounds) : n >= 10_000 ? 3 : n >= 1_000 ? 7 : 10);
 const WAIT_MS = 180_000;
+/**
+ * Pause before each burst so the previous round's broadcasts (close, publish: one snapshot per
+ * tablet) have drained and neither server's burst starts while the other's work still runs.
+ */
+const settleMs = (n: number) => 250 + n / 5;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Connecting 10,000 members on a busy 2-core machine can take minutes; this is only a safety net. */
 const connectWaitMs = (n: number) => WAIT_MS + 30 * n;
 
@@ -201,6 +207,7 @@ async function startSession(kind: ServerKind, n: number): Promise<Session> {
           const seen = await all<Extract<FromWorker, { type: 'pollSeen' }>>(workers, workers.map(() => ({ type: 'awaitOpenPoll', pollId })), 'pollSeen');
           openToAllMs = Math.max(...seen.map((x) => x.lastSeenAt)) - openedAt;
         }
+        await sleep(settleMs(n));
         const cpuBefore = await serverStats(server);
         const finalShown = displayFinal?.(pollId, members);
         const voted = await all<Extract<FromWorker, { type: 'voted' }>>(workers, workers.map(() => ({ type: 'vote', pollId, round })), 'voted');
