@@ -21,11 +21,11 @@ let members: Member[] = [];
 
 const send = (m: FromWorker): void => void process.send!(m);
 
-/**
- * What a member does after connecting and before it may vote. Today nothing; when attendance
- * (check-in) decides eligibility, the check-in goes here.
- */
-async function becomeEligible(_member: Member): Promise<void> {}
+/** What a member does after connecting and before it may vote: check in ("Anwesend"). */
+async function becomeEligible(member: Member): Promise<void> {
+  const result = (await member.socket.timeout(120_000).emitWithAck('attendance:self', { present: true })) as { ok: boolean; error?: unknown };
+  if (!result.ok) throw new Error(`check-in refused: ${JSON.stringify(result.error)}`);
+}
 
 function connectOne(url: string, token: string, waitForSnapshot: boolean): Promise<Member> {
   return new Promise((resolve, reject) => {
@@ -54,7 +54,7 @@ async function connectAll(url: string, tokens: string[], waitForSnapshot: boolea
       const token = tokens[next++]!;
       try {
         const m = await connectOne(url, token, waitForSnapshot);
-        await becomeEligible(m);
+        if (waitForSnapshot) await becomeEligible(m);
         connected.push(m);
       } catch (e) {
         failures++;
