@@ -52,7 +52,8 @@ describe('a meeting with many members', () => {
     const chair = await join(created.chairUrl);
     const display = await join(created.displayUrl);
     const member = await join(created.members[999]!.joinUrl);
-    const opened = await chair.call<{ pollId: string }>('poll:open', { itemId: 'i1' });
+    expect(await member.call('attendance:self', { present: true })).toMatchObject({ ok: true });
+    const opened = await chair.call<{ pollId: string }>('poll:open', { itemId: 'i1', confirmNotQuorate: true });
     if (!opened.ok) throw new Error(opened.error.message);
     const pollId = opened.data.pollId;
     expect(await member.call('ballot:cast', { pollId, choice: 'no', ballotId: 'ballot-last-1' })).toMatchObject({ ok: true });
