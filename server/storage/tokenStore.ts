@@ -17,7 +17,7 @@ export class TokenStore {
   private readonly lookup;
   private readonly revokeMemberTokens;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insert = db.prepare(`INSERT INTO tokens (hash, meeting_id, role, member_id, issued_at) VALUES (?, ?, ?, ?, ?)`);
     this.lookup = db.prepare(`SELECT meeting_id, role, member_id FROM tokens WHERE hash = ? AND revoked_at IS NULL`);
     this.revokeMemberTokens = db.prepare(
@@ -33,12 +33,15 @@ export class TokenStore {
 
   /** Revokes every link of the member and issues a fresh one, atomically (a lost tablet). */
   reissueMember(meetingId: string, memberId: string, now: string): string {
-    let token = '';
-    this.insert.database.transaction(() => {
+    return this.db.transaction(() => {
       this.revokeMemberTokens.run(now, meetingId, memberId);
-      token = this.issue({ meetingId, role: 'member', memberId }, now);
+      return this.issue({ meetingId, role: 'member', memberId }, now);
     })();
-    return token;
+  }
+
+  /** One transaction (one fsync) for a whole meeting: 10,000 members' tokens in a second, not a minute. */
+  issueAll(principals: readonly Principal[], now: string): string[] {
+    return this.db.transaction(() => principals.map((p) => this.issue(p, now)))();
   }
 
   resolve(token: unknown): Principal | undefined {
