@@ -66,9 +66,14 @@ async function openTablet(link: string): Promise<Tablet> {
   };
 }
 
-async function chairOf(created: { chairUrl: string }): Promise<TestClient> {
+/** The chair's connection, after the clerk has checked every member in by hand. */
+async function chairOf(created: { chairUrl: string; members: { id: string }[] }): Promise<TestClient> {
   const chair = await connectClient(server.url, tokenOf(created.chairUrl));
   clients.push(chair);
+  for (const m of created.members) {
+    const res = await chair.call('attendance:set', { memberId: m.id, present: true });
+    if (!res.ok) throw new Error(res.error.message);
+  }
   return chair;
 }
 
