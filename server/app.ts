@@ -8,6 +8,7 @@ import { serveStatic } from './http/staticFiles.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MeetingService } from './meetings/meetingService.ts';
 import { attachRealtime } from './realtime/realtime.ts';
+import { rooms } from './realtime/types.ts';
 import { openDatabase } from './storage/database.ts';
 import { MeetingStore } from './storage/meetingStore.ts';
 import { TokenStore } from './storage/tokenStore.ts';
@@ -29,7 +30,14 @@ export function createApp(options: AppOptions) {
   const tokens = new TokenStore(db);
   const store = new MeetingStore(db);
   const service = new MeetingService(store);
-  const api = createApi({ service, tokens, adminToken: options.adminToken, log, publicUrl: options.publicUrl });
+  const api = createApi({
+    service,
+    tokens,
+    adminToken: options.adminToken,
+    log,
+    publicUrl: options.publicUrl,
+    onLinkReissued: (meetingId, memberId) => io.in(rooms.member(meetingId, memberId)).disconnectSockets(true),
+  });
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
@@ -45,7 +53,7 @@ export function createApp(options: AppOptions) {
       });
   };
   const server: Server = options.tls ? createHttpsServer(options.tls, onRequest) : createHttpServer(onRequest);
-  const io = attachRealtime(server, { service, tokens, log });
+  const io = attachRealtime(server, { service, tokens, log, publicUrl: options.publicUrl });
 
   return {
     server,

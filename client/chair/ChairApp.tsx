@@ -13,6 +13,7 @@ import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { DecisionKindSelect } from './DecisionKindSelect.tsx';
 import { PollPanel } from './PollPanel.tsx';
+import { ReissueLink } from './ReissueLink.tsx';
 import { RoundHistory } from './RoundHistory.tsx';
 import { RuleSetInfo } from './RuleSetInfo.tsx';
 
@@ -106,6 +107,7 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
               <span>{error}</span>
             </p>
           )}
+          <ReissueLink snapshot={snapshot} conn={conn} />
         </main>
       </div>
     </div>

@@ -9,6 +9,9 @@ import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { PageMessage } from '../ui/PageMessage.tsx';
 import { AttendanceCard } from './AttendanceCard.tsx';
 import { IneligibleNotice } from './IneligibleNotice.tsx';
+import { InsecureContextNotice } from './InsecureContextNotice.tsx';
+import { OfflineSince } from './OfflineSince.tsx';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { VotePanel } from './VotePanel.tsx';
 
 export function MemberApp({ conn }: { conn: MeetingConnection }) {
@@ -43,6 +46,7 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
           <LanguageSwitch />
         </div>
       </header>
+      <OfflineSince status={status} />
       <main class="member-main">
         <AttendanceCard self={self} conn={conn} />
         <section class="card member-item" aria-label={t('member.currentItem')}>
@@ -66,6 +70,10 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
           />
         )}
       </main>
+      <footer class="member-footer">
+        <UpdatePrompt voteOpen={poll?.status === 'open'} />
+        <InsecureContextNotice />
+      </footer>
     </div>
   );
 }

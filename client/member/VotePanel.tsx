@@ -7,6 +7,8 @@ import { Icon } from '../ui/Icon.tsx';
 import { CHOICE_ICON } from '../ui/choiceIcons.ts';
 import { SecretVotePanel } from './SecretVotePanel.tsx';
 
+const STATE_TEXT = { saved: 'member.saved', sending: 'member.sending', queued: 'member.queued', late: 'member.late' } as const;
+
 interface Props {
   conn: MeetingConnection;
   poll: PollView | undefined;
@@ -34,6 +36,7 @@ export function VotePanel({ conn, poll, serverBallot, allowsAbstention }: Props)
     const counted = serverBallot?.pollId === poll.id ? serverBallot.choice : null;
     return (
       <p class="notice vote-closed" role="status">
+        {local?.state === 'late' && <strong class="vote-late">{t('member.late')} </strong>}
         <Icon name={counted ? 'check' : 'stop'} />
         <span>{counted ? t('member.closedVoted', { choice: choiceLabel(counted) }) : t('member.closedNoVote')}</span>
       </p>
@@ -73,7 +76,7 @@ export function VotePanel({ conn, poll, serverBallot, allowsAbstention }: Props)
           {shown &&
             (shown.state === 'failed'
               ? t('member.failed', { reason: errorText(local?.error) })
-              : `${t('member.yourVote', { choice: choiceLabel(shown.choice) })} – ${t(shown.state === 'saved' ? 'member.saved' : 'member.sending')}`)}
+              : `${t('member.yourVote', { choice: choiceLabel(shown.choice) })} – ${t(STATE_TEXT[shown.state])}`)}
         </span>
       </p>
       {shown?.state === 'saved' && <p class="muted vote-hint">{t('member.changeHint')}</p>}

@@ -8,8 +8,12 @@ import { PageMessage } from './PageMessage.tsx';
 import { applyTheme, theme } from './theme.ts';
 import './theme.css';
 
-/** Boots a view: pairs the device from its link, connects, renders. */
-export function mount(role: ClientRole, view: (conn: MeetingConnection) => ComponentChildren): void {
+/** Boots a view: pairs the device from its link, connects, renders; `start` adds role-specific sync. */
+export function mount(
+  role: ClientRole,
+  view: (conn: MeetingConnection) => ComponentChildren,
+  start?: (conn: MeetingConnection, token: string) => void,
+): void {
   effect(() => {
     document.documentElement.lang = lang.value;
     document.title = t(`title.${role}`);
@@ -22,6 +26,7 @@ export function mount(role: ClientRole, view: (conn: MeetingConnection) => Compo
     return;
   }
   const conn = connect(role, token);
+  start?.(conn, token);
   const App = () => <>{view(conn)}</>;
   render(<App />, root);
 }

@@ -5,6 +5,7 @@ import { describeIssues, MeetingSpec } from '../../shared/protocol/meetingSpec.t
 import type { Logger } from '../logger.ts';
 import { createMeeting } from '../meetings/createMeeting.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
+import { reissueMemberLink } from '../meetings/memberLinks.ts';
 import { minutesText } from '../meetings/minutes.ts';
 import type { TokenStore } from '../storage/tokenStore.ts';
 import { bearerToken, HttpError, readJson, sendJson, sendText } from './respond.ts';
@@ -16,6 +17,8 @@ export interface ApiDeps {
   log: Logger;
   /** Base for absolute links; derived from the request when not configured. */
   publicUrl: string | undefined;
+  /** Disconnects the member's devices still using a revoked link. */
+  onLinkReissued?: (meetingId: string, memberId: string) => void;
 }
 
 export function createApi(deps: ApiDeps) {
@@ -57,6 +60,21 @@ export function createApi(deps: ApiDeps) {
         if (!state) throw new HttpError(404, 'Unknown meeting');
         const lang = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') === 'en' ? 'en' : 'de';
         sendText(res, 200, minutesText(state, lang));
+        return true;
+      }
+      const link = /^\/api\/meetings\/([A-Za-z0-9_-]{1,64})\/members\/([A-Za-z0-9._:-]{1,64})\/link$/.exec(pathname);
+      if (link) {
+        if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
+        const [, meetingId, memberId] = link as unknown as [string, string, string];
+        const token = bearerToken(req);
+        const principal = tokens.resolve(token);
+        const allowed = isAdmin(token) || (principal?.role === 'chair' && principal.meetingId === meetingId);
+        if (!allowed) throw new HttpError(401, 'Chair or admin token required');
+        const result = reissueMemberLink(service, tokens, meetingId, memberId, baseUrl(req));
+        if (!result.ok) throw new HttpError(404, result.error.message);
+        deps.onLinkReissued?.(meetingId, memberId);
+        log.info('member link re-issued', { meetingId, memberId });
+        sendJson(res, 200, result.data);
         return true;
       }
       throw new HttpError(404, 'Not found');
