@@ -1,11 +1,32 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const client = resolve(import.meta.dirname, 'client');
 
 export default defineConfig({
   root: client,
   publicDir: resolve(import.meta.dirname, 'public'),
+  plugins: [
+    // generateSW: the worker only precaches the member app shell; all live data goes over the
+    // socket and the IndexedDB outbox, so there is no custom fetch logic worth hand-writing.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: false, // public/member/manifest.webmanifest, linked from member/index.html only
+      filename: 'sw.js',
+      scope: '/member/',
+      workbox: {
+        globPatterns: ['member/index.html', 'member/manifest.webmanifest', 'assets/**/*.{js,css}', 'icons/*.png', 'favicon.svg'],
+        navigateFallback: '/member/index.html',
+        navigateFallbackAllowlist: [/^\/member\//],
+        cleanupOutdatedCaches: true,
+        clientsClaim: false,
+        skipWaiting: false,
+      },
+    }),
+  ],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: resolve(import.meta.dirname, 'dist/client'),

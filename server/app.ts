@@ -16,6 +16,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { MeetingService } from './meetings/meetingService.ts';
 import { PairingCards } from './meetings/pairingCards.ts';
 import { attachRealtime } from './realtime/realtime.ts';
+import { rooms } from './realtime/types.ts';
 import { openDatabase } from './storage/database.ts';
 import { SetupStore } from './storage/setupStore.ts';
 import { TokenStore } from './storage/tokenStore.ts';
@@ -45,7 +46,15 @@ export function createApp(options: AppOptions) {
     createReceiptRoutes({ service, auth }),
     createAdminRoutes({ service, setup, cards: new PairingCards(db), auth, publicUrl: options.publicUrl }),
   ];
-  const api = createApi({ service, tokens, adminToken: options.adminToken, log, publicUrl: options.publicUrl, routes });
+  const api = createApi({
+    service,
+    tokens,
+    adminToken: options.adminToken,
+    log,
+    publicUrl: options.publicUrl,
+    routes,
+    onLinkReissued: (meetingId, memberId) => io.in(rooms.member(meetingId, memberId)).disconnectSockets(true),
+  });
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
@@ -61,7 +70,7 @@ export function createApp(options: AppOptions) {
       });
   };
   const server: Server = options.tls ? createHttpsServer(options.tls, onRequest) : createHttpServer(onRequest);
-  const io = attachRealtime(server, { service, tokens, log });
+  const io = attachRealtime(server, { service, tokens, log, publicUrl: options.publicUrl });
 
   return {
     server,

@@ -22,6 +22,9 @@ const rebase = (url: string) => url.replace(/^https?:\/\/[^/]+/, base);
 
 const demo = ensureDemoMeeting(config.dataDir, app, base);
 const lines = [`Handzeichen läuft auf ${base} (Daten: ${config.dataDir})`];
+if (!base.startsWith('https:') && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/.test(base)) {
+  lines.push('Hinweis: ohne HTTPS starten Tablets nicht offline und halten den Bildschirm nicht an (README, „Running on a network“).');
+}
 if (admin.generated) lines.push(`Admin-Token (gespeichert in ${join(config.dataDir, 'admin-token')}): ${admin.token}`);
 if (demo) {
   lines.push('', 'Demo-Sitzung:', `  Sitzungsleitung: ${rebase(demo.chairUrl)}`, `  Saalanzeige:     ${rebase(demo.displayUrl)}`, '  Mitglieder:');

@@ -1,6 +1,10 @@
+import type { PollStatus } from '../../shared/meeting/model.ts';
 import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
 import { latestPollOf } from '../../shared/protocol/selectors.ts';
 import { t } from '../i18n/i18n.ts';
+import { NonPublicBadge } from '../ui/ItemTitle.tsx';
+
+const STATUS_TONE: Record<PollStatus, string> = { open: 'badge-warn', closed: 'badge-accent', published: 'badge-ok', invalid: 'badge-danger' };
 
 export function AgendaList({ snapshot, onSelect }: { snapshot: MeetingSnapshot; onSelect: (itemId: string) => void }) {
   return (
@@ -22,7 +26,12 @@ export function AgendaList({ snapshot, onSelect }: { snapshot: MeetingSnapshot; 
               >
                 <span class="agenda-number">{item.number}</span>
                 <span class="agenda-name">{item.name}</span>
-                {poll && <span class={`agenda-status status-${poll.status}`}>{t(`chair.status.${poll.status}`)}</span>}
+                {(poll || !item.public) && (
+                  <span class="agenda-badges">
+                    {!item.public && <NonPublicBadge />}
+                    {poll && <span class={`badge agenda-status status-${poll.status} ${STATUS_TONE[poll.status]}`}>{t(`chair.status.${poll.status}`)}</span>}
+                  </span>
+                )}
               </button>
             </li>
           );

@@ -3,13 +3,17 @@ import { currentItem, latestPollOf } from '../../shared/protocol/selectors.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
 import { ConnectionBadge } from '../ui/ConnectionBadge.tsx';
-import { formatDate } from '../ui/format.ts';
+import { formatDate, formatTime } from '../ui/format.ts';
+import { BrandMark, Icon } from '../ui/Icon.tsx';
 import { ItemTitle } from '../ui/ItemTitle.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { PageMessage } from '../ui/PageMessage.tsx';
+import { ThemeSwitch } from '../ui/ThemeSwitch.tsx';
 import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { DecisionKindSelect } from './DecisionKindSelect.tsx';
 import { PollPanel } from './PollPanel.tsx';
+import { ReissueLink } from './ReissueLink.tsx';
 import { RoundHistory } from './RoundHistory.tsx';
 import { RuleSetInfo } from './RuleSetInfo.tsx';
 
@@ -17,8 +21,20 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
   const [error, setError] = useState<string | null>(null);
   const snapshot = conn.snapshot.value;
   const status = conn.status.value;
-  if (status === 'unauthorized') return <p class="notice">{t('conn.unauthorized')}</p>;
-  if (!snapshot) return <p class="notice">{t('conn.connecting')}</p>;
+  if (status === 'unauthorized') {
+    return (
+      <PageMessage icon="alert" tone="danger">
+        <p>{t('conn.unauthorized')}</p>
+      </PageMessage>
+    );
+  }
+  if (!snapshot) {
+    return (
+      <PageMessage icon="clock">
+        <p>{t('conn.connecting')}</p>
+      </PageMessage>
+    );
+  }
 
   /** Runs a chair command; a refusal is shown, never swallowed. */
   const run = async (action: () => Promise<{ ok: boolean; error?: { message: string } }>) => {
@@ -32,18 +48,26 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
   return (
     <div class="chair">
       <header class="chair-header">
-        <div>
-          <p class="muted">
-            {snapshot.meeting.body} · {t('chair.title')}
+        <div class="chair-heading">
+          <p class="chair-kicker">
+            <span class="brand">
+              <BrandMark />
+              {t('app.name')}
+            </span>
+            <span class="muted">
+              {snapshot.meeting.body} · {t('chair.title')}
+            </span>
           </p>
           <h1 class="chair-meeting">{snapshot.meeting.name}</h1>
-          <p class="muted">
-            {formatDate(snapshot.meeting.start)} · {snapshot.meeting.location}
+          <p class="muted chair-when">
+            {formatDate(snapshot.meeting.start)}, {formatTime(snapshot.meeting.start)}
+            {snapshot.meeting.location && ` · ${snapshot.meeting.location}`}
           </p>
           <RuleSetInfo rules={snapshot.meeting.rules} />
         </div>
-        <div class="chair-tools">
+        <div class="toolbar chair-tools">
           <ConnectionBadge status={status} />
+          <ThemeSwitch />
           <a class="btn" href={`/results/?meeting=${encodeURIComponent(snapshot.meeting.id)}`} target="_blank" rel="noopener">
             {t('chair.results')}
           </a>
@@ -58,7 +82,7 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
           />
           <AttendancePanel snapshot={snapshot} conn={conn} run={run} />
         </div>
-        <main class="chair-current" aria-labelledby="current-heading">
+        <main class="chair-current card" aria-labelledby="current-heading">
           <h2 id="current-heading" class="section-label">
             {t('chair.current')}
           </h2>
@@ -75,13 +99,18 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
               />
             </>
           ) : (
-            <p class="notice">{t('chair.selectItem')}</p>
-          )}
-          {error && (
-            <p class="chair-error" role="alert">
-              {error}
+            <p class="notice notice-info chair-select">
+              <Icon name="info" />
+              <span>{t('chair.selectItem')}</span>
             </p>
           )}
+          {error && (
+            <p class="notice notice-danger chair-error" role="alert">
+              <Icon name="alert" />
+              <span>{error}</span>
+            </p>
+          )}
+          <ReissueLink snapshot={snapshot} conn={conn} />
         </main>
       </div>
     </div>

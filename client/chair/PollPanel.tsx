@@ -3,6 +3,7 @@ import type { MeetingSnapshot, PollView } from '../../shared/protocol/snapshot.t
 import { ruleSet } from '../../shared/rules/ruleSets.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
+import { Icon } from '../ui/Icon.tsx';
 import { HandCountForm } from './HandCountForm.tsx';
 import { PollTerms } from './PollTerms.tsx';
 import { ResultSummary } from './ResultSummary.tsx';
@@ -50,18 +51,27 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
     return (
       <div class="poll-panel">
         {poll.mode === 'secret' && <p class="poll-mode">{t('chair.secretNote')}</p>}
-        <p class="poll-progress" role="status" aria-live="polite">
-          {t('chair.progress', { cast: poll.castCount, eligible: poll.eligibleCount })}
-        </p>
-        <progress class="poll-bar" max={poll.eligibleCount} value={poll.castCount} aria-hidden="true" />
+        <div class="poll-live">
+          <p class="badge badge-warn poll-running">
+            <span class="live-dot" aria-hidden="true" />
+            {t('chair.status.open')}
+          </p>
+          <p class="poll-progress num" role="status" aria-live="polite">
+            {t('chair.progress', { cast: poll.castCount, eligible: poll.eligibleCount })}
+          </p>
+          <progress class="poll-bar" max={poll.eligibleCount} value={poll.castCount} aria-hidden="true" />
+        </div>
         <PollTerms poll={poll} snapshot={snapshot} />
         {poll.quorumOverridden && <p class="quorum-override">{t('chair.quorumOverridden')}</p>}
         <div class="missing">
           {missing.length === 0 ? (
-            <p>{t('chair.allVoted')}</p>
+            <p class="notice notice-ok">
+              <Icon name="check" />
+              <span>{t('chair.allVoted')}</span>
+            </p>
           ) : (
             <>
-              <p>{t('chair.missing')}</p>
+              <p class="missing-label">{t('chair.missing')}</p>
               <ul class="missing-list">
                 {missing.map((m) => (
                   <li key={m.id}>{m.name}</li>
@@ -70,7 +80,8 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
             </>
           )}
         </div>
-        <button type="button" class="btn btn-primary btn-next" onClick={() => void run(() => conn.send('poll:close', { pollId: poll.id }))}>
+        <button type="button" class="btn btn-primary btn-large btn-next" onClick={() => void run(() => conn.send('poll:close', { pollId: poll.id }))}>
+          <Icon name="stop" />
           {t('chair.close')}
         </button>
       </div>
@@ -83,11 +94,15 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
       <PollTerms poll={poll} snapshot={snapshot} />
       {poll.countedByHand && <p class="poll-mode">{t('chair.handCounted')}</p>}
       {poll.status === 'closed' ? (
-        <button type="button" class="btn btn-primary btn-next" onClick={() => void run(() => conn.send('poll:publish', { pollId: poll.id }))}>
+        <button type="button" class="btn btn-primary btn-large btn-next" onClick={() => void run(() => conn.send('poll:publish', { pollId: poll.id }))}>
+          <Icon name="megaphone" />
           {t('chair.publish')}
         </button>
       ) : (
-        <p class="published-note">✓ {t('chair.published')}</p>
+        <p class="notice notice-ok published-note">
+          <Icon name="check" />
+          <span>{t('chair.published')}</span>
+        </p>
       )}
       <RoundActions poll={poll} onInvalidate={(repeat) => run(() => conn.send('poll:invalidate', { pollId: poll.id, repeat })).then(() => undefined)} />
     </div>

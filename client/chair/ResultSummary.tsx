@@ -2,6 +2,8 @@ import { resultWording } from '../../shared/minutes/wording.ts';
 import type { PollView } from '../../shared/protocol/snapshot.ts';
 import { ruleSet } from '../../shared/rules/ruleSets.ts';
 import { lang, t } from '../i18n/i18n.ts';
+import { Icon } from '../ui/Icon.tsx';
+import { CHOICE_ICON } from '../ui/choiceIcons.ts';
 import { VerdictExplanation } from '../ui/VerdictExplanation.tsx';
 
 export function ResultSummary({ poll, rules, statutoryMembers }: { poll: PollView; rules: string; statutoryMembers: number }) {
@@ -13,16 +15,22 @@ export function ResultSummary({ poll, rules, statutoryMembers }: { poll: PollVie
   ] as const;
   return (
     <section class="result-summary" aria-labelledby="result-heading">
-      <h3 id="result-heading">{t('chair.result')}</h3>
+      <h3 id="result-heading" class="section-label">
+        {t('chair.result')}
+      </h3>
       <p class={`verdict ${poll.verdict.passed ? 'passed' : 'rejected'}`}>
+        <Icon name={poll.verdict.passed ? 'check' : 'cross'} />
         {resultWording(poll.verdict.outcome, poll.counts.abstain, lang.value)}
       </p>
       <VerdictExplanation verdict={poll.verdict} statutoryMembers={statutoryMembers} />
       <dl class="counts">
         {rows.map(([choice, n]) => (
-          <div key={choice} class={`count count-${choice}`}>
-            <dt>{t(`choice.${choice}`)}</dt>
-            <dd>{n}</dd>
+          <div key={choice} class={`count count-${choice} choice-${choice}`}>
+            <dt>
+              <Icon name={CHOICE_ICON[choice]} />
+              {t(`choice.${choice}`)}
+            </dt>
+            <dd class="num">{n}</dd>
           </div>
         ))}
       </dl>

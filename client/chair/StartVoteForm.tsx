@@ -3,6 +3,7 @@ import { MAJORITY_KINDS, VOTE_MODES, type MajorityKind, type VoteMode } from '..
 import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
+import { Icon } from '../ui/Icon.tsx';
 import type { RunCommand } from './runCommand.ts';
 import './startVote.css';
 
@@ -69,7 +70,8 @@ export function StartVoteForm({ snapshot, itemId, conn, run, disabled }: Props) 
           {t('startVote.confirmQuorum')}
         </label>
       )}
-      <button type="submit" class="btn btn-primary btn-next" disabled={blocked}>
+      <button type="submit" class="btn btn-primary btn-large btn-next" disabled={blocked}>
+        <Icon name="play" />
         {t('chair.start')}
       </button>
     </form>

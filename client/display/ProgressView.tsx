@@ -6,8 +6,11 @@ export function ProgressView({ poll }: { poll: PollView }) {
   const share = poll.eligibleCount ? poll.castCount / poll.eligibleCount : 0;
   return (
     <section class="progress" aria-label={t('display.voteRunning')}>
-      <p class="progress-label">{t('display.voteRunning')}</p>
-      <p class="progress-count" role="status">
+      <p class="progress-label">
+        <span class="live-dot" aria-hidden="true" />
+        {t('display.voteRunning')}
+      </p>
+      <p class="progress-count num" role="status">
         <span class="progress-cast">{poll.castCount}</span>{' '}
         <span class="progress-of">
           {t('display.of')} {poll.eligibleCount}

@@ -4,36 +4,60 @@ import { t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
 import { ConnectionBadge } from '../ui/ConnectionBadge.tsx';
 import { ItemTitle } from '../ui/ItemTitle.tsx';
+import { Icon } from '../ui/Icon.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { PageMessage } from '../ui/PageMessage.tsx';
 import { AttendanceCard } from './AttendanceCard.tsx';
 import { IneligibleNotice } from './IneligibleNotice.tsx';
+import { InsecureContextNotice } from './InsecureContextNotice.tsx';
+import { OfflineSince } from './OfflineSince.tsx';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { VotePanel } from './VotePanel.tsx';
 
 export function MemberApp({ conn }: { conn: MeetingConnection }) {
   const snapshot = conn.snapshot.value;
   const status = conn.status.value;
-  if (status === 'unauthorized') return <p class="notice">{t('conn.unauthorized')}</p>;
-  if (!snapshot?.self) return <p class="notice">{t('conn.connecting')}</p>;
+  if (status === 'unauthorized') {
+    return (
+      <PageMessage icon="alert" tone="danger">
+        <p>{t('conn.unauthorized')}</p>
+      </PageMessage>
+    );
+  }
+  if (!snapshot?.self) {
+    return (
+      <PageMessage icon="clock">
+        <p>{t('conn.connecting')}</p>
+      </PageMessage>
+    );
+  }
   const self = snapshot.self;
   const poll = currentPoll(snapshot);
 
   return (
     <div class="member">
       <header class="member-header">
-        <div>
+        <div class="member-who">
           <p class="member-name">{self.name}</p>
           <p class="muted meeting-name">{snapshot.meeting.name}</p>
         </div>
-        <div class="member-tools">
+        <div class="toolbar member-tools">
           <ConnectionBadge status={status} />
           <LanguageSwitch />
         </div>
       </header>
+      <OfflineSince status={status} />
       <main class="member-main">
         <AttendanceCard self={self} conn={conn} />
-        <ItemTitle item={currentItem(snapshot)} />
+        <section class="card member-item" aria-label={t('member.currentItem')}>
+          <p class="section-label">{t('member.currentItem')}</p>
+          <ItemTitle item={currentItem(snapshot)} />
+        </section>
         {!self.votingRight ? (
-          <p class="notice">{t('member.advisory')}</p>
+          <p class="notice notice-info member-advisory">
+            <Icon name="info" />
+            <span>{t('member.advisory')}</span>
+          </p>
         ) : self.ineligibility === 'excluded' || (self.ineligibility === 'absent' && poll?.status === 'open') ? (
           <IneligibleNotice self={self} poll={poll} rules={snapshot.meeting.rules} />
         ) : (
@@ -47,6 +71,10 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
           />
         )}
       </main>
+      <footer class="member-footer">
+        <UpdatePrompt voteOpen={poll?.status === 'open'} />
+        <InsecureContextNotice />
+      </footer>
     </div>
   );
 }

@@ -18,11 +18,13 @@ interface Props {
 export function SecretVotePanel({ conn, poll, serverBallot, allowsAbstention }: Props) {
   const local = localBallot.value?.pollId === poll.id ? localBallot.value : null;
   const counted = serverBallot?.pollId === poll.id || local?.state === 'saved';
-  const sending = local?.state === 'sending';
+  // Queued (offline) counts as sent: the outbox delivers it, and a second tap must not appear.
+  const sending = local?.state === 'sending' || local?.state === 'queued';
 
   if (poll.status !== 'open') {
     return (
       <p class="notice vote-closed" role="status">
+        {local?.state === 'late' && <strong class="vote-late">{t('member.late')} </strong>}
         {counted ? t('member.closedSecretVoted') : t('member.closedNoVote')}
       </p>
     );
@@ -34,7 +36,7 @@ export function SecretVotePanel({ conn, poll, serverBallot, allowsAbstention }: 
           {t('member.secretTitle')}
         </h3>
         <p class="vote-cast-neutral" role="status" aria-live="polite">
-          {sending ? t('member.sending') : `✓ ${t('member.secretCast')}`}
+          {sending ? t(local?.state === 'queued' ? 'member.queued' : 'member.sending') : `✓ ${t('member.secretCast')}`}
         </p>
       </section>
     );

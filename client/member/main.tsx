@@ -1,5 +1,18 @@
+import { startOutbox } from '../sync/ballots.ts';
+import { registerServiceWorker } from '../sync/serviceWorker.ts';
+import { restoreAndKeepSnapshot } from '../sync/snapshotCache.ts';
+import { keepScreenOn } from '../sync/wakeLock.ts';
 import { mount } from '../ui/mount.tsx';
 import { MemberApp } from './MemberApp.tsx';
 import './member.css';
 
-mount('member', (conn) => <MemberApp conn={conn} />);
+registerServiceWorker();
+mount(
+  'member',
+  (conn) => <MemberApp conn={conn} />,
+  (conn, token) => {
+    void restoreAndKeepSnapshot(conn, token);
+    void startOutbox(conn, token);
+    keepScreenOn(conn);
+  },
+);

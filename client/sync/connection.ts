@@ -28,19 +28,34 @@ export function connect(role: ClientRole, token: string, url = '/'): MeetingConn
     transports: ['websocket'],
     reconnectionDelay: 500,
     reconnectionDelayMax: 5_000,
+    // On a LAN a handshake that takes longer is dead; the default 20 s leaves a tablet hanging.
+    timeout: 5_000,
   });
   const snapshot = signal<MeetingSnapshot | null>(null);
-  const status = signal<ConnectionStatus>('connecting');
+  const status = signal<ConnectionStatus>(navigator.onLine ? 'connecting' : 'offline');
 
   socket.on('connect', () => (status.value = 'online'));
+  // "offline" when the device itself has no network, "reconnecting" when only the server is away.
+  const away = (): ConnectionStatus => (navigator.onLine ? 'reconnecting' : 'offline');
   socket.on('disconnect', (reason) => {
-    status.value = reason === 'io client disconnect' ? 'offline' : 'reconnecting';
+    status.value = reason === 'io client disconnect' ? 'offline' : away();
+  });
+  for (const change of ['online', 'offline'] as const) {
+    addEventListener(change, () => {
+      if (!socket.connected && status.value !== 'unauthorized') status.value = away();
+    });
+  }
+  // Wi-Fi is back: try now instead of waiting out the backoff or a hanging attempt.
+  addEventListener('online', () => {
+    if (socket.connected || status.value === 'unauthorized') return;
+    socket.disconnect();
+    socket.connect();
   });
   socket.on('connect_error', (error) => {
     if (error.message === 'unauthorized') {
       status.value = 'unauthorized';
       socket.disconnect();
-    } else status.value = navigator.onLine ? 'reconnecting' : 'offline';
+    } else status.value = away();
   });
   socket.on('meeting:snapshot', (s) => (snapshot.value = s));
   socket.on('poll:progress', (p) => {

@@ -1,27 +1,43 @@
+import { effect } from '@preact/signals';
 import { render, type ComponentChildren } from 'preact';
 import type { ClientRole } from '../../shared/protocol/snapshot.ts';
 import { lang, t } from '../i18n/i18n.ts';
 import { connect, type MeetingConnection } from '../sync/connection.ts';
 import { takeToken } from '../sync/token.ts';
 import { PairByCode } from './PairByCode.tsx';
+import { PageMessage } from './PageMessage.tsx';
+import { applyTheme, theme } from './theme.ts';
 import './theme.css';
 
-/** Boots a view: pairs the device from its link, connects, renders. */
-export function mount(role: ClientRole, view: (conn: MeetingConnection) => ComponentChildren): void {
-  document.documentElement.lang = lang.value;
+/** Boots a view: pairs the device from its link, connects, renders; `start` adds role-specific sync. */
+export function mount(
+  role: ClientRole,
+  view: (conn: MeetingConnection) => ComponentChildren,
+  start?: (conn: MeetingConnection, token: string) => void,
+): void {
+  effect(() => {
+    document.documentElement.lang = lang.value;
+    document.title = t(`title.${role}`);
+    applyTheme(theme.value);
+  });
   const root = document.getElementById('app')!;
   const token = takeToken(role);
   if (!token) {
-    render(
-      <>
-        <p class="notice unpaired">{t('pairing.missing')}</p>
-        {role === 'member' && <PairByCode />}
-      </>,
-      root,
-    );
+    render(<Unpaired role={role} />, root);
     return;
   }
   const conn = connect(role, token);
+  start?.(conn, token);
   const App = () => <>{view(conn)}</>;
   render(<App />, root);
+}
+
+/** Not paired yet: the card's link or QR code pairs; a member may also type the code printed on it. */
+function Unpaired({ role }: { role: ClientRole }) {
+  return (
+    <PageMessage icon="info">
+      <p class="unpaired">{t('pairing.missing')}</p>
+      {role === 'member' && <PairByCode />}
+    </PageMessage>
+  );
 }

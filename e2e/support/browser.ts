@@ -5,10 +5,23 @@ import { chromium, devices, type Browser, type BrowserContext, type Page } from 
 /** Debian's Chromium, never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/**
+ * A tablet with a real profile on disk, as an installed app has: Chromium refuses to judge
+ * installability in an off-the-record context (`in-incognito`), which `newContext` creates.
+ */
+export function launchPersistentTablet(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: ARGS,
+    ...devices['iPad (gen 7)'],
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
   });
 }
 

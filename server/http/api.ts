@@ -5,6 +5,7 @@ import { describeIssues, MeetingSpec } from '../../shared/protocol/meetingSpec.t
 import type { Logger } from '../logger.ts';
 import { createMeeting } from '../meetings/createMeeting.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
+import { reissueMemberLink } from '../meetings/memberLinks.ts';
 import { minutesText } from '../meetings/minutes.ts';
 import type { TokenStore } from '../storage/tokenStore.ts';
 import { bearerToken, HttpError, readJson, sendJson, sendText } from './respond.ts';
@@ -18,6 +19,8 @@ export interface ApiDeps {
   publicUrl: string | undefined;
   /** Further route modules (import, export, admin); each returns false for paths not its own. */
   routes?: ((req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>)[];
+  /** Disconnects the member's devices still using a revoked link. */
+  onLinkReissued?: (meetingId: string, memberId: string) => void;
 }
 
 export function createApi(deps: ApiDeps) {
@@ -59,6 +62,23 @@ export function createApi(deps: ApiDeps) {
         if (!state) throw new HttpError(404, 'Unknown meeting');
         const lang = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') === 'en' ? 'en' : 'de';
         sendText(res, 200, minutesText(state, lang));
+        return true;
+      }
+      // Member ids may be OParl URLs: the id is percent-encoded in the path.
+      const link = /^\/api\/meetings\/([A-Za-z0-9_-]{1,64})\/members\/([^/]{1,400})\/link$/.exec(pathname);
+      if (link) {
+        if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
+        const [, meetingId, encodedMemberId] = link as unknown as [string, string, string];
+        const memberId = decodeURIComponent(encodedMemberId);
+        const token = bearerToken(req);
+        const principal = tokens.resolve(token);
+        const allowed = isAdmin(token) || (principal?.role === 'chair' && principal.meetingId === meetingId);
+        if (!allowed) throw new HttpError(401, 'Chair or admin token required');
+        const result = reissueMemberLink(service, tokens, meetingId, memberId, baseUrl(req));
+        if (!result.ok) throw new HttpError(404, result.error.message);
+        deps.onLinkReissued?.(meetingId, memberId);
+        log.info('member link re-issued', { meetingId, memberId });
+        sendJson(res, 200, result.data);
         return true;
       }
       for (const route of deps.routes ?? []) if (await route(req, res, pathname)) return true;

@@ -18,7 +18,8 @@ const TYPES: Record<string, string> = {
 /** Serves the built client. `/member/` → `member/index.html`; hashed assets are cached for good. */
 export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  const pathname = safeDecode(new URL(req.url ?? '/', 'http://x').pathname);
+  if (pathname === null || pathname.includes('\0')) return false;
   let file = normalize(join(root, pathname));
   if (!file.startsWith(root + sep) && file !== root) return false;
   let stat = statOrNull(file);
@@ -46,6 +47,15 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
 function statOrNull(file: string) {
   try {
     return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/** A malformed escape (`%E0%A4%A`) is a bad request for a file that does not exist, not a crash. */
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
   } catch {
     return null;
   }

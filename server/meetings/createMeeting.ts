@@ -37,14 +37,18 @@ export function createMeeting(service: MeetingService, tokens: TokenStore, spec:
       paper: item.paper || null,
     })),
   });
+  const [chair, display, ...members] = tokens.issueAll(
+    [
+      { meetingId: id, role: 'chair' },
+      { meetingId: id, role: 'display' },
+      ...spec.members.map((m) => ({ meetingId: id, role: 'member' as const, memberId: m.id })),
+    ],
+    now,
+  );
   return {
     id,
-    chairUrl: links.chair(baseUrl, tokens.issue({ meetingId: id, role: 'chair' }, now)),
-    displayUrl: links.display(baseUrl, tokens.issue({ meetingId: id, role: 'display' }, now)),
-    members: spec.members.map((m) => ({
-      id: m.id,
-      name: m.name,
-      joinUrl: links.member(baseUrl, tokens.issue({ meetingId: id, role: 'member', memberId: m.id }, now)),
-    })),
+    chairUrl: links.chair(baseUrl, chair!),
+    displayUrl: links.display(baseUrl, display!),
+    members: spec.members.map((m, i) => ({ id: m.id, name: m.name, joinUrl: links.member(baseUrl, members[i]!) })),
   };
 }

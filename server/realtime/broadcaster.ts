@@ -5,12 +5,29 @@ import type { MeetingListener, MeetingService } from '../meetings/meetingService
 import { rooms, type AppServer } from './types.ts';
 
 /**
+ * Tablets do not show the running count, so they get progress at most this often: a burst of
+ * 10,000 ballots then costs each tablet one message instead of one per event-loop turn.
+ */
+export const MEMBER_PROGRESS_INTERVAL_MS = 1_000;
+
+/**
+ * The chair's list of who has voted is the one progress field that grows with the meeting
+ * (10,000 ids at a convention); it goes out at most this often, the count every turn.
+ */
+export const CHAIR_VOTED_LIST_INTERVAL_MS = 250;
+
+/**
  * Pushes changes to the meeting's rooms. Both kinds of update are coalesced per event-loop
  * turn: a burst of ballots becomes one progress message per room, not one per ballot.
  */
 export class Broadcaster implements MeetingListener {
   private readonly dirtySnapshots = new Set<string>();
   private readonly dirtyProgress = new Map<string, Set<string>>();
+  private readonly memberProgressDue = new Map<string, Set<string>>();
+  private memberProgressTimer: NodeJS.Timeout | undefined;
+  /** Per poll: when the chair last got the voted list, and the pending trailing send. */
+  private readonly votedListSentAt = new Map<string, number>();
+  private readonly votedListTimers = new Map<string, NodeJS.Timeout>();
   private scheduled = false;
 
   constructor(
@@ -25,9 +42,7 @@ export class Broadcaster implements MeetingListener {
   }
 
   ballotsCommitted(meetingId: string, pollId: string): void {
-    let polls = this.dirtyProgress.get(meetingId);
-    if (!polls) this.dirtyProgress.set(meetingId, (polls = new Set()));
-    polls.add(pollId);
+    addTo(this.dirtyProgress, meetingId, pollId);
     this.schedule();
   }
 
@@ -51,6 +66,7 @@ export class Broadcaster implements MeetingListener {
   private pushSnapshots(meetingId: string): void {
     const state = this.service.get(meetingId);
     if (!state) return;
+    this.memberProgressDue.delete(meetingId);
     const now = this.clock();
     this.io.to(rooms.chair(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'chair' }, now));
     this.io.to(rooms.display(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'display' }, now));
@@ -67,9 +83,46 @@ export class Broadcaster implements MeetingListener {
     const state = this.service.get(meetingId);
     const poll = state && findPoll(state, pollId);
     if (!state || !poll) return;
-    this.io.to(rooms.chair(meetingId)).emit('poll:progress', progressFor(state, poll, { role: 'chair' }));
-    this.io
-      .to([rooms.display(meetingId), rooms.members(meetingId)])
-      .emit('poll:progress', progressFor(state, poll, { role: 'display' }));
+    // The room display first: its count is what the audience waits for.
+    const counts = progressFor(state, poll, { role: 'display' });
+    this.io.to(rooms.display(meetingId)).emit('poll:progress', counts);
+    const wait = (this.votedListSentAt.get(pollId) ?? -Infinity) + CHAIR_VOTED_LIST_INTERVAL_MS - performance.now();
+    if (wait <= 0) this.pushVotedList(meetingId, pollId);
+    else {
+      this.io.to(rooms.chair(meetingId)).emit('poll:progress', counts);
+      if (!this.votedListTimers.has(pollId)) {
+        this.votedListTimers.set(pollId, setTimeout(() => this.pushVotedList(meetingId, pollId), wait).unref());
+      }
+    }
+    addTo(this.memberProgressDue, meetingId, pollId);
+    this.memberProgressTimer ??= setTimeout(() => this.pushMemberProgress(), MEMBER_PROGRESS_INTERVAL_MS).unref();
   }
+
+  private pushVotedList(meetingId: string, pollId: string): void {
+    clearTimeout(this.votedListTimers.get(pollId));
+    this.votedListTimers.delete(pollId);
+    const state = this.service.get(meetingId);
+    const poll = state && findPoll(state, pollId);
+    if (!state || !poll) return;
+    this.votedListSentAt.set(pollId, performance.now());
+    this.io.to(rooms.chair(meetingId)).emit('poll:progress', progressFor(state, poll, { role: 'chair' }));
+  }
+
+  private pushMemberProgress(): void {
+    this.memberProgressTimer = undefined;
+    for (const [meetingId, pollIds] of this.memberProgressDue) {
+      const state = this.service.get(meetingId);
+      for (const pollId of pollIds) {
+        const poll = state && findPoll(state, pollId);
+        if (poll) this.io.to(rooms.members(meetingId)).emit('poll:progress', progressFor(state, poll, { role: 'display' }));
+      }
+    }
+    this.memberProgressDue.clear();
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
 }

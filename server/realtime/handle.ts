@@ -27,7 +27,10 @@ export function handle<S extends v.GenericSchema, T>(
       return;
     }
     const reply = (result: Result<unknown>) => (ack as (r: Result<unknown>) => void)(result);
-    if (args.length !== 2) return reply(fail('invalid_payload', 'Expected exactly one payload'));
+    if (args.length !== 2) {
+      log.warn('event with missing or extra payload refused', { event, role: socket.data.principal.role });
+      return reply(fail('invalid_payload', 'Expected exactly one payload'));
+    }
     const principal = socket.data.principal;
     if (!roles.includes(principal.role)) {
       log.warn('event refused for role', { event, role: principal.role });

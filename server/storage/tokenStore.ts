@@ -15,16 +15,33 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 export class TokenStore {
   private readonly insert;
   private readonly lookup;
+  private readonly revokeMemberTokens;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insert = db.prepare(`INSERT INTO tokens (hash, meeting_id, role, member_id, issued_at) VALUES (?, ?, ?, ?, ?)`);
     this.lookup = db.prepare(`SELECT meeting_id, role, member_id FROM tokens WHERE hash = ? AND revoked_at IS NULL`);
+    this.revokeMemberTokens = db.prepare(
+      `UPDATE tokens SET revoked_at = ? WHERE meeting_id = ? AND role = 'member' AND member_id = ? AND revoked_at IS NULL`,
+    );
   }
 
   issue(p: Principal, now: string): string {
     const token = newToken();
     this.insert.run(hashToken(token), p.meetingId, p.role, p.role === 'member' ? p.memberId : null, now);
     return token;
+  }
+
+  /** Revokes every link of the member and issues a fresh one, atomically (a lost tablet). */
+  reissueMember(meetingId: string, memberId: string, now: string): string {
+    return this.db.transaction(() => {
+      this.revokeMemberTokens.run(now, meetingId, memberId);
+      return this.issue({ meetingId, role: 'member', memberId }, now);
+    })();
+  }
+
+  /** One transaction (one fsync) for a whole meeting: 10,000 members' tokens in a second, not a minute. */
+  issueAll(principals: readonly Principal[], now: string): string[] {
+    return this.db.transaction(() => principals.map((p) => this.issue(p, now)))();
   }
 
   resolve(token: unknown): Principal | undefined {

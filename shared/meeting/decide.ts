@@ -4,6 +4,7 @@ import { eligibleMemberIds, ineligibility } from '../rules/eligibility.ts';
 import { ruleSet } from '../rules/ruleSets.ts';
 import { emptyCounts, tally } from '../rules/tally.ts';
 import { eligibilityFacts, quorumFor } from './attendance.ts';
+import { idSet, memberById } from './lookup.ts';
 import type { Choice, Poll } from './model.ts';
 import { ballotsOf, findPoll, openPoll, validPoll, type BallotRecord, type MeetingState } from './state.ts';
 
@@ -29,11 +30,11 @@ export function decideCast(s: MeetingState, memberId: string, input: CastBallotI
     return ok({ ballot: existing, duplicate: true, secretChoice: null });
   }
   if (poll.status !== 'open') return fail('poll_not_open', 'The vote is closed');
-  const member = s.meeting.members.find((m) => m.id === memberId);
+  const member = memberById(s.meeting.members).get(memberId);
   // Expected voters include members who left after voting: their ballot stays, but only a
   // member eligible right now may cast or change one.
   const reason = member ? ineligibility(member, eligibilityFacts(s, poll.itemId)) : 'noVotingRight';
-  if (reason || !poll.eligibleMemberIds.includes(memberId)) return fail('not_eligible', NOT_ELIGIBLE[reason ?? 'absent']);
+  if (reason || !idSet(poll.eligibleMemberIds).has(memberId)) return fail('not_eligible', NOT_ELIGIBLE[reason ?? 'absent']);
   if (input.choice === 'abstain' && !ruleSet(s.meeting.rules).allowsAbstention) {
     return fail('choice_not_allowed', 'Abstention is not allowed under these rules');
   }

@@ -2,6 +2,7 @@ import type { MeetingSnapshot, PollProgress, PollView, RollCallEntry } from '../
 import { ineligibility } from '../rules/eligibility.ts';
 import { verdict } from '../rules/verdict.ts';
 import { attendanceView, type AttendanceView } from './attendance.ts';
+import { memberById } from './lookup.ts';
 import type { AgendaItem, Poll } from './model.ts';
 import { ballotsOf, latestPoll, type MeetingState } from './state.ts';
 
@@ -68,8 +69,8 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string, shared
   const polls = s.polls.filter((p) => !hidden.has(p.itemId)).map((p) => pollView(s, p, viewer));
 
   let self: MeetingSnapshot['self'] = null;
+  const me = viewer.role === 'member' ? memberById(members).get(viewer.memberId) : undefined;
   if (viewer.role === 'member') {
-    const me = members.find((m) => m.id === viewer.memberId);
     const current = latestPoll(s, currentItemId);
     const own = current ? ballotsOf(s, current.id).get(viewer.memberId) : undefined;
     const { facts } = shared;
@@ -89,7 +90,9 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string, shared
     role: viewer.role,
     meeting: info,
     statutoryMembers: s.statutoryMembers,
-    members,
+    // A tablet needs only its own member: at 20,000 members the full list would make every
+    // member snapshot hundreds of kilobytes, and every poll opening quadratic.
+    members: viewer.role === 'member' ? (me ? [me] : []) : members,
     agenda: publicOnly ? agenda.map(redact) : agenda,
     currentItemId,
     polls,

@@ -40,6 +40,10 @@ export const SetExclusion = v.strictObject({ itemId: id, memberId: MemberId, exc
 
 export const PollRef = v.strictObject({ pollId: id });
 
+/** Chair: revoke a member's join links and issue a new one (a lost tablet). */
+export const ReissueLink = v.strictObject({ memberId: MemberId });
+
+export type ReissueLinkInput = v.InferInput<typeof ReissueLink>;
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
 
 /** Numbers counted by show of hands, entered by the chair. */

@@ -82,6 +82,7 @@ export interface MeetingSnapshot {
   role: ClientRole;
   meeting: MeetingInfo;
   statutoryMembers: number;
+  /** For a member's tablet only its own entry; the full list for chair and display. */
   members: Member[];
   /** For the display, non-public items carry neither name nor paper. */
   agenda: AgendaItem[];

@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** What each view's page makes the browser download: the JS and CSS its HTML references. */
+export interface ViewBundle {
+  view: string;
+  files: string[];
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+const VIEWS = ['member', 'chair', 'display'];
+
+export function bundleSizes(distDir: string): ViewBundle[] {
+  return VIEWS.flatMap((view) => {
+    const html = join(distDir, view, 'index.html');
+    if (!existsSync(html)) return [];
+    const refs = [...readFileSync(html, 'utf8').matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    const files = [...new Set(refs)];
+    let rawBytes = 0;
+    let gzipBytes = 0;
+    for (const ref of files) {
+      const data = readFileSync(join(distDir, ref.replace(/^\//, '')));
+      rawBytes += data.length;
+      gzipBytes += gzipSync(data, { level: 9 }).length;
+    }
+    return [{ view, files, rawBytes, gzipBytes }];
+  });
+}
+
+if (process.argv[1] === import.meta.filename) {
+  for (const b of bundleSizes(join(import.meta.dirname, '../dist/client'))) {
+    console.log(`${b.view.padEnd(8)} ${(b.gzipBytes / 1024).toFixed(1).padStart(6)} KB gzip (${(b.rawBytes / 1024).toFixed(1)} KB raw, ${b.files.length} files)`);
+  }
+}

@@ -1,0 +1,359 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { io, type Socket } from 'socket.io-client';
+import { bundleSizes, type ViewBundle } from './bundleSize.ts';
+import { killChildren, nextMessage, startChild } from './children.ts';
+import { createBenchMeeting, tokenOf } from './meetingFixture.ts';
+import type { FromServer, FromWorker, ServerKind, ToServer, ToWorker } from './protocol.ts';
+import { median, summarize, wallNow, type Summary } from './stats.ts';
+
+/**
+ * `npm run bench`: the vote path of the real server against a bare Socket.IO server with the
+ * same transport options, at several member counts, in one run on this machine.
+ */
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '60,1000,10000' },
+    rounds: { type: 'string' },
+    workers: { type: 'string', default: '4' },
+    profile: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/results/latest.json' },
+  },
+});
+const SIZES = args.sizes.split(',').map(Number);
+const WORKERS = Number(args.workers);
+const roundsFor = (n: number) => (args.rounds ? Number(args.rounds) : n >= 10_000 ? 3 : n >= 1_000 ? 7 : 10);
+const WAIT_MS = 180_000;
+/**
+ * Pause before each burst so the previous round's broadcasts (close, publish: one snapshot per
+ * tablet) have drained and neither server's burst starts while the other's work still runs.
+ */
+const settleMs = (n: number) => 250 + n / 5;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Connecting 10,000 members on a busy 2-core machine can take minutes; this is only a safety net. */
+const connectWaitMs = (n: number) => WAIT_MS + 30 * n;
+
+interface RoundResult {
+  ack: Summary;
+  failures: number;
+  /** Handzeichen only: last ack → display shows the final count. */
+  displayLagMs: number | null;
+  /** Handzeichen only: poll opened by the chair → every tablet has it. */
+  openToAllMs: number | null;
+  cpuMicrosPerBallot: number;
+}
+
+interface RunResult {
+  kind: ServerKind;
+  n: number;
+  /** Handzeichen only: POST /api/meetings with N members. */
+  createMs: number | null;
+  connectMs: number;
+  connectFailures: number;
+  rssBeforeMB: number;
+  rssConnectedMB: number;
+  rssAfterMB: number;
+  rssKBPerMember: number;
+  cpuMicrosPerConnect: number;
+  rounds: RoundResult[];
+  median: { p50: number; p99: number; max: number; cpuMicrosPerBallot: number };
+  display: { p50: number; p99: number } | null;
+  openToAll: { p50: number; p99: number } | null;
+}
+
+process.on('exit', killChildren);
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
+const serverStats = async (server: ChildProcess) => {
+  server.send({ type: 'stats' } satisfies ToServer);
+  return nextMessage<FromServer, 'stats'>(server, 'stats', WAIT_MS);
+};
+
+const allWithin = <T>(workers: ChildProcess[], msgs: ToWorker[], type: FromWorker['type'], timeoutMs: number) =>
+  Promise.all(
+    workers.map((w, i) => {
+      const reply = nextMessage<FromWorker, typeof type>(w, type, timeoutMs);
+      w.send(msgs[i]!);
+      return reply as Promise<T>;
+    }),
+  );
+
+const all = <T>(workers: ChildProcess[], msgs: ToWorker[], type: FromWorker['type']) => allWithin<T>(workers, msgs, type, WAIT_MS);
+
+function split<T>(items: T[], parts: number): T[][] {
+  const out: T[][] = Array.from({ length: parts }, () => []);
+  items.forEach((x, i) => out[i % parts]!.push(x));
+  return out;
+}
+
+/** The room display, watching for the moment it shows the final count of a poll. */
+function watchDisplay(socket: Socket) {
+  const counts = new Map<string, number>();
+  const waiters: { pollId: string; n: number; resolve: (at: number) => void }[] = [];
+  const seen = (pollId: string, castCount: number) => {
+    counts.set(pollId, castCount);
+    for (const w of [...waiters]) {
+      if (w.pollId === pollId && castCount >= w.n) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(wallNow());
+      }
+    }
+  };
+  socket.on('poll:progress', (p: { pollId: string; castCount: number }) => seen(p.pollId, p.castCount));
+  socket.on('meeting:snapshot', (s: { polls: { id: string; castCount: number }[] }) => {
+    for (const p of s.polls) seen(p.id, p.castCount);
+  });
+  return (pollId: string, n: number) =>
+    new Promise<number>((resolvePromise) => {
+      if ((counts.get(pollId) ?? 0) >= n) return resolvePromise(wallNow());
+      waiters.push({ pollId, n, resolve: resolvePromise });
+    });
+}
+
+function connectRole(url: string, token: string): Promise<Socket> {
+  return new Promise((resolvePromise, reject) => {
+    const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    socket.once('meeting:snapshot', () => resolvePromise(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+async function call<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
+  const result = (await socket.timeout(WAIT_MS).emitWithAck(event, payload)) as { ok: boolean; data: T; error?: unknown };
+  if (!result.ok) throw new Error(`${event}: ${JSON.stringify(result.error)}`);
+  return result.data;
+}
+
+interface Session {
+  kind: ServerKind;
+  connect(): Promise<void>;
+  round(round: number): Promise<void>;
+  result(): Promise<RunResult>;
+  stop(): Promise<void>;
+}
+
+/** One server under test with N members connected; rounds of one poll and one burst of ballots. */
+async function startSession(kind: ServerKind, n: number): Promise<Session> {
+  const profile = args.profile && kind === 'handzeichen' ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [];
+  const server = startChild('serverProcess.ts', [kind], profile);
+  const workers: ChildProcess[] = [];
+  let chair: Socket | undefined;
+  let display: Socket | undefined;
+  const stop = async () => {
+    chair?.disconnect();
+    display?.disconnect();
+    await Promise.all(
+      workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : (w.once('exit', r), w.send({ type: 'close' } satisfies ToWorker))))),
+    );
+    await new Promise((r) => (server.exitCode !== null ? r(null) : (server.once('exit', r), server.send({ type: 'stop' } satisfies ToServer))));
+  };
+  try {
+    const { port } = await nextMessage<FromServer, 'ready'>(server, 'ready', WAIT_MS);
+    const url = `http://127.0.0.1:${port}`;
+    let tokens: string[];
+    let displayFinal: ((pollId: string, n: number) => Promise<number>) | undefined;
+    let createMs: number | null = null;
+    if (kind === 'handzeichen') {
+      const createStart = performance.now();
+      const meeting = await createBenchMeeting(url, n);
+      createMs = performance.now() - createStart;
+      tokens = meeting.members.map((m) => tokenOf(m.joinUrl));
+      chair = await connectRole(url, tokenOf(meeting.chairUrl));
+      display = await connectRole(url, tokenOf(meeting.displayUrl));
+      displayFinal = watchDisplay(display);
+    } else {
+      tokens = Array.from({ length: n }, (_, i) => `baseline-${i}`);
+    }
+    for (let i = 0; i < Math.min(WORKERS, n); i++) workers.push(startChild('memberWorker.ts', []));
+    await Promise.all(workers.map((w) => nextMessage<FromWorker, 'ready'>(w, 'ready', WAIT_MS)));
+    const shares = split(tokens, workers.length);
+
+    let before: Extract<FromServer, { type: 'stats' }>;
+    let afterConnect: Extract<FromServer, { type: 'stats' }>;
+    let connectMs = 0;
+    let connectFailures = 0;
+    let members = n;
+    const rounds: RoundResult[] = [];
+
+    return {
+      kind,
+      stop,
+      async connect() {
+        before = await serverStats(server);
+        const connectStart = performance.now();
+        const connected = await allWithin<Extract<FromWorker, { type: 'connected' }>>(
+          workers,
+          shares.map((t) => ({ type: 'connect', url, tokens: t, waitForSnapshot: kind === 'handzeichen' })),
+          'connected',
+          connectWaitMs(n),
+        );
+        connectMs = performance.now() - connectStart;
+        afterConnect = await serverStats(server);
+        connectFailures = connected.reduce((s, c) => s + c.failures, 0);
+        if (connectFailures > 0) console.error(`  ${kind} N=${n}: ${connectFailures} connections failed: ${connected.find((c) => c.firstError)?.firstError}`);
+        members = n - connectFailures;
+      },
+      async round(round) {
+        let pollId = `baseline-poll-${round}`;
+        let openToAllMs: number | null = null;
+        if (chair) {
+          const openedAt = wallNow();
+          pollId = (await call<{ pollId: string }>(chair, 'poll:open', { itemId: 'i1' })).pollId;
+          const seen = await all<Extract<FromWorker, { type: 'pollSeen' }>>(workers, workers.map(() => ({ type: 'awaitOpenPoll', pollId })), 'pollSeen');
+          openToAllMs = Math.max(...seen.map((x) => x.lastSeenAt)) - openedAt;
+        }
+        await sleep(settleMs(n));
+        const cpuBefore = await serverStats(server);
+        const finalShown = displayFinal?.(pollId, members);
+        const voted = await all<Extract<FromWorker, { type: 'voted' }>>(workers, workers.map(() => ({ type: 'vote', pollId, round })), 'voted');
+        const lastAckAt = Math.max(...voted.map((v) => v.lastAckAt));
+        const displayAt = finalShown ? await finalShown : null;
+        const cpuAfter = await serverStats(server);
+        const failures = voted.reduce((s, v) => s + v.failures, 0);
+        if (failures > 0) console.error(`  ${kind} N=${n} round ${round}: ${failures} ballots failed: ${voted.find((v) => v.firstError)?.firstError}`);
+        rounds.push({
+          ack: summarize(voted.flatMap((v) => v.latencies)),
+          failures,
+          displayLagMs: displayAt === null ? null : displayAt - lastAckAt,
+          openToAllMs,
+          cpuMicrosPerBallot: (cpuAfter.cpuMicros - cpuBefore.cpuMicros) / members,
+        });
+        if (chair) {
+          await call(chair, 'poll:close', { pollId });
+          await call(chair, 'poll:publish', { pollId });
+        }
+      },
+      async result() {
+        const after = await serverStats(server);
+        const lags = rounds.flatMap((r) => (r.displayLagMs === null ? [] : [r.displayLagMs]));
+        const opens = rounds.flatMap((r) => (r.openToAllMs === null ? [] : [r.openToAllMs]));
+        return {
+          kind,
+          n,
+          createMs,
+          connectMs,
+          connectFailures,
+          rssBeforeMB: before.rss / 2 ** 20,
+          rssConnectedMB: afterConnect.rss / 2 ** 20,
+          rssAfterMB: after.rss / 2 ** 20,
+          rssKBPerMember: (afterConnect.rss - before.rss) / 1024 / members,
+          cpuMicrosPerConnect: (afterConnect.cpuMicros - before.cpuMicros) / members,
+          rounds,
+          median: {
+            p50: median(rounds.map((r) => r.ack.p50)),
+            p99: median(rounds.map((r) => r.ack.p99)),
+            max: median(rounds.map((r) => r.ack.max)),
+            cpuMicrosPerBallot: median(rounds.map((r) => r.cpuMicrosPerBallot)),
+          },
+          display: lags.length ? { p50: summarize(lags).p50, p99: summarize(lags).p99 } : null,
+          openToAll: opens.length ? { p50: summarize(opens).p50, p99: summarize(opens).p99 } : null,
+        };
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * Both servers stay up with their members connected and take turns round by round, so load
+ * from other work on a shared machine hits both alike and the ratio stays meaningful.
+ */
+async function runSize(n: number): Promise<RunResult[]> {
+  const sessions: Session[] = [];
+  try {
+    for (const kind of ['baseline', 'handzeichen'] as const) {
+      const session = await startSession(kind, n);
+      sessions.push(session);
+      await session.connect();
+    }
+    for (let round = 1; round <= roundsFor(n); round++) for (const s of sessions) await s.round(round);
+    return await Promise.all(sessions.map((s) => s.result()));
+  } finally {
+    for (const s of sessions) await s.stop();
+  }
+}
+
+const fmt = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
+
+function table(results: RunResult[]): string {
+  const head = ['N', 'server', 'ack p50', 'ack p99', 'ack max', 'p99 ratio', 'display p50/p99', 'open→all p50', 'create meeting', 'connect all', 'RSS', 'RSS/member', 'CPU/connect', 'CPU/ballot', 'failed'];
+  const rows = results.map((r) => {
+    const base = results.find((b) => b.kind === 'baseline' && b.n === r.n);
+    const ratio = r.kind === 'handzeichen' && base ? r.median.p99 / base.median.p99 : null;
+    return [
+      String(r.n),
+      r.kind,
+      `${fmt(r.median.p50)} ms`,
+      `${fmt(r.median.p99)} ms`,
+      `${fmt(r.median.max)} ms`,
+      ratio === null ? '' : `${fmt(ratio, 2)}×`,
+      r.display ? `${fmt(r.display.p50)} / ${fmt(r.display.p99)} ms` : '',
+      r.openToAll ? `${fmt(r.openToAll.p50, 0)} ms` : '',
+      r.createMs === null ? '' : `${fmt(r.createMs / 1000, 2)} s`,
+      `${fmt(r.connectMs / 1000, 2)} s`,
+      `${fmt(r.rssConnectedMB, 0)} MB`,
+      `${fmt(r.rssKBPerMember)} KB`,
+      `${fmt(r.cpuMicrosPerConnect, 0)} µs`,
+      `${fmt(r.median.cpuMicrosPerBallot, 0)} µs`,
+      String(r.connectFailures + r.rounds.reduce((s, x) => s + x.failures, 0)),
+    ];
+  });
+  const lines = [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+function bundleTable(bundles: ViewBundle[]): string {
+  const lines = ['| view | files | raw | gzip |', '|---|---|---|---|'];
+  for (const b of bundles) lines.push(`| ${b.view} | ${b.files.length} | ${fmt(b.rawBytes / 1024)} KB | ${fmt(b.gzipBytes / 1024)} KB |`);
+  return lines.join('\n');
+}
+
+const machine = {
+  cores: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  date: new Date().toISOString(),
+};
+console.log(`Machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGB} GB RAM, Node ${machine.node}`);
+const started = performance.now();
+const results: RunResult[] = [];
+const failed: { n: number; error: string }[] = [];
+for (const n of SIZES) {
+  const t = performance.now();
+  console.log(`N=${n}: baseline and Handzeichen, ${roundsFor(n)} rounds each, alternating…`);
+  let size: RunResult[];
+  try {
+    size = await runSize(n);
+  } catch (error) {
+    console.error(`  N=${n} failed: ${String(error)}`);
+    failed.push({ n, error: String(error) });
+    continue;
+  }
+  for (const r of size) {
+    results.push(r);
+    console.log(
+      `  ${r.kind.padEnd(11)} connect ${fmt(r.connectMs / 1000, 2)} s, ack p50/p99/max ${fmt(r.median.p50)}/${fmt(r.median.p99)}/${fmt(r.median.max)} ms` +
+        (r.display ? `, display lag p50/p99 ${fmt(r.display.p50)}/${fmt(r.display.p99)} ms` : '') +
+        `, RSS ${fmt(r.rssConnectedMB, 0)} MB`,
+    );
+  }
+  console.log(`  (${fmt((performance.now() - t) / 1000, 0)} s)`);
+}
+const bundles = bundleSizes(resolve(import.meta.dirname, '../dist/client'));
+console.log('\nVote path (medians over rounds):\n');
+console.log(table(results));
+console.log('\nApps as transferred (JS + CSS each view loads, gzip -9):\n');
+console.log(bundleTable(bundles));
+console.log(`\nTotal ${fmt((performance.now() - started) / 1000, 0)} s`);
+mkdirSync(resolve(args.out, '..'), { recursive: true });
+writeFileSync(args.out, JSON.stringify({ machine, results, failed, bundles }, null, 2) + '\n');
+console.log(`Written to ${args.out}`);
+process.exit(failed.length ? 1 : 0);

@@ -1,0 +1,38 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Choice } from '../../shared/meeting/model.ts';
+import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
+
+/** A tap not yet acknowledged by the server. One per poll: a newer tap replaces the older. */
+export interface OutboxEntry {
+  pollId: string;
+  choice: Choice;
+  ballotId: string;
+  /** The pairing token it belongs to: a re-paired tablet never sends a former member's vote. */
+  owner: string;
+  queuedAt: number;
+}
+
+export interface CachedSnapshot {
+  owner: string;
+  snapshot: MeetingSnapshot;
+  /** When this device last received live state (ms since epoch, device clock). */
+  receivedAt: number;
+}
+
+interface Schema extends DBSchema {
+  outbox: { key: string; value: OutboxEntry };
+  snapshots: { key: string; value: CachedSnapshot };
+}
+
+let db: Promise<IDBPDatabase<Schema>> | null = null;
+
+/** The tablet's own durable store; never awaited inside a transaction together with network work. */
+export function localStore(): Promise<IDBPDatabase<Schema>> {
+  db ??= openDB<Schema>('handzeichen-member', 1, {
+    upgrade(d) {
+      d.createObjectStore('outbox', { keyPath: 'pollId' });
+      d.createObjectStore('snapshots', { keyPath: 'owner' });
+    },
+  });
+  return db;
+}

@@ -1,0 +1,27 @@
+import { fail, ok, type Result } from '../../shared/protocol/result.ts';
+import type { TokenStore } from '../storage/tokenStore.ts';
+import { links } from './createMeeting.ts';
+import type { MeetingService } from './meetingService.ts';
+
+export interface ReissuedLink {
+  memberId: string;
+  joinUrl: string;
+}
+
+/**
+ * A lost or swapped tablet: the member's old links stop working at once and a new one is
+ * returned. Ballots already cast stay; they belong to the member, not to the device.
+ */
+export function reissueMemberLink(
+  service: MeetingService,
+  tokens: TokenStore,
+  meetingId: string,
+  memberId: string,
+  baseUrl: string,
+): Result<ReissuedLink> {
+  const state = service.get(meetingId);
+  if (!state) return fail('not_found', 'Unknown meeting');
+  if (!state.meeting.members.some((m) => m.id === memberId)) return fail('not_found', 'Unknown member');
+  const token = tokens.reissueMember(meetingId, memberId, new Date().toISOString());
+  return ok({ memberId, joinUrl: links.member(baseUrl, token) });
+}

@@ -1,0 +1,34 @@
+import { fail, type Result } from '../../shared/protocol/result.ts';
+import type { Logger } from '../logger.ts';
+import type { RateLimiter } from './rateLimit.ts';
+import type { AppSocket } from './types.ts';
+
+/**
+ * Runs before every handler of a connection: members' events are rate-limited per member, and
+ * an event nobody handles gets an error acknowledgement instead of silence (a client waiting
+ * for an ack must never hang). Log lines for a flood are rate-limited too: one per refusal
+ * streak, so an attacker cannot fill the disk.
+ */
+export function guardSocket(socket: AppSocket, limiter: RateLimiter, log: Logger): void {
+  const p = socket.data.principal;
+  const key = p.role === 'member' ? `${p.meetingId}:${p.memberId}` : null;
+  let refusing = false;
+  socket.use((packet, next) => {
+    const [event] = packet;
+    const ack = packet[packet.length - 1];
+    const reply = (r: Result<unknown>) => {
+      if (typeof ack === 'function') (ack as (r: Result<unknown>) => void)(r);
+    };
+    if (key && !limiter.take(key)) {
+      if (!refusing) log.warn('rate limit: events refused', { role: p.role, meetingId: p.meetingId });
+      refusing = true;
+      return reply(fail('rate_limited', 'Too many requests; please wait a moment'));
+    }
+    refusing = false;
+    if (typeof event !== 'string' || socket.listeners(event as never).length === 0) {
+      log.warn('unknown event', { event: String(event).slice(0, 64), role: p.role });
+      return reply(fail('invalid_payload', 'Unknown event'));
+    }
+    next();
+  });
+}

@@ -1,0 +1,29 @@
+import { ReissueLink } from '../../shared/protocol/commands.ts';
+import type { Logger } from '../logger.ts';
+import type { MeetingService } from '../meetings/meetingService.ts';
+import { reissueMemberLink } from '../meetings/memberLinks.ts';
+import type { TokenStore } from '../storage/tokenStore.ts';
+import { handle } from './handle.ts';
+import { rooms, type AppServer, type AppSocket } from './types.ts';
+
+/** The chair re-issues a member's join link; the old tablet is disconnected at once. */
+export function registerLinkHandlers(
+  io: AppServer,
+  socket: AppSocket,
+  deps: { service: MeetingService; tokens: TokenStore; log: Logger; publicUrl?: string },
+): void {
+  handle(socket, deps.log, 'member:reissueLink', ['chair'], ReissueLink, (input, p) => {
+    const result = reissueMemberLink(deps.service, deps.tokens, p.meetingId, input.memberId, baseUrl(socket, deps.publicUrl));
+    if (result.ok) {
+      deps.log.info('member link re-issued', { meetingId: p.meetingId, memberId: input.memberId });
+      io.in(rooms.member(p.meetingId, input.memberId)).disconnectSockets(true);
+    }
+    return result;
+  });
+}
+
+function baseUrl(socket: AppSocket, publicUrl: string | undefined): string {
+  if (publicUrl) return publicUrl.replace(/\/$/, '');
+  const proto = socket.handshake.secure ? 'https' : 'http';
+  return `${proto}://${socket.handshake.headers.host ?? 'localhost'}`;
+}

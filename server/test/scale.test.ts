@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MeetingSpecInput } from '../../shared/protocol/meetingSpec.ts';
+import { connectClient, startServer, tokenOf, type TestClient, type TestServer } from './harness.ts';
+
+/** What keeps a large meeting (a party convention) linear: behaviour, not speed (that is bench/). */
+
+let server: TestServer;
+let clients: TestClient[] = [];
+
+beforeEach(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  for (const c of clients) c.disconnect();
+  clients = [];
+  await server.dispose();
+});
+
+const big = (n: number): MeetingSpecInput => ({
+  body: 'Partei',
+  organization: 'Parteitag',
+  name: 'Bundesparteitag',
+  start: '2026-05-01T10:00:00+02:00',
+  members: Array.from({ length: n }, (_, i) => ({ id: `m${i}`, name: `Mitglied ${i}`, votingRight: true })),
+  agenda: [{ number: 'Ö 1', name: 'Antrag' }],
+});
+
+async function join(link: string): Promise<TestClient> {
+  const c = await connectClient(server.url, tokenOf(link));
+  clients.push(c);
+  return c;
+}
+
+describe('a meeting with many members', () => {
+  it('issues a working token for every member', async () => {
+    const created = await server.createMeeting(big(2_000));
+    expect(new Set(created.members.map((m) => tokenOf(m.joinUrl))).size).toBe(2_000);
+    const last = await join(created.members[1_999]!.joinUrl);
+    expect(last.snapshot().self?.memberId).toBe('m1999');
+  });
+
+  it("gives a tablet only its own member, the chair all of them", async () => {
+    const created = await server.createMeeting(big(50));
+    const chair = await join(created.chairUrl);
+    const member = await join(created.members[7]!.joinUrl);
+    expect(chair.snapshot().members).toHaveLength(50);
+    expect(member.snapshot().members).toEqual([{ id: 'm7', name: 'Mitglied 7', role: 'member', votingRight: true }]);
+  });
+
+  it('counts the ballots of the last member in the list', async () => {
+    const created = await server.createMeeting(big(1_000));
+    const chair = await join(created.chairUrl);
+    const display = await join(created.displayUrl);
+    const member = await join(created.members[999]!.joinUrl);
+    expect(await member.call('attendance:self', { present: true })).toMatchObject({ ok: true });
+    const opened = await chair.call<{ pollId: string }>('poll:open', { itemId: 'i1', confirmNotQuorate: true });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const pollId = opened.data.pollId;
+    expect(await member.call('ballot:cast', { pollId, choice: 'no', ballotId: 'ballot-last-1' })).toMatchObject({ ok: true });
+    await display.waitFor((s) => s.polls.find((p) => p.id === pollId)?.castCount === 1);
+    const chairView = await chair.waitFor((s) => s.polls.find((p) => p.id === pollId)?.votedMemberIds?.length === 1);
+    expect(chairView.polls.find((p) => p.id === pollId)?.votedMemberIds).toEqual(['m999']);
+  });
+});
