@@ -41,7 +41,7 @@ export function PairingSheet({ meetingId }: { meetingId: string }) {
             <QrCode text={c.joinUrl} label={t('admin.qrLabel', { name: c.name })} />
             <p class="card-code-label">{t('admin.codeLabel')}</p>
             <p class="card-code">{c.code}</p>
-            <p class="card-url">{new URL(c.joinUrl).origin}/member/</p>
+            <p class="card-url">{`${new URL(c.joinUrl).origin}/member/`}</p>
             <button type="button" class="btn no-print" onClick={() => void reissue(c.id)}>
               {t('admin.reissue')}
             </button>

@@ -222,6 +222,7 @@ export const de = {
   'admin.codeLabel': 'QR-Code mit dem Tablet scannen oder Code eingeben:',
   'admin.reissue': 'Karte neu ausstellen',
   'pairing.codeLabel': 'Code von Ihrer Karte',
+  'pairing.codePlaceholder': 'ABCD-EFGH-JKMN-PQRS',
   'pairing.codeSubmit': 'Koppeln',
   'member.receipt': 'Beleg:',
   'member.receiptCounted': 'in der veröffentlichten Liste so gezählt',

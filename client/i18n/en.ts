@@ -224,6 +224,7 @@ export const en: Record<MessageKey, string> = {
   'admin.codeLabel': 'Scan the QR code with the tablet or enter the code:',
   'admin.reissue': 'Re-issue card',
   'pairing.codeLabel': 'Code from your card',
+  'pairing.codePlaceholder': 'ABCD-EFGH-JKMN-PQRS',
   'pairing.codeSubmit': 'Pair',
   'member.receipt': 'Receipt:',
   'member.receiptCounted': 'counted as cast in the published list',

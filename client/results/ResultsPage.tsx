@@ -52,7 +52,7 @@ function Item({ item, rules }: { item: ItemResult; rules: string }) {
   return (
     <section class="results-item">
       <h2>
-        TOP {item.number} – {item.name}
+        {t('item.number', { number: item.number })} – {item.name}
         {!item.public && <span class="results-tag"> ({t('results.nonPublic')})</span>}
       </h2>
       {item.paper && <p class="muted">{t('item.paper', { paper: item.paper })}</p>}

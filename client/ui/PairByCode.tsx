@@ -17,7 +17,7 @@ export function PairByCode() {
       }}
     >
       <label for="pair-code">{t('pairing.codeLabel')}</label>
-      <input id="pair-code" autocomplete="off" autocapitalize="characters" spellcheck={false} placeholder="ABCD-EFGH-JKMN-PQRS" value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+      <input id="pair-code" autocomplete="off" autocapitalize="characters" spellcheck={false} placeholder={t('pairing.codePlaceholder')} value={code} onInput={(e) => setCode(e.currentTarget.value)} />
       <button type="submit" class="btn btn-primary">
         {t('pairing.codeSubmit')}
       </button>
