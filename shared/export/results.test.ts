@@ -85,6 +85,12 @@ describe('results export', () => {
     expect(full.items[1]!.rounds[0]).toMatchObject({ mode: 'secret', namedVotes: null, result: 'Einstimmig bei 2 Enthaltungen' });
   });
 
+  it("uses the clerk's Beschlussart for the item, as the minutes do", () => {
+    const amended = meetingResults({ ...state, decisionKinds: new Map([['i1', 'adoptedAmended']]) }, 'full', 'now');
+    expect(amended.items[0]!.rounds[1]).toMatchObject({ decisionKind: 'adoptedAmended', decisionKindLabel: 'geändert beschlossen' });
+    expect(amended.items[2]!.rounds[0]).toMatchObject({ decisionKind: 'rejected' });
+  });
+
   it('leaves non-public items out of the public scope', () => {
     const pub = meetingResults(state, 'public', 'now');
     expect(pub.items.map((i) => i.number)).toEqual(['Ö 1', 'Ö 2', 'Ö 3']);
