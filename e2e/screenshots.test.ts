@@ -133,4 +133,30 @@ describe('README pictures and layout', () => {
     }
     expect(errors).toEqual([]);
   });
+
+  it('the roll-call grid on the display and the pairing sheet', async () => {
+    const created = await server.createMeeting();
+    const rollCall = await driveMeeting(server, created);
+    try {
+      const display = await open(displayContext(browser), created.displayUrl);
+      await rollCall.select('Ö 10');
+      await rollCall.open({ mode: 'rollCall', rollCallLive: true });
+      await rollCall.vote([0, 1, 2, 3, 4, 5], 'yes');
+      await rollCall.vote([6, 7], 'no');
+      await rollCall.vote([8], 'abstain');
+      await display.getByText('Herr Kühn').waitFor();
+      await display.locator('.roll-call-grid').waitFor();
+      expect(await overflow(display)).toEqual({ x: 0, y: 0 });
+      await shot(display, 'display-roll-call');
+    } finally {
+      rollCall.dispose();
+    }
+
+    const admin = await open(laptopContext(browser), `${server.url}/admin/#/cards/${created.id}`);
+    await admin.getByLabel('Admin-Token').fill(server.adminToken);
+    await admin.getByRole('button', { name: 'Anmelden' }).click();
+    await admin.locator('.card svg.qr').nth(created.members.length - 1).waitFor();
+    await shot(admin, 'pairing-sheet');
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Choice } from '../../shared/meeting/model.ts';
+import type { Choice, VoteMode } from '../../shared/meeting/model.ts';
 import { currentPoll } from '../../shared/protocol/selectors.ts';
 import { connectClient, tokenOf, type TestClient, type TestServer } from '../../server/test/harness.ts';
 import type { CreatedMeeting } from '../../server/meetings/createMeeting.ts';
@@ -9,7 +9,7 @@ import type { CreatedMeeting } from '../../server/meetings/createMeeting.ts';
  */
 export interface MeetingDriver {
   select(number: string): Promise<void>;
-  open(): Promise<string>;
+  open(options?: { mode?: VoteMode; rollCallLive?: boolean }): Promise<string>;
   vote(memberIndexes: number[], choice: Choice): Promise<void>;
   close(): Promise<void>;
   publish(): Promise<void>;
@@ -46,9 +46,9 @@ export async function driveMeeting(server: TestServer, created: CreatedMeeting):
       await must(chair.call('item:select', { itemId: item.id }));
       await chair.waitFor((s) => s.currentItemId === item.id);
     },
-    async open() {
+    async open(options = {}) {
       const itemId = chair.snapshot().currentItemId!;
-      await must(chair.call('poll:open', { itemId }));
+      await must(chair.call('poll:open', { itemId, ...options }));
       const s = await chair.waitFor((s) => currentPoll(s)?.status === 'open');
       return currentPoll(s)!.id;
     },
