@@ -1,24 +1,12 @@
 import { signal } from '@preact/signals';
 import type { AgendaItem, Member } from '../../shared/meeting/model.ts';
 import type { MeetingSpecInput } from '../../shared/protocol/meetingSpec.ts';
+import type { MeetingSummary } from '../../shared/protocol/meetingSummary.ts';
 import type { Result } from '../../shared/protocol/result.ts';
 import { adminToken, requestJson } from '../sync/http.ts';
 
 /** The admin view's calls to /api/admin and /api/meetings; the token comes from this device. */
 
-export interface MeetingSummary {
-  id: string;
-  body: string;
-  organization: string;
-  name: string;
-  start: string;
-  rules: string;
-  sourceId: string | null;
-  archivedAt: string | null;
-  members: number;
-  items: number;
-  polls: number;
-}
 
 export interface MeetingDetail extends Omit<MeetingSpecInput, 'members' | 'agenda'> {
   id: string;

@@ -1,19 +1,7 @@
+import type { MeetingSummary } from '../../shared/protocol/meetingSummary.ts';
 import type { Db } from './database.ts';
 import type { PlannedSetup, MeetingSetup } from '../meetings/setupPlan.ts';
 
-export interface MeetingSummary {
-  id: string;
-  body: string;
-  organization: string;
-  name: string;
-  start: string;
-  rules: string;
-  sourceId: string | null;
-  archivedAt: string | null;
-  members: number;
-  items: number;
-  polls: number;
-}
 
 /** Setting meetings up: where an import came from, replacing a setup, listing and archiving. */
 export class SetupStore {
