@@ -160,7 +160,7 @@ async function startSession(kind: ServerKind, n: number): Promise<Session> {
     let createMs: number | null = null;
     if (kind === 'handzeichen') {
       const createStart = performance.now();
-      const meeting = await createBenchMeeting(url, n);
+      const meeting = await createBenchMeeting(url, n, roundsFor(n));
       createMs = performance.now() - createStart;
       tokens = meeting.members.map((m) => tokenOf(m.joinUrl));
       chair = await connectRole(url, tokenOf(meeting.chairUrl));
@@ -203,7 +203,8 @@ async function startSession(kind: ServerKind, n: number): Promise<Session> {
         let openToAllMs: number | null = null;
         if (chair) {
           const openedAt = wallNow();
-          pollId = (await call<{ pollId: string }>(chair, 'poll:open', { itemId: 'i1' })).pollId;
+          // Item ids follow agenda order: round r votes on item `i<r>`.
+          pollId = (await call<{ pollId: string }>(chair, 'poll:open', { itemId: `i${round}` })).pollId;
           const seen = await all<Extract<FromWorker, { type: 'pollSeen' }>>(workers, workers.map(() => ({ type: 'awaitOpenPoll', pollId })), 'pollSeen');
           openToAllMs = Math.max(...seen.map((x) => x.lastSeenAt)) - openedAt;
         }

@@ -1,10 +1,19 @@
 import { signal } from '@preact/signals';
 import type { Language } from '../../shared/minutes/wording.ts';
 import { de, type MessageKey } from './de.ts';
-import { en } from './en.ts';
 
 const STORAGE_KEY = 'handzeichen:lang';
-const MESSAGES: Record<Language, Record<MessageKey, string>> = { de, en };
+
+/**
+ * German ships with every view; English is fetched only by devices that use it (the member
+ * app stays within its size budget). Until it arrives, German is shown.
+ */
+const dictionaries = signal<Partial<Record<Language, Record<MessageKey, string>>>>({ de });
+
+function ensureLoaded(l: Language): void {
+  if (l !== 'en' || dictionaries.value.en) return;
+  void import('./en.ts').then(({ en }) => (dictionaries.value = { ...dictionaries.value, en }));
+}
 
 /** A kiosk display is configured by its link (`?lang=en`), a tablet by its browser or by hand. */
 function initialLanguage(): Language {
@@ -20,13 +29,16 @@ function initialLanguage(): Language {
 
 /** Per device: the link's `lang`, else a hand-made choice, else the browser's language. */
 export const lang = signal<Language>(initialLanguage());
+ensureLoaded(lang.value);
 
 export function setLanguage(next: Language): void {
+  ensureLoaded(next);
   lang.value = next;
   localStorage.setItem(STORAGE_KEY, next);
   document.documentElement.lang = next;
 }
 
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[lang.value][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  const dictionary = dictionaries.value[lang.value] ?? de;
+  return dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
