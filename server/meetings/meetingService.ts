@@ -15,6 +15,11 @@ import { BallotBatcher, type PendingBallot } from './ballotBatcher.ts';
 export interface MeetingListener {
   /** Something structural changed (item, poll status): every client needs a new snapshot. */
   changed(meetingId: string): void;
+  /**
+   * Only one member's own state changed (a check-in outside a running vote): the chair, the
+   * display and that member need a snapshot, the other tablets do not.
+   */
+  memberChanged(meetingId: string, memberId: string): void;
   /** Ballots were committed for this poll: progress counters moved. */
   ballotsCommitted(meetingId: string, pollId: string): void;
 }
@@ -123,6 +128,10 @@ export class MeetingService {
 
   /** Check-in/out by the member's tablet (`self`) or by the chair/clerk. */
   setAttendance(meetingId: string, memberId: string, present: boolean, by: AttendanceChange['by']): Result<null> {
+    // At a party convention thousands check in within minutes: a snapshot to every tablet per
+    // check-in would be quadratic. Only a running vote's eligibility concerns everyone.
+    let everyone = false;
+    const notify = (l: MeetingListener) => (everyone ? l.changed(meetingId) : l.memberChanged(meetingId, memberId));
     return this.mutate(meetingId, (state) => {
       const decision = decideAttendance(state, memberId, present, by, this.clock());
       if (!decision.ok || !decision.data) return decision.ok ? ok(null) : decision;
@@ -133,11 +142,12 @@ export class MeetingService {
       if (present) periods.push({ from: change.at, to: null });
       else periods[periods.length - 1]!.to = change.at;
       if (change.poll) {
+        everyone = true;
         const { pollId, eligibleMemberIds } = change.poll;
         state.polls = state.polls.map((p) => (p.id === pollId ? { ...p, eligibleMemberIds } : p));
       }
       return ok(null);
-    });
+    }, notify);
   }
 
   challengeQuorum(meetingId: string): Result<QuorumCheck> {
@@ -223,11 +233,15 @@ export class MeetingService {
     return ok(null);
   }
 
-  private mutate<T>(meetingId: string, run: (state: MeetingState) => Result<T>): Result<T> {
+  private mutate<T>(
+    meetingId: string,
+    run: (state: MeetingState) => Result<T>,
+    notify: (l: MeetingListener) => void = (l) => l.changed(meetingId),
+  ): Result<T> {
     const state = this.get(meetingId);
     if (!state) return fail('not_found', 'Unknown meeting');
     const result = run(state);
-    if (result.ok) for (const l of this.listeners) l.changed(meetingId);
+    if (result.ok) for (const l of this.listeners) notify(l);
     return result;
   }
 

@@ -22,6 +22,8 @@ export const CHAIR_VOTED_LIST_INTERVAL_MS = 250;
  */
 export class Broadcaster implements MeetingListener {
   private readonly dirtySnapshots = new Set<string>();
+  /** meetingId → members whose own state changed (only they, the chair and the display hear of it). */
+  private readonly dirtyMembers = new Map<string, Set<string>>();
   private readonly dirtyProgress = new Map<string, Set<string>>();
   private readonly memberProgressDue = new Map<string, Set<string>>();
   private memberProgressTimer: NodeJS.Timeout | undefined;
@@ -41,6 +43,11 @@ export class Broadcaster implements MeetingListener {
     this.schedule();
   }
 
+  memberChanged(meetingId: string, memberId: string): void {
+    addTo(this.dirtyMembers, meetingId, memberId);
+    this.schedule();
+  }
+
   ballotsCommitted(meetingId: string, pollId: string): void {
     addTo(this.dirtyProgress, meetingId, pollId);
     this.schedule();
@@ -55,6 +62,10 @@ export class Broadcaster implements MeetingListener {
   private flush(): void {
     this.scheduled = false;
     for (const meetingId of this.dirtySnapshots) this.pushSnapshots(meetingId);
+    for (const [meetingId, memberIds] of this.dirtyMembers) {
+      if (!this.dirtySnapshots.has(meetingId)) this.pushSnapshots(meetingId, memberIds);
+    }
+    this.dirtyMembers.clear();
     for (const [meetingId, pollIds] of this.dirtyProgress) {
       // A snapshot sent this turn already carries the progress.
       if (!this.dirtySnapshots.has(meetingId)) for (const pollId of pollIds) this.pushProgress(meetingId, pollId);
@@ -63,16 +74,18 @@ export class Broadcaster implements MeetingListener {
     this.dirtyProgress.clear();
   }
 
-  private pushSnapshots(meetingId: string): void {
+  /** Chair and display always; the tablets of `onlyMembers` when given, else every tablet. */
+  private pushSnapshots(meetingId: string, onlyMembers?: ReadonlySet<string>): void {
     const state = this.service.get(meetingId);
     if (!state) return;
-    this.memberProgressDue.delete(meetingId);
+    if (!onlyMembers) this.memberProgressDue.delete(meetingId);
     const now = this.clock();
     this.io.to(rooms.chair(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'chair' }, now));
     this.io.to(rooms.display(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'display' }, now));
     const online = this.io.sockets.adapter.rooms;
     const shared = attendanceView(state);
     for (const member of state.meeting.members) {
+      if (onlyMembers && !onlyMembers.has(member.id)) continue;
       const room = rooms.member(meetingId, member.id);
       if (!online.has(room)) continue;
       this.io.to(room).emit('meeting:snapshot', snapshotFor(state, { role: 'member', memberId: member.id }, now, shared));
