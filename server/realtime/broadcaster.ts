@@ -20,10 +20,14 @@ export const CHAIR_VOTED_LIST_INTERVAL_MS = 250;
  * Pushes changes to the meeting's rooms. Both kinds of update are coalesced per event-loop
  * turn: a burst of ballots becomes one progress message per room, not one per ballot.
  */
+/** Chair and display hear of check-ins at most this often. */
+const CONSOLE_INTERVAL_MS = 250;
+
 export class Broadcaster implements MeetingListener {
   private readonly dirtySnapshots = new Set<string>();
   /** meetingId → members whose own state changed (only they, the chair and the display hear of it). */
   private readonly dirtyMembers = new Map<string, Set<string>>();
+  private readonly consoleTimers = new Map<string, NodeJS.Timeout>();
   private readonly dirtyProgress = new Map<string, Set<string>>();
   private readonly memberProgressDue = new Map<string, Set<string>>();
   private memberProgressTimer: NodeJS.Timeout | undefined;
@@ -63,7 +67,9 @@ export class Broadcaster implements MeetingListener {
     this.scheduled = false;
     for (const meetingId of this.dirtySnapshots) this.pushSnapshots(meetingId);
     for (const [meetingId, memberIds] of this.dirtyMembers) {
-      if (!this.dirtySnapshots.has(meetingId)) this.pushSnapshots(meetingId, memberIds);
+      if (this.dirtySnapshots.has(meetingId)) continue;
+      this.pushSnapshots(meetingId, memberIds);
+      this.scheduleConsoles(meetingId);
     }
     this.dirtyMembers.clear();
     for (const [meetingId, pollIds] of this.dirtyProgress) {
@@ -74,14 +80,17 @@ export class Broadcaster implements MeetingListener {
     this.dirtyProgress.clear();
   }
 
-  /** Chair and display always; the tablets of `onlyMembers` when given, else every tablet. */
+  /**
+   * Every tablet, chair and display; with `onlyMembers` just those tablets — the chair and the
+   * display then follow within CONSOLE_INTERVAL_MS (their snapshots carry the whole roster, and
+   * thousands of check-ins must not each serialize it).
+   */
   private pushSnapshots(meetingId: string, onlyMembers?: ReadonlySet<string>): void {
     const state = this.service.get(meetingId);
     if (!state) return;
     if (!onlyMembers) this.memberProgressDue.delete(meetingId);
     const now = this.clock();
-    this.io.to(rooms.chair(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'chair' }, now));
-    this.io.to(rooms.display(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'display' }, now));
+    if (!onlyMembers) this.pushConsoles(meetingId);
     const online = this.io.sockets.adapter.rooms;
     const shared = attendanceView(state);
     for (const member of state.meeting.members) {
@@ -90,6 +99,24 @@ export class Broadcaster implements MeetingListener {
       if (!online.has(room)) continue;
       this.io.to(room).emit('meeting:snapshot', snapshotFor(state, { role: 'member', memberId: member.id }, now, shared));
     }
+  }
+
+  private pushConsoles(meetingId: string): void {
+    const state = this.service.get(meetingId);
+    if (!state) return;
+    const now = this.clock();
+    this.io.to(rooms.chair(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'chair' }, now));
+    this.io.to(rooms.display(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'display' }, now));
+  }
+
+  private scheduleConsoles(meetingId: string): void {
+    if (this.consoleTimers.has(meetingId)) return;
+    const timer = setTimeout(() => {
+      this.consoleTimers.delete(meetingId);
+      this.pushConsoles(meetingId);
+    }, CONSOLE_INTERVAL_MS);
+    timer.unref();
+    this.consoleTimers.set(meetingId, timer);
   }
 
   private pushProgress(meetingId: string, pollId: string): void {

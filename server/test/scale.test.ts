@@ -61,4 +61,28 @@ describe('a meeting with many members', () => {
     const chairView = await chair.waitFor((s) => s.polls.find((p) => p.id === pollId)?.votedMemberIds?.length === 1);
     expect(chairView.polls.find((p) => p.id === pollId)?.votedMemberIds).toEqual(['m999']);
   });
+
+  it('a check-in outside a vote reaches the chair and that tablet, not every other tablet', async () => {
+    const created = await server.createMeeting(big(3));
+    const chair = await join(created.chairUrl);
+    const [a, b] = await Promise.all([join(created.members[0]!.joinUrl), join(created.members[1]!.joinUrl)]);
+    let snapshotsToB = 0;
+    b.on('meeting:snapshot', () => snapshotsToB++);
+
+    expect((await a.call('attendance:self', { present: true })).ok).toBe(true);
+    await chair.waitFor((s) => s.quorum.present === 1);
+    await a.waitFor((s) => s.self?.present === true);
+    expect(snapshotsToB).toBe(0);
+
+    // During a vote a check-in changes who is expected: every tablet hears of it.
+    expect((await b.call('attendance:self', { present: true })).ok).toBe(true);
+    const opened = await chair.call<{ pollId: string }>('poll:open', { itemId: chair.snapshot().agenda[0]!.id });
+    expect(opened.ok).toBe(true);
+    const before = snapshotsToB;
+    const c = await join(created.members[2]!.joinUrl);
+    expect((await c.call('attendance:self', { present: true })).ok).toBe(true);
+    await b.waitFor((s) => s.polls.some((p) => p.status === 'open' && p.eligibleCount === 3));
+    expect(snapshotsToB).toBeGreaterThan(before);
+  });
 });
+
