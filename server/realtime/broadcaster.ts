@@ -93,11 +93,12 @@ export class Broadcaster implements MeetingListener {
     if (!onlyMembers) this.pushConsoles(meetingId);
     const online = this.io.sockets.adapter.rooms;
     const shared = attendanceView(state);
-    for (const member of state.meeting.members) {
-      if (onlyMembers && !onlyMembers.has(member.id)) continue;
-      const room = rooms.member(meetingId, member.id);
+    // A check-in touches one member: visit only those, not the whole roster.
+    const memberIds = onlyMembers ?? state.meeting.members.map((m) => m.id);
+    for (const memberId of memberIds) {
+      const room = rooms.member(meetingId, memberId);
       if (!online.has(room)) continue;
-      this.io.to(room).emit('meeting:snapshot', snapshotFor(state, { role: 'member', memberId: member.id }, now, shared));
+      this.io.to(room).emit('meeting:snapshot', snapshotFor(state, { role: 'member', memberId }, now, shared));
     }
   }
 
