@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
 import { openPoll } from '../../shared/meeting/state.ts';
-import { describeIssues, MeetingSpec } from '../../shared/protocol/meetingSpec.ts';
+import { describeIssues, MEETING_SPEC_MAX_BYTES, MeetingSpec } from '../../shared/protocol/meetingSpec.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
 import type { PairingCards } from '../meetings/pairingCards.ts';
 import { planSetup } from '../meetings/setupPlan.ts';
@@ -50,7 +50,7 @@ export function createAdminRoutes(deps: AdminRouteDeps) {
           return true;
         }
         if (req.method !== 'PUT') throw new HttpError(405, 'Use GET or PUT');
-        const body = await readJson(req);
+        const body = await readJson(req, MEETING_SPEC_MAX_BYTES);
         const parsed = v.safeParse(MeetingSpec, body);
         if (!parsed.success) throw new HttpError(400, describeIssues(parsed.issues));
         const ids = v.safeParse(ItemIds, body);

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
-import { describeIssues, MeetingSpec } from '../../shared/protocol/meetingSpec.ts';
+import { describeIssues, MEETING_SPEC_MAX_BYTES, MeetingSpec } from '../../shared/protocol/meetingSpec.ts';
 import type { Logger } from '../logger.ts';
 import { createMeeting } from '../meetings/createMeeting.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
@@ -43,7 +43,7 @@ export function createApi(deps: ApiDeps) {
       if (pathname === '/api/meetings') {
         if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
         if (!isAdmin(bearerToken(req))) throw new HttpError(401, 'Admin token required');
-        const parsed = v.safeParse(MeetingSpec, await readJson(req));
+        const parsed = v.safeParse(MeetingSpec, await readJson(req, MEETING_SPEC_MAX_BYTES));
         if (!parsed.success) throw new HttpError(400, describeIssues(parsed.issues));
         const created = createMeeting(service, tokens, parsed.output, baseUrl(req));
         log.info('meeting created', { meetingId: created.id, members: created.members.length });

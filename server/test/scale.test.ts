@@ -39,6 +39,25 @@ describe('a meeting with many members', () => {
     expect(last.snapshot().self?.memberId).toBe('m1999');
   });
 
+  it('accepts the largest meeting the spec allows (20,000 members, ids as long OParl URLs) and refuses one more', async () => {
+    const longest = (n: number): MeetingSpecInput => {
+      const spec = big(n);
+      spec.members = spec.members.map((m, i) => ({ ...m, id: `https://ris.example.org/oparl/v1/body/1/person/${String(i).padStart(6, '0')}`, name: `Mitglied Nr. ${i} – Überörtliche Wählergemeinschaft Ilsede` }));
+      return spec;
+    };
+    expect(JSON.stringify(longest(20_000)).length).toBeGreaterThan(2 * 1024 * 1024); // the old 1 MB limit refused this
+    const created = await server.createMeeting(longest(20_000));
+    expect(created.members).toHaveLength(20_000);
+
+    const tooMany = await fetch(`${server.url}/api/meetings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(longest(20_001)),
+    });
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.text()).toMatch(/members/);
+  });
+
   it("gives a tablet only its own member, the chair all of them", async () => {
     const created = await server.createMeeting(big(50));
     const chair = await join(created.chairUrl);

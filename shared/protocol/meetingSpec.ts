@@ -34,6 +34,12 @@ const AgendaItemSpec = v.object({
   paper: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(50))), null),
 });
 
+/**
+ * The request body limit for a meeting spec, derived from the maxima above: 20,000 members with
+ * 300-character ids and 200-character names (up to 2 bytes each in UTF-8) are about 15 MB.
+ */
+export const MEETING_SPEC_MAX_BYTES = 16 * 1024 * 1024;
+
 export const MeetingSpec = v.pipe(
   v.object({
     body: text(200),
