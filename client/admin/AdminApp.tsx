@@ -7,6 +7,7 @@ import { api, login, logout, token } from './adminApi.ts';
 import { MeetingEditor } from './MeetingEditor.tsx';
 import { PairingSheet } from './PairingSheet.tsx';
 import { route } from './router.ts';
+import '../ui/table.css';
 
 
 export function AdminApp() {

@@ -4,6 +4,8 @@ import { RULE_SET_IDS, RULE_SETS, type RuleSetId } from '../../shared/rules/rule
 import { t } from '../i18n/i18n.ts';
 import { api, type EditableItem, type MeetingEdit } from './adminApi.ts';
 import { go } from './router.ts';
+import '../ui/forms.css';
+import '../ui/table.css';
 
 const EMPTY: MeetingEdit = { body: '', organization: '', name: '', start: '', location: '', rules: 'NKomVG', members: [], agenda: [] };
 

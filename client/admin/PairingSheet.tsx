@@ -26,7 +26,7 @@ export function PairingSheet({ meetingId }: { meetingId: string }) {
       <div class="admin-bar no-print">
         <h1>{t('admin.cards')}</h1>
         <button type="button" class="btn btn-primary" onClick={() => window.print()}>
-          {t('results.print')}
+          {t('admin.print')}
         </button>
       </div>
       <p class="muted no-print">{t('admin.cardsHint')}</p>

@@ -7,6 +7,8 @@ import { formatTime } from '../ui/format.ts';
 import { QuorumBadge } from './QuorumBadge.tsx';
 import { QuorumChallenge } from './QuorumChallenge.tsx';
 import type { RunCommand } from './runCommand.ts';
+import '../ui/forms.css';
+import '../ui/table.css';
 import './attendance.css';
 
 /**

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Choice, Counts } from '../../shared/meeting/model.ts';
 import { t } from '../i18n/i18n.ts';
+import '../ui/forms.css';
 
 interface Props {
   /** Members entitled to vote: the counted votes cannot add up to more. */

@@ -5,6 +5,7 @@ import { t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
 import { Icon } from '../ui/Icon.tsx';
 import type { RunCommand } from './runCommand.ts';
+import '../ui/forms.css';
 import './startVote.css';
 
 interface Props {

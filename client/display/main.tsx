@@ -1,5 +1,9 @@
+import displayMessages from '../i18n/de/display.ts';
+import { registerMessages } from '../i18n/i18n.ts';
 import { mount } from '../ui/mount.tsx';
 import { DisplayApp } from './DisplayApp.tsx';
 import './display.css';
+
+registerMessages(displayMessages, () => import('../i18n/en/display.ts'));
 
 mount('display', (conn) => <DisplayApp conn={conn} />);

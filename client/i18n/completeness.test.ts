@@ -1,27 +1,98 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { de } from './de.ts';
-import { en } from './en.ts';
 
 const CLIENT = resolve(import.meta.dirname, '..');
-const LANGUAGES = { de, en } as Record<string, Record<string, string>>;
+const AREAS = readdirSync(join(import.meta.dirname, 'de')).map((f) => f.replace(/\.ts$/, ''));
+type Dictionary = Record<string, string>;
+const load = async (language: string, area: string) => ((await import(`./${language}/${area}.ts`)) as { default: Dictionary }).default;
+const german = Object.fromEntries(await Promise.all(AREAS.map(async (a) => [a, await load('de', a)] as const)));
+const english = Object.fromEntries(await Promise.all(AREAS.map(async (a) => [a, await load('en', a)] as const)));
+const areaOfKey = new Map(Object.entries(german).flatMap(([area, messages]) => Object.keys(messages).map((k) => [k, area] as const)));
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('every UI string exists in German and English', () => {
-  it('both languages have exactly the same keys, none empty', () => {
-    const keys = Object.keys(de).sort();
-    for (const [name, messages] of Object.entries(LANGUAGES)) {
-      expect(Object.keys(messages).sort(), `keys of ${name}`).toEqual(keys);
-      const empty = Object.entries(messages).filter(([, v]) => v.trim() === '').map(([k]) => k);
-      expect(empty, `empty strings in ${name}`).toEqual([]);
+  it.each(AREAS)('%s: both languages have exactly the same keys, none empty', (area) => {
+    const keys = Object.keys(german[area]!).sort();
+    expect(Object.keys(english[area]!).sort()).toEqual(keys);
+    for (const messages of [german[area]!, english[area]!]) {
+      expect(Object.entries(messages).filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
     }
   });
 
-  it('a translation keeps every {placeholder} of the German text', () => {
-    const wrong = Object.keys(de).filter((k) => placeholders(de[k as keyof typeof de]).join() !== placeholders(en[k as keyof typeof en]).join());
-    expect(wrong).toEqual([]);
+  it.each(AREAS)('%s: a translation keeps every {placeholder} of the German text', (area) => {
+    const de = german[area]!;
+    const en = english[area]!;
+    expect(Object.keys(de).filter((k) => placeholders(de[k]!).join() !== placeholders(en[k]!).join())).toEqual([]);
+  });
+
+  it('no key is defined in two areas (a later area would silently win)', () => {
+    const count = AREAS.reduce((n, a) => n + Object.keys(german[a]!).length, 0);
+    expect(areaOfKey.size).toBe(count);
+  });
+});
+
+/** A module and everything it imports at run time (relative imports only: our own code). */
+function reachableModules(entry: string, seen = new Map<string, ts.SourceFile>()): Map<string, ts.SourceFile> {
+  if (seen.has(entry)) return seen;
+  const file = ts.createSourceFile(entry, readFileSync(entry, 'utf8'), ts.ScriptTarget.Latest, true, entry.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  seen.set(entry, file);
+  for (const statement of file.statements) {
+    if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) continue;
+    if (ts.isImportDeclaration(statement) && statement.importClause?.isTypeOnly) continue;
+    const spec = statement.moduleSpecifier;
+    if (!spec || !ts.isStringLiteral(spec) || !spec.text.startsWith('.') || !/\.tsx?$/.test(spec.text)) continue;
+    const path = resolve(dirname(entry), spec.text);
+    if (existsSync(path)) reachableModules(path, seen);
+  }
+  return seen;
+}
+
+/**
+ * The message keys a module names: string literals that are keys (`t('member.saved')`, also in
+ * lookup tables) and the fixed start of template keys (`t(`choice.${c}`)` names every `choice.` key).
+ */
+function keysNamedIn(file: ts.SourceFile): string[] {
+  const found: string[] = [];
+  if (file.fileName.startsWith(import.meta.dirname)) return found; // the dictionaries define keys, they do not show them
+  const visit = (node: ts.Node) => {
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && areaOfKey.has(node.text)) found.push(node.text);
+    if (ts.isTemplateExpression(node) && node.head.text.includes('.')) {
+      found.push(...[...areaOfKey.keys()].filter((k) => k.startsWith(node.head.text)));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** The areas a page carries: the German dictionaries its code imports (`common` via i18n.ts). */
+function areasImportedBy(modules: Map<string, ts.SourceFile>): Set<string> {
+  const dictionaries = join(import.meta.dirname, 'de');
+  return new Set([...modules.keys()].filter((path) => dirname(path) === dictionaries).map((path) => basename(path, '.ts')));
+}
+
+const VIEWS = readdirSync(CLIENT).filter((d) => existsSync(join(CLIENT, d, 'main.tsx')));
+
+describe('each page carries the strings it shows, and only those', () => {
+  it('finds the pages and what they name', () => {
+    expect(VIEWS).toEqual(expect.arrayContaining(['member', 'chair', 'display', 'admin', 'landing', 'results']));
+    const member = reachableModules(join(CLIENT, 'member', 'main.tsx'));
+    expect(areasImportedBy(member)).toEqual(new Set(['common', 'member']));
+    expect([...member.values()].flatMap(keysNamedIn)).toEqual(expect.arrayContaining(['member.saved', 'choice.yes', 'choice.abstain']));
+  });
+
+  it.each(VIEWS)('%s: every key its code names is in an area it carries', (view) => {
+    const modules = reachableModules(join(CLIENT, view, 'main.tsx'));
+    const registered = areasImportedBy(modules);
+    const missing = [...modules.values()].flatMap((f) => keysNamedIn(f).filter((k) => !registered.has(areaOfKey.get(k)!)).map((k) => `${relative(CLIENT, f.fileName)}: ${k}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('every key is shown somewhere (no dead strings to translate)', () => {
+    const named = new Set(VIEWS.flatMap((view) => [...reachableModules(join(CLIENT, view, 'main.tsx')).values()].flatMap(keysNamedIn)));
+    expect([...areaOfKey.keys()].filter((k) => !named.has(k))).toEqual([]);
   });
 });
 

@@ -1,18 +1,46 @@
 import { signal } from '@preact/signals';
 import type { Language } from '../../shared/minutes/wording.ts';
-import { de, type MessageKey } from './de.ts';
+import common from './de/common.ts';
+import type { MessageKey } from './keys.ts';
+
+export type { MessageKey };
 
 const STORAGE_KEY = 'handzeichen:lang';
 
-/**
- * German ships with every view; English is fetched only by devices that use it (the member
- * app stays within its size budget). Until it arrives, German is shown.
- */
-const dictionaries = signal<Partial<Record<Language, Record<MessageKey, string>>>>({ de });
+type Dictionary = Readonly<Record<string, string>>;
 
-function ensureLoaded(l: Language): void {
-  if (l !== 'en' || dictionaries.value.en) return;
-  void import('./en.ts').then(({ en }) => (dictionaries.value = { ...dictionaries.value, en }));
+/**
+ * UI strings come in areas (`de/*.ts`, `en/*.ts`): `common` for every page plus one per view, so
+ * a page carries only the strings it shows (the member app has a size budget). German, the
+ * default, is bundled with the page; English is a separate chunk fetched only by devices that
+ * use it.
+ */
+interface MessageArea {
+  de: Dictionary;
+  en: () => Promise<{ default: Dictionary }>;
+}
+
+const areas: MessageArea[] = [{ de: common, en: () => import('./en/common.ts') }];
+const englishRequested = new Set<MessageArea>();
+const dictionaries = signal<Record<Language, Dictionary>>({ de: common, en: {} });
+
+/** Fetches the English strings of the registered areas once a device uses English. */
+function loadEnglish(): void {
+  for (const area of areas) {
+    if (englishRequested.has(area)) continue;
+    englishRequested.add(area);
+    void area.en().then(({ default: en }) => (dictionaries.value = { ...dictionaries.value, en: { ...dictionaries.value.en, ...en } }));
+  }
+}
+
+/**
+ * A page adds its own area before it renders (in its main.tsx):
+ * `registerMessages(member, () => import('../i18n/en/member.ts'))`.
+ */
+export function registerMessages(de: MessageArea['de'], en: MessageArea['en']): void {
+  areas.push({ de, en });
+  dictionaries.value = { ...dictionaries.value, de: { ...dictionaries.value.de, ...de } };
+  if (lang.value === 'en') loadEnglish();
 }
 
 /** A kiosk display is configured by its link (`?lang=en`), a tablet by its browser or by hand. */
@@ -29,16 +57,18 @@ function initialLanguage(): Language {
 
 /** Per device: the link's `lang`, else a hand-made choice, else the browser's language. */
 export const lang = signal<Language>(initialLanguage());
-ensureLoaded(lang.value);
+if (lang.value === 'en') loadEnglish();
 
 export function setLanguage(next: Language): void {
-  ensureLoaded(next);
   lang.value = next;
+  if (next === 'en') loadEnglish();
   localStorage.setItem(STORAGE_KEY, next);
   document.documentElement.lang = next;
 }
 
+/** Until English has arrived, German is shown (never a bare key). */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const dictionary = dictionaries.value[lang.value] ?? de;
-  return dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  const { de, en } = dictionaries.value;
+  const text = (lang.value === 'en' ? en[key] : undefined) ?? de[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }

@@ -8,7 +8,7 @@ export function AttendanceCard({ self, conn }: { self: MemberSelf; conn: Meeting
   const set = (present: boolean) => void conn.send('attendance:self', { present });
   if (!self.present) {
     return (
-      <section class="attendance-card is-absent" aria-label={t('attendance.heading')}>
+      <section class="attendance-card is-absent" aria-label={t('member.attendance')}>
         <p>{t('member.notPresent')}</p>
         <button type="button" class="btn btn-primary check-in" onClick={() => set(true)}>
           {t('member.checkIn')}
@@ -17,7 +17,7 @@ export function AttendanceCard({ self, conn }: { self: MemberSelf; conn: Meeting
     );
   }
   return (
-    <section class="attendance-card is-present" aria-label={t('attendance.heading')}>
+    <section class="attendance-card is-present" aria-label={t('member.attendance')}>
       <p>✓ {t('member.present')}</p>
       <button type="button" class="btn check-out" onClick={() => set(false)}>
         {t('member.checkOut')}

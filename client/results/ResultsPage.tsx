@@ -7,6 +7,7 @@ import { lang, t } from '../i18n/i18n.ts';
 import { requestJson } from '../sync/http.ts';
 import { formatDate, formatTime } from '../ui/format.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import '../ui/table.css';
 
 /** The whole meeting's results for print (A4, PDF): the body's header, then one block per TOP. */
 export function ResultsPage({ meetingId, token }: { meetingId: string; token: string | null }) {
@@ -76,8 +77,8 @@ function Round({ round, rules }: { round: RoundResult; rules: string }) {
   return (
     <div class="results-round">
       <p class="results-round-head">
-        {t('chair.round', { round: round.round })} · {t(`results.mode.${round.mode}`)} · {t(`results.majority.${round.majority}`)} · {times}
-        {round.status === 'closed' && <span> · {t('chair.notPublished')}</span>}
+        {t('results.round', { round: round.round })} · {t(`results.mode.${round.mode}`)} · {t(`results.majority.${round.majority}`)} · {times}
+        {round.status === 'closed' && <span> · {t('results.notPublished')}</span>}
       </p>
       <dl class="results-table">
         {rows.map(([k, v]) => (

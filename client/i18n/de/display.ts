@@ -1,0 +1,23 @@
+/** German: The room display. `{name}` placeholders are filled by t(). */
+export default {
+  'display.quorum.ok': 'Anwesend: {present} von {total} · beschlussfähig',
+  'display.quorum.no': 'Anwesend: {present} von {total} · nicht beschlussfähig',
+  'display.progress': 'abgegeben',
+  'display.of': 'von',
+  'display.voteRunning': 'Abstimmung läuft',
+  'display.waiting': 'Bitte warten Sie auf die nächste Abstimmung.',
+  'display.yes': 'Ja',
+  'display.no': 'Nein',
+  'display.abstain': 'Enthaltung',
+  'display.result': 'Ergebnis',
+  'display.theme': 'Hell/Dunkel',
+  'display.mode.open': 'Offene Abstimmung',
+  'display.mode.rollCall': 'Namentliche Abstimmung',
+  'display.mode.secret': 'Geheime Abstimmung',
+  'display.handCounted': 'per Handzeichen',
+  'display.repeat': '{round}. Abstimmung (Wiederholung)',
+  'display.closed': 'Abstimmung beendet – das Ergebnis folgt.',
+  'display.notVoted': 'keine Stimme',
+  'display.pending': 'offen',
+  'display.rollCall': 'Stimmen der Mitglieder',
+} as const;

@@ -1,0 +1,17 @@
+import type admin from './de/admin.ts';
+import type chair from './de/chair.ts';
+import type common from './de/common.ts';
+import type display from './de/display.ts';
+import type landing from './de/landing.ts';
+import type member from './de/member.ts';
+import type results from './de/results.ts';
+
+/** Every UI string's key, over all areas (type only: no page bundles another page's strings). */
+export type MessageKey =
+  | keyof typeof common
+  | keyof typeof member
+  | keyof typeof chair
+  | keyof typeof display
+  | keyof typeof admin
+  | keyof typeof landing
+  | keyof typeof results;
