@@ -3,13 +3,11 @@ import type {
   AttendancePeriod,
   Choice,
   Counts,
-  MajorityKind,
   Member,
   MeetingInfo,
-  PollStatus,
+  Poll,
   QuorumCheck,
   QuorumCount,
-  VoteMode,
 } from '../meeting/model.ts';
 import type { Ineligibility } from '../rules/eligibility.ts';
 import type { DecisionKind } from '../minutes/decisionKinds.ts';
@@ -18,24 +16,16 @@ import type { Verdict } from '../rules/verdict.ts';
 /** Who is connected: decides what a snapshot may contain. */
 export type ClientRole = 'member' | 'chair' | 'display';
 
-export interface PollView {
-  id: string;
-  itemId: string;
-  round: number;
-  mode: VoteMode;
-  majority: MajorityKind;
-  status: PollStatus;
-  openedAt: string;
-  closedAt: string | null;
-  publishedAt: string | null;
+/**
+ * A poll as a role sees it: the stored poll's own fields, with the member lists chair-only and
+ * the result hidden until this role may see it.
+ */
+export interface PollView extends Omit<Poll, 'eligibleMemberIds' | 'excludedMemberIds'> {
   eligibleCount: number;
   castCount: number;
   /** Null while the result is not visible to this role (always during the vote). */
   counts: Counts | null;
   verdict: Verdict | null;
-  /** Quorum when the vote opened, and whether the chair voted without it. */
-  quorum: QuorumCount;
-  quorumOverridden: boolean;
   /** How many members were excluded (Mitwirkungsverbot) from this vote. */
   excludedCount: number;
   /** Chair only: who has voted (never how). */
@@ -44,9 +34,6 @@ export interface PollView {
   eligibleMemberIds?: string[];
   /** Chair only: who was excluded from this vote. */
   excludedMemberIds?: string[];
-  rollCallLive: boolean;
-  countedByHand: boolean;
-  invalidatedAt: string | null;
   /**
    * Roll-call only, once the grid may be shown (published, or live by the chair's choice):
    * every eligible member with their choice, null while they have not voted.
