@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { AuditedMeetingStore } from './audit/auditedStore.ts';
 import { AuditLog } from './audit/auditLog.ts';
+import { AuditedSetupStore } from './audit/auditedSetupStore.ts';
 import { createAdminRoutes } from './http/adminRoutes.ts';
 import { createApi } from './http/api.ts';
 import { createAuth } from './http/auth.ts';
@@ -18,7 +19,6 @@ import { PairingCards } from './meetings/pairingCards.ts';
 import { attachRealtime } from './realtime/realtime.ts';
 import { rooms } from './realtime/types.ts';
 import { openDatabase } from './storage/database.ts';
-import { SetupStore } from './storage/setupStore.ts';
 import { TokenStore } from './storage/tokenStore.ts';
 
 export interface AppOptions {
@@ -36,9 +36,10 @@ export function createApp(options: AppOptions) {
   const log = options.log ?? createLogger();
   const db = openDatabase(options.dbFile);
   const tokens = new TokenStore(db);
-  const store = new AuditedMeetingStore(db, new AuditLog(db));
+  const audit = new AuditLog(db);
+  const store = new AuditedMeetingStore(db, audit);
   const service = new MeetingService(store);
-  const setup = new SetupStore(db);
+  const setup = new AuditedSetupStore(db, audit);
   const auth = createAuth(options.adminToken, tokens);
   const routes = [
     createSetupRoutes({ service, tokens, setup, auth, log, publicUrl: options.publicUrl }),

@@ -56,8 +56,12 @@ describe('audit log and verify', () => {
     const { openPoll, secretPoll } = await twoVotes();
     const report = withDb(verifyDatabase);
     expect(report.problems).toEqual([]);
-    // opened + 6 ballots + 1 change + closed + published; opened + 4 + 1 + closed
-    expect(report.entries).toBe(10 + 6); // a secret ballot cannot be changed: its second tap is refused
+    const count = (kind: string) => withDb((db) => (db.prepare(`SELECT count(*) AS n FROM audit_log WHERE kind = ?`).get(kind) as { n: number }).n);
+    expect(count('meeting.created')).toBe(1);
+    expect(count('attendance.recorded')).toBe(10);
+    // 6 + 1 change in the open vote; 4 in the secret one (its second tap is refused: no change of a secret vote)
+    expect(count('ballot.accepted')).toBe(7 + 4);
+    expect(report.entries).toBe(1 + 10 + (1 + 7 + 2) + (1 + 4 + 1));
     const kinds = withDb((db) => db.prepare(`SELECT kind FROM audit_log WHERE poll_id = ? ORDER BY seq`).all(openPoll)).map((r) => (r as { kind: string }).kind);
     expect(kinds[0]).toBe('poll.opened');
     expect(kinds.slice(-2)).toEqual(['poll.closed', 'poll.published']);
@@ -81,6 +85,7 @@ describe('audit log and verify', () => {
     ['a ballot changed in the ballots table', (db: Database.Database, p: { openPoll: string }) => db.prepare(`UPDATE ballots SET choice = 'yes' WHERE poll_id = ? AND choice = 'no'`).run(p.openPoll), /ballots count|in the audit log/],
     ['the stored tally changed', (db: Database.Database, p: { openPoll: string }) => db.prepare(`UPDATE polls SET yes = yes + 1 WHERE id = ?`).run(p.openPoll), /stored tally/],
     ['a log row rewritten', (db: Database.Database) => { db.exec('DROP TRIGGER audit_log_no_update'); db.prepare(`UPDATE audit_log SET payload = replace(payload, '"no"', '"yes"') WHERE seq = (SELECT min(seq) FROM audit_log WHERE payload LIKE '%"choice":"no"%')`).run(); }, /audit entry \d+: hash does not match its content \(ballot\.accepted\)/],
+    ['a voting right taken in the members table', (db: Database.Database) => db.prepare(`UPDATE members SET voting_right = 0 WHERE id = 'p2'`).run(), /member p2 differs from the recorded setup/],
     ['a log row removed', (db: Database.Database) => { db.exec('DROP TRIGGER audit_log_no_delete'); db.prepare(`DELETE FROM audit_log WHERE seq = 3`).run(); }, /audit entry 4: expected sequence number 3/],
   ])('flags tampering: %s', async (_, tamper, problem) => {
     const polls = await twoVotes();
@@ -88,6 +93,34 @@ describe('audit log and verify', () => {
     withDb((db) => tamper(db, polls));
     const report = withDb(verifyDatabase);
     expect(report.problems.join('\n')).toMatch(problem);
+  });
+
+  it('records what decides who may vote and how a result is minuted: setup edits, Mitwirkungsverbot, quorum checks, Beschlussart', async () => {
+    const created = await server.createMeeting();
+    const chair = await connectClient(server.url, tokenOf(created.chairUrl));
+    clients.push(chair);
+    const item = chair.snapshot().agenda.find((i) => i.number === 'Ö 12')!.id;
+    expect((await chair.call('exclusion:set', { itemId: item, memberId: 'p3', excluded: true })).ok).toBe(true);
+    expect((await chair.call('attendance:set', { memberId: 'p4', present: true })).ok).toBe(true);
+    expect((await chair.call('quorum:challenge', {})).ok).toBe(true);
+    expect((await chair.call('item:decisionKind', { itemId: item, kind: 'adoptedUnchanged' })).ok).toBe(true);
+
+    // The admin takes p2's voting right away.
+    const admin = { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' };
+    const url = `${server.url}/api/admin/meetings/${created.id}`;
+    const current = (await (await fetch(url, { headers: admin })).json()) as { members: { id: string; votingRight: boolean }[] } & Record<string, unknown>;
+    const edited = { ...current, members: current.members.map((m) => (m.id === 'p2' ? { ...m, votingRight: false } : m)) };
+    for (const key of ['id', 'archivedAt', 'sourceId', 'votes']) delete (edited as Record<string, unknown>)[key];
+    const put = await fetch(url, { method: 'PUT', headers: admin, body: JSON.stringify(edited) });
+    expect(put.status, await put.clone().text()).toBe(200);
+
+    const log = withDb((db) => db.prepare(`SELECT kind, payload FROM audit_log ORDER BY seq`).all()) as { kind: string; payload: string }[];
+    expect(log.map((e) => e.kind)).toEqual(['meeting.created', 'exclusion.set', 'attendance.recorded', 'quorum.checked', 'decisionKind.set', 'meeting.setupChanged']);
+    expect(JSON.parse(log[1]!.payload)).toEqual({ itemId: item, memberId: 'p3', excluded: true });
+    expect(JSON.parse(log[2]!.payload)).toEqual({ memberId: 'p4', present: true, by: 'chair' });
+    const setup = JSON.parse(log[5]!.payload) as { members: { id: string; votingRight: boolean }[] };
+    expect(setup.members.find((m) => m.id === 'p2')?.votingRight).toBe(false);
+    expect(withDb(verifyDatabase).problems).toEqual([]);
   });
 
   it('npm run verify exits 0 on a clean record and 1 after tampering', async () => {

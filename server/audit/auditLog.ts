@@ -9,7 +9,22 @@ import type { Db } from '../storage/database.ts';
 
 export const GENESIS = '0'.repeat(64);
 
-export type AuditKind = 'poll.opened' | 'ballot.accepted' | 'poll.closed' | 'poll.published' | 'poll.invalidated' | 'poll.corrected';
+export type AuditKind =
+  // The vote path.
+  | 'poll.opened'
+  | 'ballot.accepted'
+  | 'poll.closed'
+  | 'poll.published'
+  | 'poll.invalidated'
+  | 'poll.corrected'
+  // What decides who may vote and how the result is recorded.
+  | 'meeting.created'
+  | 'meeting.setupChanged'
+  | 'meeting.archived'
+  | 'attendance.recorded'
+  | 'exclusion.set'
+  | 'quorum.checked'
+  | 'decisionKind.set';
 
 export interface AuditEntry {
   seq: number;

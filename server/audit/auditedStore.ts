@@ -1,14 +1,18 @@
-import type { Poll } from '../../shared/meeting/model.ts';
+import type { Poll, QuorumCheck } from '../../shared/meeting/model.ts';
+import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
+import { receiptCode } from '../../shared/receipts/receipt.ts';
 import type { PendingBallot } from '../meetings/ballotBatcher.ts';
 import type { Db } from '../storage/database.ts';
-import { MeetingStore } from '../storage/meetingStore.ts';
+import { MeetingStore, type NewMeeting } from '../storage/meetingStore.ts';
 import type { AuditKind, AuditLog } from './auditLog.ts';
-import { receiptCode } from '../../shared/receipts/receipt.ts';
+import { rosterEntry } from './roster.ts';
 
 /**
- * The meeting store with every vote state change written to the audit log in the same
- * transaction. Secret ballots are logged with their receipt only: the log never links a
- * member to a choice in a secret vote.
+ * The meeting store with every state change written to the audit log in the same
+ * transaction: the vote path, and what decides who may vote (the roster, attendance,
+ * Mitwirkungsverbot) and how a result is recorded (quorum checks, Beschlussart). Secret
+ * ballots are logged with their receipt only: the log never links a member to a choice in a
+ * secret vote.
  */
 export class AuditedMeetingStore extends MeetingStore {
   private readonly pollRow;
@@ -20,6 +24,51 @@ export class AuditedMeetingStore extends MeetingStore {
   ) {
     super(database);
     this.pollRow = database.prepare(`SELECT meeting_id, mode, status FROM polls WHERE id = ?`);
+  }
+
+  override createMeeting(m: NewMeeting, createdAt: string): void {
+    this.database.transaction(() => {
+      super.createMeeting(m, createdAt);
+      const { members, agenda, ...info } = m;
+      this.audit.append(m.id, createdAt, 'meeting.created', null, { ...info, ...rosterEntry(members, agenda) });
+    })();
+  }
+
+  override recordAttendance(
+    meetingId: string,
+    a: { memberId: string; present: boolean; at: string; by: 'self' | 'chair' },
+    poll: { pollId: string; eligibleMemberIds: string[] } | null,
+  ): void {
+    this.database.transaction(() => {
+      super.recordAttendance(meetingId, a, poll);
+      this.audit.append(meetingId, a.at, 'attendance.recorded', poll?.pollId ?? null, {
+        memberId: a.memberId,
+        present: a.present,
+        by: a.by,
+        ...(poll ? { eligibleMemberIds: poll.eligibleMemberIds } : {}),
+      });
+    })();
+  }
+
+  override setExclusion(meetingId: string, x: { itemId: string; memberId: string; excluded: boolean }, at: string): void {
+    this.database.transaction(() => {
+      super.setExclusion(meetingId, x, at);
+      this.audit.append(meetingId, at, 'exclusion.set', null, x);
+    })();
+  }
+
+  override insertQuorumCheck(meetingId: string, c: QuorumCheck): void {
+    this.database.transaction(() => {
+      super.insertQuorumCheck(meetingId, c);
+      this.audit.append(meetingId, c.at, 'quorum.checked', null, { itemId: c.itemId, quorum: c.quorum });
+    })();
+  }
+
+  override setDecisionKind(meetingId: string, itemId: string, kind: DecisionKind | null): void {
+    this.database.transaction(() => {
+      super.setDecisionKind(meetingId, itemId, kind);
+      this.audit.append(meetingId, this.clock(), 'decisionKind.set', null, { itemId, kind });
+    })();
   }
 
   override insertPoll(meetingId: string, p: Poll): void {
@@ -64,5 +113,4 @@ export class AuditedMeetingStore extends MeetingStore {
     })();
     super.saveBallots(entries);
   }
-
 }

@@ -2,6 +2,7 @@ import type { Choice, Counts } from '../../shared/meeting/model.ts';
 import { tally } from '../../shared/rules/tally.ts';
 import type { Db } from '../storage/database.ts';
 import { entryHash, GENESIS, toEntry, type AuditEntry } from './auditLog.ts';
+import type { RosterEntry } from './roster.ts';
 
 export interface VerifyReport {
   entries: number;
@@ -74,7 +75,40 @@ export function verifyDatabase(db: Db): VerifyReport {
       else if (!sameCounts((parse(published.payload) as { counts?: Counts }).counts, stored)) problems.push(`${name}: published tally differs from the stored one`);
     }
   }
+  checkRosters(db, entries, problems);
   return { entries: entries.length, polls: polls.length, ballots: ballotRows.length, problems };
+}
+
+/**
+ * The stored members of each meeting must be those of the newest setup the log recorded:
+ * a voting right, role or name changed in the database directly shows up here. (Meetings
+ * created before setups were logged have no such entry and are skipped.)
+ */
+function checkRosters(db: Db, entries: AuditEntry[], problems: string[]): void {
+  const newestSetup = new Map<string, RosterEntry>();
+  for (const e of entries) {
+    if (e.kind === 'meeting.created' || e.kind === 'meeting.setupChanged') newestSetup.set(e.meetingId, parse(e.payload) as RosterEntry);
+  }
+  const rows = db.prepare(`SELECT meeting_id, id, name, role, voting_right FROM members ORDER BY meeting_id, position`).all() as {
+    meeting_id: string;
+    id: string;
+    name: string;
+    role: string;
+    voting_right: number;
+  }[];
+  for (const [meetingId, logged] of newestSetup) {
+    const stored = rows.filter((r) => r.meeting_id === meetingId);
+    const byId = new Map((logged.members ?? []).map((m) => [m.id, m]));
+    for (const r of stored) {
+      const m = byId.get(r.id);
+      if (!m) problems.push(`meeting ${meetingId}: member ${r.id} is stored but not in the setup the audit log recorded`);
+      else if (m.votingRight !== (r.voting_right === 1) || m.role !== r.role || m.name !== r.name) {
+        problems.push(`meeting ${meetingId}: member ${r.id} differs from the recorded setup (voting right, role or name)`);
+      }
+      byId.delete(r.id);
+    }
+    for (const id of byId.keys()) problems.push(`meeting ${meetingId}: member ${id} is in the recorded setup but not stored`);
+  }
 }
 
 function checkChain(entries: AuditEntry[], problems: string[]): void {
