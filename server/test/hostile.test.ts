@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Choice } from '../../shared/meeting/model.ts';
+import { MEETING_SPEC_MAX_BYTES } from '../../shared/protocol/meetingSpec.ts';
 import type { Result } from '../../shared/protocol/result.ts';
 import { connectClient, startServer, tokenOf, type TestClient, type TestServer } from './harness.ts';
 
@@ -270,7 +271,8 @@ describe('hostile input against a live server', () => {
     const json = { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` };
     expect(await req('/api/meetings', { method: 'POST', headers: json, body: '{not json' })).toBe(400);
     expect(await req('/api/meetings', { method: 'POST', headers: json, body: JSON.stringify({ body: 1 }) })).toBe(400);
-    expect(await req('/api/meetings', { method: 'POST', headers: json, body: 'x'.repeat(1024 * 1024 + 10) })).toBe(413);
+    expect(await req('/api/meetings', { method: 'POST', headers: json, body: 'x'.repeat(MEETING_SPEC_MAX_BYTES + 10) })).toBe(413);
+    expect(await req(`/api/admin/meetings/${created.id}/archive`, { method: 'POST', headers: json, body: 'x'.repeat(1024 * 1024 + 10) })).toBe(413);
     expect(await req('/api/meetings', { method: 'POST', headers: { ...json, 'content-type': 'text/plain' }, body: '{}' })).toBe(415);
     expect(await req('/api/meetings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).toBe(401);
     expect(await req('/api/meetings', { method: 'POST', headers: { ...json, authorization: `Bearer ${member}` }, body: '{}' })).toBe(401);
