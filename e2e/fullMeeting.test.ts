@@ -117,6 +117,8 @@ describe('a full meeting in Chromium', () => {
 
     await chair.getByRole('button', { name: 'Für ungültig erklären …' }).click();
     await chair.getByText('Diese 1. Abstimmung für ungültig erklären?').waitFor();
+    // The question unfolds with the harmless answer focused: Enter or Space cannot destroy a round.
+    await expect.poll(() => chair.evaluate(() => document.activeElement?.textContent)).toBe('Abbrechen');
     await screenshot(chair, 'full-04-chair-confirm-invalid');
     await chair.getByRole('button', { name: 'Ungültig – Abstimmung wiederholen' }).click();
     await display.getByText('2. Abstimmung (Wiederholung)').waitFor();

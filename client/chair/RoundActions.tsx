@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PollView } from '../../shared/protocol/snapshot.ts';
 import { t } from '../i18n/i18n.ts';
 
@@ -8,9 +8,19 @@ import { t } from '../i18n/i18n.ts';
  */
 export function RoundActions({ poll, onInvalidate }: { poll: PollView; onInvalidate: (repeat: boolean) => Promise<void> }) {
   const [confirming, setConfirming] = useState(false);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  // Keyboard and screen-reader users land on the harmless choice when the question unfolds,
+  // and back on the button when it folds away.
+  useEffect(() => {
+    if (confirming) cancel.current?.focus();
+    else if (opened.current) trigger.current?.focus();
+    opened.current ||= confirming;
+  }, [confirming]);
   if (!confirming) {
     return (
-      <button type="button" class="btn btn-danger" onClick={() => setConfirming(true)}>
+      <button type="button" class="btn btn-danger" ref={trigger} onClick={() => setConfirming(true)}>
         {t('chair.invalidate')}
       </button>
     );
@@ -31,7 +41,7 @@ export function RoundActions({ poll, onInvalidate }: { poll: PollView; onInvalid
         <button type="button" class="btn" onClick={() => choose(false)}>
           {t('chair.invalidate.only')}
         </button>
-        <button type="button" class="btn" onClick={() => setConfirming(false)}>
+        <button type="button" class="btn" ref={cancel} onClick={() => setConfirming(false)}>
           {t('chair.invalidate.cancel')}
         </button>
       </div>

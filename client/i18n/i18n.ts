@@ -66,7 +66,10 @@ export function setLanguage(next: Language): void {
   document.documentElement.lang = next;
 }
 
-/** Until English has arrived, German is shown (never a bare key). */
+/**
+ * Until English has arrived, German is shown. A key of an area the page did not register would
+ * show as itself; completeness.test.ts fails before that can ship.
+ */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
   const { de, en } = dictionaries.value;
   const text = (lang.value === 'en' ? en[key] : undefined) ?? de[key] ?? key;
