@@ -95,7 +95,7 @@ export function MeetingEditor({ meetingId }: { meetingId: string | null }) {
                   <input aria-label={t('admin.field.memberName')} value={m.name} required onInput={(e) => setMember(i, { name: e.currentTarget.value })} />
                 </td>
                 <td>
-                  <select aria-label={t('admin.field.role')} value={m.role} onChange={(e) => setMember(i, { role: e.currentTarget.value as Member['role'] })}>
+                  <select aria-label={t('admin.field.role')} value={m.role} onChange={(e) => setMember(i, roleChange(e.currentTarget.value as Member['role']))}>
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
                         {t(`admin.role.${r}`)}
@@ -105,7 +105,7 @@ export function MeetingEditor({ meetingId }: { meetingId: string | null }) {
                 </td>
                 <td>
                   <label>
-                    <input type="checkbox" checked={m.votingRight} onChange={(e) => setMember(i, { votingRight: e.currentTarget.checked })} /> {t('admin.field.votingRight')}
+                    <input type="checkbox" checked={m.votingRight} disabled={m.role === 'advisory'} onChange={(e) => setMember(i, { votingRight: e.currentTarget.checked })} /> {t('admin.field.votingRight')}
                   </label>
                 </td>
                 <td>
@@ -166,4 +166,9 @@ function Field({ label, value, onInput }: { label: string; value: string; onInpu
       <input value={value} required={label !== t('admin.field.location')} onInput={(e) => onInput(e.currentTarget.value)} />
     </label>
   );
+}
+
+/** An advisory member never votes: choosing that role clears the voting right (the server refuses the pair). */
+function roleChange(role: Member['role']): Partial<Member> {
+  return role === 'advisory' ? { role, votingRight: false } : { role };
 }

@@ -34,6 +34,11 @@ describe('CSV import', () => {
     expect(parseMembersCsv(text)).toEqual({ ok: false, error: { code: 'invalid_payload', message } });
   });
 
+  it('refuses an advisory member with a voting right, naming the line', () => {
+    const text = 'Name;Rolle;Stimmrecht\nHerr A;Mitglied;ja\nFrau B;advisory;ja';
+    expect(parseMembersCsv(text)).toEqual({ ok: false, error: { code: 'invalid_payload', message: 'members.csv line 3: an advisory member (beratend) cannot have a voting right' } });
+  });
+
   it('counts lines inside quoted multi-line cells', () => {
     const text = 'Nummer;Name\nÖ 1;"zwei\nZeilen"\nÖ 2;';
     expect(parseAgendaCsv(text)).toEqual({ ok: false, error: { code: 'invalid_payload', message: 'agenda.csv line 4: name is empty' } });

@@ -111,6 +111,7 @@ export function parseMembersCsv(text: string, file = 'members.csv'): Result<NonN
     let mapped: { role: MemberRole; votingRight: boolean };
     if ((ROLES as readonly string[]).includes(rawRole.toLowerCase())) {
       const role = rawRole.toLowerCase() as MemberRole;
+      if (role === 'advisory' && voting) return fail('invalid_payload', `${at}: an advisory member (beratend) cannot have a voting right`);
       mapped = { role, votingRight: voting ?? role !== 'advisory' };
     } else if (rawRole === '' || /vorsitz|mitglied|beratend|grundmandat/i.test(rawRole)) {
       mapped = mapRole(rawRole, voting);

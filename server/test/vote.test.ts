@@ -189,6 +189,9 @@ describe('POST /api/meetings', () => {
     const res = await post({ body: 'x', organization: 'y', name: 'z', start: '2022-03-22T17:00:00+01:00', members: [{ id: 'p1', name: 'A', votingRight: 'yes' }], agenda: [{ number: 'Ö 1', name: 'a' }] });
     expect(res.status).toBe(400);
     expect((await res.json()) as unknown).toEqual({ error: expect.stringMatching(/^members\[0\]\.votingRight: /) });
+    const advisoryVoter = await post({ body: 'x', organization: 'y', name: 'z', start: '2022-03-22T17:00:00+01:00', members: [{ id: 'p1', name: 'A', votingRight: true }, { id: 'p2', name: 'B', role: 'advisory', votingRight: true }], agenda: [{ number: 'Ö 1', name: 'a' }] });
+    expect(advisoryVoter.status).toBe(400);
+    expect(await advisoryVoter.json()).toEqual({ error: 'members[1]: an advisory member (beratend) cannot have a voting right' });
     const noStart = await post({ body: 'x', organization: 'y', name: 'z', members: [], agenda: [] });
     expect(await noStart.json()).toEqual({ error: expect.stringMatching(/^start: /) });
   });

@@ -20,12 +20,17 @@ const isoDateTime = v.pipe(
 export const MEMBER_ID_PATTERN = /^(?:[A-Za-z0-9._:-]{1,64}|https?:\/\/[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]{1,292})$/;
 export const MemberId = v.pipe(v.string(), v.regex(MEMBER_ID_PATTERN, 'must be 1–64 letters, digits or . _ : -, or an http(s) URL of at most 300 characters'));
 
-const MemberSpec = v.object({
-  id: MemberId,
-  name: text(200),
-  role: v.optional(v.picklist(ROLES), 'member'),
-  votingRight: v.boolean(),
-});
+const MemberSpec = v.pipe(
+  v.object({
+    id: MemberId,
+    name: text(200),
+    role: v.optional(v.picklist(ROLES), 'member'),
+    votingRight: v.boolean(),
+  }),
+  // Advisory members (beratende Mitglieder) sit and speak but never vote: a spec that says
+  // otherwise is a mistake in the source data, not something to count.
+  v.check((m) => !(m.role === 'advisory' && m.votingRight), 'an advisory member (beratend) cannot have a voting right'),
+);
 
 const AgendaItemSpec = v.object({
   number: text(20),
