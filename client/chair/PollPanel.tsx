@@ -61,7 +61,7 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
           </p>
           <progress class="poll-bar" max={poll.eligibleCount} value={poll.castCount} aria-hidden="true" />
         </div>
-        <PollTerms poll={poll} snapshot={snapshot} />
+        <PollTerms poll={poll} />
         {poll.quorumOverridden && <p class="quorum-override">{t('chair.quorumOverridden')}</p>}
         <div class="missing">
           {missing.length === 0 ? (
@@ -90,8 +90,8 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
 
   return (
     <div class="poll-panel">
-      <ResultSummary poll={poll} rules={snapshot.meeting.rules} statutoryMembers={snapshot.statutoryMembers} />
-      <PollTerms poll={poll} snapshot={snapshot} />
+      <ResultSummary poll={poll} />
+      <PollTerms poll={poll} />
       {poll.countedByHand && <p class="poll-mode">{t('chair.handCounted')}</p>}
       {poll.status === 'closed' ? (
         <button type="button" class="btn btn-primary btn-large btn-next" onClick={() => void run(() => conn.send('poll:publish', { pollId: poll.id }))}>

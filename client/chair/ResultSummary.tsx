@@ -6,12 +6,13 @@ import { Icon } from '../ui/Icon.tsx';
 import { CHOICE_ICON } from '../ui/choiceIcons.ts';
 import { VerdictExplanation } from '../ui/VerdictExplanation.tsx';
 
-export function ResultSummary({ poll, rules, statutoryMembers }: { poll: PollView; rules: string; statutoryMembers: number }) {
+/** The counted result under the terms the poll was opened with (its own rule set and statutory count). */
+export function ResultSummary({ poll }: { poll: PollView }) {
   if (!poll.counts || !poll.verdict) return null;
   const rows = [
     ['yes', poll.counts.yes],
     ['no', poll.counts.no],
-    ...(ruleSet(rules).allowsAbstention ? [['abstain', poll.counts.abstain] as const] : []),
+    ...(ruleSet(poll.rules).allowsAbstention ? [['abstain', poll.counts.abstain] as const] : []),
   ] as const;
   return (
     <section class="result-summary" aria-labelledby="result-heading">
@@ -22,7 +23,7 @@ export function ResultSummary({ poll, rules, statutoryMembers }: { poll: PollVie
         <Icon name={poll.verdict.passed ? 'check' : 'cross'} />
         {resultWording(poll.verdict.outcome, poll.counts.abstain, lang.value)}
       </p>
-      <VerdictExplanation verdict={poll.verdict} statutoryMembers={statutoryMembers} />
+      <VerdictExplanation verdict={poll.verdict} statutoryMembers={poll.statutoryMembers} />
       <dl class="counts">
         {rows.map(([choice, n]) => (
           <div key={choice} class={`count count-${choice} choice-${choice}`}>

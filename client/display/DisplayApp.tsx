@@ -82,8 +82,8 @@ export function DisplayApp({ conn }: { conn: MeetingConnection }) {
             <ResultView
               counts={published.counts!}
               verdict={published.verdict!}
-              rules={snapshot.meeting.rules}
-              statutoryMembers={snapshot.statutoryMembers}
+              rules={published.rules}
+              statutoryMembers={published.statutoryMembers}
             />
             {published.rollCall && <RollCallGrid entries={published.rollCall} members={snapshot.members} final={true} />}
           </div>

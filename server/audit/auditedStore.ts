@@ -79,6 +79,8 @@ export class AuditedMeetingStore extends MeetingStore {
         round: p.round,
         mode: p.mode,
         majority: p.majority,
+        rules: p.rules,
+        statutoryMembers: p.statutoryMembers,
         eligibleMemberIds: p.eligibleMemberIds,
       });
     })();

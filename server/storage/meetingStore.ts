@@ -39,6 +39,8 @@ interface PollRow {
   roll_call_live: number;
   counted_by_hand: number;
   invalidated_at: string | null;
+  rules: string | null;
+  statutory_members: number | null;
 }
 
 export interface NewMeeting {
@@ -80,9 +82,9 @@ export class MeetingStore {
       setCurrentItem: db.prepare(`UPDATE meetings SET current_item_id = ? WHERE id = ?`),
       insertPoll: db.prepare(
         `INSERT INTO polls (id, meeting_id, item_id, round, mode, majority, status, opened_at, closed_at, eligible_member_ids,
-           excluded_member_ids, quorum, quorum_overridden, yes, no, abstain, roll_call_live, counted_by_hand)
+           excluded_member_ids, quorum, quorum_overridden, yes, no, abstain, roll_call_live, counted_by_hand, rules, statutory_members)
          VALUES (@id, @meetingId, @itemId, @round, @mode, @majority, @status, @openedAt, @closedAt, @eligible,
-           @excluded, @quorumJson, @overridden, @yes, @no, @abstain, @rollCallLive, @countedByHand)`,
+           @excluded, @quorumJson, @overridden, @yes, @no, @abstain, @rollCallLive, @countedByHand, @rules, @statutoryMembers)`,
       ),
       setPollEligible: db.prepare(`UPDATE polls SET eligible_member_ids = ? WHERE id = ?`),
       insertAttendance: db.prepare(
@@ -152,7 +154,8 @@ export class MeetingStore {
         paper: r.paper === null ? null : String(r.paper),
       }),
     );
-    const polls = (this.q.polls.all(meetingId) as PollRow[]).map(toPoll);
+    const terms = { rules: String(row.rules), statutoryMembers: Number(row.statutory_members) };
+    const polls = (this.q.polls.all(meetingId) as PollRow[]).map((r) => toPoll(r, terms));
     const ballots = new Map<string, Map<string, BallotRecord>>();
     for (const b of this.q.ballots.all(meetingId) as Record<string, string>[]) {
       let perPoll = ballots.get(b.poll_id!);
@@ -235,6 +238,8 @@ export class MeetingStore {
       abstain: p.counts?.abstain ?? null,
       rollCallLive: p.rollCallLive ? 1 : 0,
       countedByHand: p.countedByHand ? 1 : 0,
+      rules: p.rules,
+      statutoryMembers: p.statutoryMembers,
     });
   }
 
@@ -308,7 +313,7 @@ export class MeetingStore {
   }
 }
 
-function toPoll(r: PollRow): Poll {
+function toPoll(r: PollRow, meeting: { rules: string; statutoryMembers: number }): Poll {
   return {
     id: r.id,
     itemId: r.item_id,
@@ -324,6 +329,9 @@ function toPoll(r: PollRow): Poll {
     // Polls stored before quorum was recorded count as quorate: nothing was overridden.
     quorum: r.quorum ? (JSON.parse(r.quorum) as QuorumCount) : { present: 0, total: 0, required: 0, quorate: true },
     quorumOverridden: r.quorum_overridden === 1,
+    // Polls stored before the terms were frozen into them take the meeting's.
+    rules: r.rules ?? meeting.rules,
+    statutoryMembers: r.statutory_members ?? meeting.statutoryMembers,
     counts: r.yes === null ? null : { yes: r.yes, no: r.no ?? 0, abstain: r.abstain ?? 0 },
     rollCallLive: r.roll_call_live === 1,
     countedByHand: r.counted_by_hand === 1,

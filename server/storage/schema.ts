@@ -150,6 +150,11 @@ const MIGRATIONS: string[] = [
   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   `,
+  // A poll keeps the rule set and statutory member count it was opened under (older rows: the meeting's).
+  `
+  ALTER TABLE polls ADD COLUMN rules TEXT;
+  ALTER TABLE polls ADD COLUMN statutory_members INTEGER;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -18,6 +18,8 @@ const poll = (id: string, itemId: string, over: Partial<Poll>): Poll => ({
   excludedMemberIds: [],
   quorum: { present: 3, total: 3, required: 2, quorate: true },
   quorumOverridden: false,
+  rules: 'NKomVG',
+  statutoryMembers: 3,
   rollCallLive: false,
   countedByHand: false,
   invalidatedAt: null,

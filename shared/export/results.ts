@@ -84,7 +84,7 @@ export function meetingResults(s: MeetingState, scope: ResultsScope, now: string
         .filter((p) => p.itemId === item.id && p.status !== 'open')
         .map((p): RoundResult => {
           const counted = p.status !== 'invalid' && p.counts !== null;
-          const v = counted ? verdict(p.counts!, { majority: p.majority, statutoryMembers: s.statutoryMembers }) : null;
+          const v = counted ? verdict(p.counts!, { majority: p.majority, statutoryMembers: p.statutoryMembers }) : null;
           // The clerk's Beschlussart for the item, else the default from the verdict (as in the minutes).
           const kind = v ? (s.decisionKinds.get(item.id) ?? defaultDecisionKind(v.passed)) : null;
           const ballots = s.ballots.get(p.id);

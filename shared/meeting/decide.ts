@@ -96,6 +96,8 @@ export function decideOpen(s: MeetingState, input: Required<OpenPollInput>, poll
     excludedMemberIds,
     quorum,
     quorumOverridden: !quorum.quorate,
+    rules: s.meeting.rules,
+    statutoryMembers: s.statutoryMembers,
     counts: null,
     rollCallLive: input.mode === 'rollCall' && input.rollCallLive,
     countedByHand: false,

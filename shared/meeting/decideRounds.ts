@@ -41,6 +41,8 @@ export function decideHandCount(s: MeetingState, input: Required<HandCountInput>
     quorum,
     // Counted in the room: a missing quorum is recorded for the minutes rather than blocking the count.
     quorumOverridden: !quorum.quorate,
+    rules: s.meeting.rules,
+    statutoryMembers: s.statutoryMembers,
     counts,
     rollCallLive: false,
     countedByHand: true,

@@ -83,6 +83,13 @@ export interface Poll {
   excludedMemberIds: string[];
   /** Quorum when the poll opened. */
   quorum: QuorumCount;
+  /**
+   * The meeting's rule set and statutory member count (gesetzliche Mitgliederzahl) when the
+   * poll opened: the verdict is computed from these, so a later edit of the meeting never
+   * changes a recorded result.
+   */
+  rules: string;
+  statutoryMembers: number;
   /** True when the chair started the vote although the body was not quorate (noted in the minutes). */
   quorumOverridden: boolean;
   /** Final counts, fixed when the poll closes. */

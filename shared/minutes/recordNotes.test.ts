@@ -21,6 +21,8 @@ const poll: Poll = {
   excludedMemberIds: [],
   quorum: { present: 3, total: 3, required: 2, quorate: true },
   quorumOverridden: false,
+  rules: 'NKomVG',
+  statutoryMembers: 3,
   counts: { yes: 2, no: 0, abstain: 0 },
   rollCallLive: false,
   countedByHand: false,
