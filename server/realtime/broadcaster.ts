@@ -124,9 +124,12 @@ export class Broadcaster implements MeetingListener {
     const state = this.service.get(meetingId);
     const poll = state && findPoll(state, pollId);
     if (!state || !poll) return;
-    // The room display first: its count is what the audience waits for.
-    const counts = progressFor(state, poll, { role: 'display' });
-    this.io.to(rooms.display(meetingId)).emit('poll:progress', counts);
+    // The room display first: its count is what the audience waits for. It hears nothing of a
+    // non-public item's vote, not even that one runs.
+    const shown = progressFor(state, poll, { role: 'display' });
+    if (shown) this.io.to(rooms.display(meetingId)).emit('poll:progress', shown);
+    // Count and live roll call without the voted list, as the members see it.
+    const counts = progressFor(state, poll, { role: 'member' });
     const wait = (this.votedListSentAt.get(pollId) ?? -Infinity) + CHAIR_VOTED_LIST_INTERVAL_MS - performance.now();
     if (wait <= 0) this.pushVotedList(meetingId, pollId);
     else {
@@ -155,7 +158,7 @@ export class Broadcaster implements MeetingListener {
       const state = this.service.get(meetingId);
       for (const pollId of pollIds) {
         const poll = state && findPoll(state, pollId);
-        if (poll) this.io.to(rooms.members(meetingId)).emit('poll:progress', progressFor(state, poll, { role: 'display' }));
+        if (poll) this.io.to(rooms.members(meetingId)).emit('poll:progress', progressFor(state, poll, { role: 'member' }));
       }
     }
     this.memberProgressDue.clear();

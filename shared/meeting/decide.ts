@@ -124,7 +124,16 @@ export function decidePublish(s: MeetingState, pollId: string, now: string): Res
   return ok({ ...poll, status: 'published', publishedAt: now });
 }
 
+/**
+ * The tablets show the buttons of the current item's vote: moving on while a vote runs would
+ * take them away from everyone while the server still accepts ballots.
+ */
 export function decideSelect(s: MeetingState, itemId: string | null): Result<string | null> {
   if (itemId !== null && !s.meeting.agenda.some((i) => i.id === itemId)) return fail('not_found', 'Unknown agenda item');
+  const running = openPoll(s);
+  if (running && running.itemId !== itemId) {
+    const number = s.meeting.agenda.find((i) => i.id === running.itemId)?.number ?? '';
+    return fail('poll_already_open', `Close the running vote on ${number} first`);
+  }
   return ok(itemId);
 }

@@ -16,7 +16,7 @@ export type Viewer = { role: 'chair' } | { role: 'display' } | { role: 'member';
  * The roll-call grid is public once published, or while the vote runs when the chair chose
  * "live"; the chair also sees it once the vote is closed, like the counts.
  */
-function rollCallOf(s: MeetingState, poll: Poll, viewer: Viewer): RollCallEntry[] | undefined {
+function rollCallOf(s: MeetingState, poll: Poll, viewer: Pick<Viewer, 'role'>): RollCallEntry[] | undefined {
   if (poll.mode !== 'rollCall' || poll.status === 'invalid') return undefined;
   const visible = poll.status === 'published' || poll.rollCallLive || (viewer.role === 'chair' && poll.status === 'closed');
   if (!visible) return undefined;
@@ -112,7 +112,14 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string, shared
   };
 }
 
-export function progressFor(s: MeetingState, poll: Poll, viewer: Viewer): PollProgress {
+/**
+ * Running progress of a poll for one kind of viewer; null when that viewer must not hear of the
+ * poll at all (the display and a non-public item: not even that a vote runs, as in snapshotFor).
+ */
+export function progressFor(s: MeetingState, poll: Poll, viewer: { role: 'chair' | 'member' }): PollProgress;
+export function progressFor(s: MeetingState, poll: Poll, viewer: Pick<Viewer, 'role'>): PollProgress | null;
+export function progressFor(s: MeetingState, poll: Poll, viewer: Pick<Viewer, 'role'>): PollProgress | null {
+  if (viewer.role === 'display' && !s.meeting.agenda.find((i) => i.id === poll.itemId)?.public) return null;
   const ballots = ballotsOf(s, poll.id);
   const progress: PollProgress = { pollId: poll.id, castCount: ballots.size, eligibleCount: poll.eligibleMemberIds.length };
   if (viewer.role === 'chair') progress.votedMemberIds = [...ballots.keys()];
