@@ -41,6 +41,7 @@ export default {
   'attendance.lockedDuringVote': 'Während der Abstimmung zu diesem Punkt nicht änderbar.',
   'chair.title': 'Sitzungsleitung',
   'chair.agenda': 'Tagesordnung',
+  'chair.agendaLocked': 'Erst die laufende Abstimmung zu TOP {number} beenden.',
   'chair.current': 'Aktueller Punkt',
   'chair.selectItem': 'Wählen Sie links einen Tagesordnungspunkt.',
   'chair.start': 'Abstimmung starten',

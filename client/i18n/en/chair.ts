@@ -43,6 +43,7 @@ export default {
   'attendance.lockedDuringVote': 'Cannot change while this item is being voted on.',
   'chair.title': 'Chair console',
   'chair.agenda': 'Agenda',
+  'chair.agendaLocked': 'End the running vote on item {number} first.',
   'chair.current': 'Current item',
   'chair.selectItem': 'Choose an agenda item on the left.',
   'chair.start': 'Start vote',
