@@ -22,7 +22,17 @@ export interface LocalBallot {
 export const localBallot = signal<LocalBallot | null>(null);
 
 /** Refusals that no re-send can change: the entry leaves the outbox. */
-const FINAL: ReadonlySet<ErrorCode> = new Set(['invalid_payload', 'forbidden', 'not_found', 'not_eligible', 'choice_not_allowed', 'conflict', 'unauthorized']);
+const FINAL: ReadonlySet<ErrorCode> = new Set([
+  'invalid_payload',
+  'forbidden',
+  'not_found',
+  'not_eligible',
+  'choice_not_allowed',
+  // A secret vote was already cast (from another device of the same member): it cannot change.
+  'already_voted',
+  'conflict',
+  'unauthorized',
+]);
 const RETRY_MS = 2_000;
 
 let conn: MeetingConnection | null = null;

@@ -20,8 +20,8 @@ export interface MeetingListener {
    * display and that member need a snapshot, the other tablets do not.
    */
   memberChanged(meetingId: string, memberId: string): void;
-  /** Ballots were committed for this poll: progress counters moved. */
-  ballotsCommitted(meetingId: string, pollId: string): void;
+  /** Ballots of these members were committed for this poll: progress counters moved. */
+  ballotsCommitted(meetingId: string, pollId: string, memberIds: readonly string[]): void;
 }
 
 export const newId = (): string => randomBytes(9).toString('base64url');
@@ -246,12 +246,13 @@ export class MeetingService {
   }
 
   private notifyBallots(entries: PendingBallot[]): void {
-    const seen = new Set<string>();
+    const byPoll = new Map<string, { meetingId: string; pollId: string; memberIds: string[] }>();
     for (const e of entries) {
       const key = `${e.meetingId}\u0000${e.pollId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      for (const l of this.listeners) l.ballotsCommitted(e.meetingId, e.pollId);
+      let group = byPoll.get(key);
+      if (!group) byPoll.set(key, (group = { meetingId: e.meetingId, pollId: e.pollId, memberIds: [] }));
+      group.memberIds.push(e.ballot.memberId);
     }
+    for (const g of byPoll.values()) for (const l of this.listeners) l.ballotsCommitted(g.meetingId, g.pollId, g.memberIds);
   }
 }

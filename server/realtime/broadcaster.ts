@@ -29,6 +29,8 @@ export class Broadcaster implements MeetingListener {
   private readonly dirtyMembers = new Map<string, Set<string>>();
   private readonly consoleTimers = new Map<string, NodeJS.Timeout>();
   private readonly dirtyProgress = new Map<string, Set<string>>();
+  /** meetingId → members whose ballot was just stored: their other devices must show it. */
+  private readonly dirtyBallots = new Map<string, Set<string>>();
   private readonly memberProgressDue = new Map<string, Set<string>>();
   private memberProgressTimer: NodeJS.Timeout | undefined;
   /** Per poll: when the chair last got the voted list, and the pending trailing send. */
@@ -52,8 +54,9 @@ export class Broadcaster implements MeetingListener {
     this.schedule();
   }
 
-  ballotsCommitted(meetingId: string, pollId: string): void {
+  ballotsCommitted(meetingId: string, pollId: string, memberIds: readonly string[]): void {
     addTo(this.dirtyProgress, meetingId, pollId);
+    for (const memberId of memberIds) addTo(this.dirtyBallots, meetingId, memberId);
     this.schedule();
   }
 
@@ -72,6 +75,10 @@ export class Broadcaster implements MeetingListener {
       this.scheduleConsoles(meetingId);
     }
     this.dirtyMembers.clear();
+    for (const [meetingId, memberIds] of this.dirtyBallots) {
+      if (!this.dirtySnapshots.has(meetingId)) this.pushOwnBallots(meetingId, memberIds);
+    }
+    this.dirtyBallots.clear();
     for (const [meetingId, pollIds] of this.dirtyProgress) {
       // A snapshot sent this turn already carries the progress.
       if (!this.dirtySnapshots.has(meetingId)) for (const pollId of pollIds) this.pushProgress(meetingId, pollId);
@@ -100,6 +107,17 @@ export class Broadcaster implements MeetingListener {
       if (!online.has(room)) continue;
       this.io.to(room).emit('meeting:snapshot', snapshotFor(state, { role: 'member', memberId }, now, shared));
     }
+  }
+
+  /**
+   * A member voting on one device: a second device of theirs still shows the buttons (and a
+   * secret vote cannot be changed), so it gets the member's snapshot. With one device the ack
+   * is enough, and a burst of thousands of ballots costs no snapshots.
+   */
+  private pushOwnBallots(meetingId: string, memberIds: ReadonlySet<string>): void {
+    const online = this.io.sockets.adapter.rooms;
+    const several = [...memberIds].filter((id) => (online.get(rooms.member(meetingId, id))?.size ?? 0) > 1);
+    if (several.length > 0) this.pushSnapshots(meetingId, new Set(several));
   }
 
   private pushConsoles(meetingId: string): void {
