@@ -9,13 +9,26 @@ export interface PendingBallot {
   secretChoice: Choice | null;
 }
 
+interface Queued {
+  entry: PendingBallot;
+  /** Takes the ballot back out of the in-memory state; runs at once when the commit fails. */
+  undo: () => void;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+const keyOf = (meetingId: string, pollId: string, memberId: string, ballotId: string) =>
+  `${meetingId}\u0000${pollId}\u0000${memberId}\u0000${ballotId}`;
+
 /**
  * Group commit: ballots accepted during one event-loop turn are written in one transaction
  * (one fsync), and only then acknowledged. Durability per ballot is unchanged; a burst of
  * hundreds of votes costs one disk flush instead of hundreds.
  */
 export class BallotBatcher {
-  private queue: { entry: PendingBallot; done: (error?: unknown) => void }[] = [];
+  private queue: Queued[] = [];
+  /** Ballots applied in memory whose commit is still to come: a re-send must wait for it too. */
+  private readonly pending = new Map<string, Promise<void>>();
   private scheduled = false;
 
   constructor(
@@ -23,30 +36,48 @@ export class BallotBatcher {
     private readonly afterCommit: (entries: PendingBallot[]) => void,
   ) {}
 
-  add(entry: PendingBallot): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ entry, done: (error) => (error ? reject(error) : resolve()) });
+  add(entry: PendingBallot, undo: () => void): Promise<void> {
+    const promise = new Promise<void>((resolve, reject) => {
+      this.queue.push({ entry, undo, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
       }
     });
+    this.pending.set(keyOf(entry.meetingId, entry.pollId, entry.ballot.memberId, entry.ballot.ballotId), promise);
+    return promise;
   }
 
-  /** Writes everything queued now; also called before a poll closes so no ballot is left behind. */
-  flush(): void {
+  /** The commit this ballot still waits for, or undefined when it is written already. */
+  commitOf(meetingId: string, pollId: string, memberId: string, ballotId: string): Promise<void> | undefined {
+    return this.pending.get(keyOf(meetingId, pollId, memberId, ballotId));
+  }
+
+  /**
+   * Writes everything queued now; also called before a poll closes so no ballot is left behind.
+   * False when the commit failed: those ballots are already taken back out of memory.
+   */
+  flush(): boolean {
     this.scheduled = false;
     const batch = this.queue;
-    if (batch.length === 0) return;
+    if (batch.length === 0) return true;
     this.queue = [];
     const entries = batch.map((b) => b.entry);
+    let failure: { error: unknown } | null = null;
     try {
       this.commit(entries);
     } catch (error) {
-      for (const b of batch) b.done(error);
-      return;
+      failure = { error };
     }
-    for (const b of batch) b.done();
+    for (const { entry: e } of batch) this.pending.delete(keyOf(e.meetingId, e.pollId, e.ballot.memberId, e.ballot.ballotId));
+    if (failure) {
+      // Synchronously, newest first: a close right after this flush must not count them.
+      for (const b of [...batch].reverse()) b.undo();
+      for (const b of batch) b.reject(failure.error);
+      return false;
+    }
+    for (const b of batch) b.resolve();
     this.afterCommit(entries);
+    return true;
   }
 }

@@ -24,6 +24,8 @@ export interface MeetingListener {
   ballotsCommitted(meetingId: string, pollId: string, memberIds: readonly string[]): void;
 }
 
+const STORE_FAILED = fail('internal', 'The vote could not be stored; please try again');
+
 export const newId = (): string => randomBytes(9).toString('base64url');
 
 /**
@@ -78,21 +80,29 @@ export class MeetingService {
     if (!decision.ok) return decision;
     const { ballot, duplicate, secretChoice } = decision.data;
     const own = { pollId: input.pollId, choice: ballot.choice, ballotId: ballot.ballotId };
-    if (duplicate) return ok(own);
+    if (duplicate) {
+      // Applied in memory but maybe not yet written: acknowledged only once the first send's commit is.
+      const commit = this.batcher.commitOf(meetingId, input.pollId, memberId, ballot.ballotId);
+      if (commit && !(await commit.then(() => true, () => false))) return STORE_FAILED;
+      return ok(own);
+    }
     // Applied at once so a second tap in the same turn sees the first; committed before the ack.
     let perPoll = state.ballots.get(input.pollId);
     if (!perPoll) state.ballots.set(input.pollId, (perPoll = new Map()));
-    const previous = perPoll.get(memberId);
-    perPoll.set(memberId, ballot);
+    const ballots = perPoll;
+    const previous = ballots.get(memberId);
+    ballots.set(memberId, ballot);
     const secret = secretChoice ? this.secretCounter(state, input.pollId) : null;
     if (secret && secretChoice) secret[secretChoice] += 1;
-    try {
-      await this.batcher.add({ meetingId, pollId: input.pollId, ballot, secretChoice });
-    } catch {
-      if (previous) perPoll.set(memberId, previous);
-      else perPoll.delete(memberId);
+    const undo = () => {
+      if (previous) ballots.set(memberId, previous);
+      else ballots.delete(memberId);
       if (secret && secretChoice) secret[secretChoice] -= 1;
-      return fail('internal', 'The vote could not be stored; please try again');
+    };
+    try {
+      await this.batcher.add({ meetingId, pollId: input.pollId, ballot, secretChoice }, undo);
+    } catch {
+      return STORE_FAILED;
     }
     return ok(own);
   }
@@ -118,7 +128,9 @@ export class MeetingService {
   }
 
   closePoll(meetingId: string, pollId: string): Result<null> {
-    this.batcher.flush(); // every ballot accepted before the close is counted
+    // Every ballot accepted before the close is counted; if they could not be stored, their
+    // tablets were told so and send again: closing now would turn them away as late.
+    if (!this.batcher.flush()) return fail('internal', 'The last votes could not be stored; please end the vote again');
     return this.mutate(meetingId, (state) => this.replacePoll(state, decideClose(state, pollId, this.clock())));
   }
 
