@@ -1,17 +1,23 @@
 import { fail, type Result } from '../../shared/protocol/result.ts';
+import type { Principal } from '../storage/tokenStore.ts';
 import type { Logger } from '../logger.ts';
 import type { RateLimiter } from './rateLimit.ts';
 import type { AppSocket } from './types.ts';
 
+/** One token bucket per role: each role's budget fits what its screen legitimately sends. */
+export type RoleLimiters = Record<Principal['role'], RateLimiter>;
+
 /**
- * Runs before every handler of a connection: members' events are rate-limited per member, and
- * an event nobody handles gets an error acknowledgement instead of silence (a client waiting
- * for an ack must never hang). Log lines for a flood are rate-limited too: one per refusal
- * streak, so an attacker cannot fill the disk.
+ * Runs before every handler of a connection: every event is rate-limited per token holder
+ * (member, or the meeting's chair or display), and an event nobody handles gets an error
+ * acknowledgement instead of silence (a client waiting for an ack must never hang). Log lines
+ * for a flood are limited too: one per refusal streak here, and `log` is the connection's
+ * rate-limited log, so an attacker cannot fill the disk.
  */
-export function guardSocket(socket: AppSocket, limiter: RateLimiter, log: Logger): void {
+export function guardSocket(socket: AppSocket, limiters: RoleLimiters, log: Logger): void {
   const p = socket.data.principal;
-  const key = p.role === 'member' ? `${p.meetingId}:${p.memberId}` : null;
+  const key = p.role === 'member' ? `${p.meetingId}:${p.memberId}` : p.meetingId;
+  const limiter = limiters[p.role];
   let refusing = false;
   socket.use((packet, next) => {
     const [event] = packet;
@@ -19,7 +25,7 @@ export function guardSocket(socket: AppSocket, limiter: RateLimiter, log: Logger
     const reply = (r: Result<unknown>) => {
       if (typeof ack === 'function') (ack as (r: Result<unknown>) => void)(r);
     };
-    if (key && !limiter.take(key)) {
+    if (!limiter.take(key)) {
       if (!refusing) log.warn('rate limit: events refused', { role: p.role, meetingId: p.meetingId });
       refusing = true;
       return reply(fail('rate_limited', 'Too many requests; please wait a moment'));

@@ -6,10 +6,11 @@ import type { MeetingService } from '../meetings/meetingService.ts';
 import type { TokenStore } from '../storage/tokenStore.ts';
 import { Broadcaster } from './broadcaster.ts';
 import { registerChairHandlers } from './chairHandlers.ts';
-import { guardSocket } from './guard.ts';
+import { guardSocket, type RoleLimiters } from './guard.ts';
 import { registerLinkHandlers } from './linkHandlers.ts';
 import { registerMemberHandlers } from './memberHandlers.ts';
 import { RateLimiter } from './rateLimit.ts';
+import { connectionLog } from './refusalLog.ts';
 import { rooms, type AppServer } from './types.ts';
 
 export interface RealtimeDeps {
@@ -19,9 +20,17 @@ export interface RealtimeDeps {
   publicUrl?: string;
 }
 
-/** A person taps a few times a second at most; a burst of 20 covers changing one's mind. */
-const MEMBER_BURST = 20;
-const MEMBER_PER_SECOND = 5;
+/**
+ * Token buckets (burst, then per second). A person taps a few times a second at most; a burst
+ * of 20 covers changing one's mind. The chair clicks faster while checking members in by hand,
+ * and a script on the chair's token is still bounded. The display only listens: whatever it
+ * sends is refused anyway, so a small budget.
+ */
+const LIMITS = {
+  member: [20, 5],
+  chair: [60, 20],
+  display: [10, 1],
+} as const;
 
 export function attachRealtime(httpServer: HttpServer, { service, tokens, log, publicUrl }: RealtimeDeps): AppServer {
   const io: AppServer = new Server(httpServer, {
@@ -31,7 +40,11 @@ export function attachRealtime(httpServer: HttpServer, { service, tokens, log, p
     perMessageDeflate: false,
   });
   service.subscribe(new Broadcaster(io, service));
-  const limiter = new RateLimiter(MEMBER_BURST, MEMBER_PER_SECOND);
+  const limiters: RoleLimiters = {
+    member: new RateLimiter(...LIMITS.member),
+    chair: new RateLimiter(...LIMITS.chair),
+    display: new RateLimiter(...LIMITS.display),
+  };
 
   // Authentication: the token in the handshake decides role, meeting and member.
   io.use((socket, next) => {
@@ -52,10 +65,13 @@ export function attachRealtime(httpServer: HttpServer, { service, tokens, log, p
       viewer = { role: p.role };
       void socket.join(p.role === 'chair' ? rooms.chair(p.meetingId) : rooms.display(p.meetingId));
     }
-    guardSocket(socket, limiter, log);
-    registerMemberHandlers(socket, service, log);
-    registerChairHandlers(socket, service, log);
-    registerLinkHandlers(io, socket, { service, tokens, log, publicUrl });
+    // Refusals are logged per connection, and only so many a minute.
+    const connLog = connectionLog(log, { socket: socket.id });
+    socket.on('disconnect', () => connLog.close());
+    guardSocket(socket, limiters, connLog);
+    registerMemberHandlers(socket, service, connLog);
+    registerChairHandlers(socket, service, connLog);
+    registerLinkHandlers(io, socket, { service, tokens, log: connLog, publicUrl });
     // Every (re)connect starts from a full snapshot: nothing missed while away matters.
     socket.emit('meeting:snapshot', snapshotFor(state, viewer, new Date().toISOString()));
   });

@@ -9,7 +9,7 @@ import { applyProgress } from '../../shared/protocol/selectors.ts';
 import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
 import { createApp, type App } from '../app.ts';
 import { DEMO_MEETING } from '../demo/demoMeeting.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger, type Logger } from '../logger.ts';
 import type { CreatedMeeting } from '../meetings/createMeeting.ts';
 
 /** A real server on a free loopback port with a real SQLite file in a temporary folder. */
@@ -28,14 +28,14 @@ export interface TestServer {
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
-export async function startServer(opts: { dataDir?: string; port?: number } = {}): Promise<TestServer> {
+export async function startServer(opts: { dataDir?: string; port?: number; log?: Logger } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'handzeichen-test-'));
   const dbFile = join(dataDir, 'handzeichen.sqlite');
   const app = createApp({
     dbFile,
     adminToken: ADMIN_TOKEN,
     staticDir: resolve(import.meta.dirname, '../../dist/client'),
-    log: createLogger(process.env.TEST_LOG ?? 'silent'),
+    log: opts.log ?? createLogger(process.env.TEST_LOG ?? 'silent'),
   });
   const address = await app.listen(opts.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
