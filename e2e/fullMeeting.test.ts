@@ -195,11 +195,20 @@ describe('a full meeting in Chromium', () => {
     await screenshot(chair, 'full-11-chair-secret-running');
     await screenshot(display, 'full-11-display-secret-running');
     const secretId = currentPoll(others[0]!.snapshot())!.id;
-    // The remaining two tablets, then the sockets.
-    for (const [i, tablet] of tablets.slice(1).entries()) {
-      await tablet.getByRole('button', { name: ['Ja', 'Enthaltung'][i]! }).click();
-      await tablet.getByText('✓ Stimme abgegeben').waitFor();
-    }
+    // While the vote runs, the deputy's console offers no other item and says why.
+    await deputy.getByText('Erst die laufende Abstimmung zu TOP Ö 12 beenden.').waitFor();
+    expect(await deputy.getByRole('button', { name: /^Ö 2(?!\d)/ }).isDisabled()).toBe(true);
+    expect(await deputy.getByRole('button', { name: /^Ö 12(?!\d)/ }).isDisabled()).toBe(false);
+    await screenshot(deputy, 'full-11-deputy-agenda-locked');
+    // Frau Schrader votes on her second device: her tablet stops offering the buttons.
+    const schraderPhone = await connectClient(server.url, tokenOf(created.members[3]!.joinUrl));
+    sockets.push(schraderPhone);
+    expect((await schraderPhone.call('ballot:cast', { pollId: secretId, choice: 'yes', ballotId: 'full-secret-phone' })).ok).toBe(true);
+    await tablets[1]!.getByText('✓ Stimme abgegeben').waitFor();
+    expect(await tablets[1]!.getByRole('button', { name: /^(Ja|Nein|Enthaltung)$/ }).count()).toBe(0);
+    schraderPhone.disconnect();
+    await tablets[2]!.getByRole('button', { name: 'Enthaltung' }).click();
+    await tablets[2]!.getByText('✓ Stimme abgegeben').waitFor();
     const secretChoices: Choice[] = ['yes', 'yes', 'no', 'yes', 'yes', 'no', 'yes'];
     const acks = await Promise.all(others.map((c, k) => c.call('ballot:cast', { pollId: secretId, choice: secretChoices[k]!, ballotId: `full-secret-${k}` })));
     expect(acks.every((a) => a.ok)).toBe(true);
