@@ -46,6 +46,18 @@ function reachableModules(entry: string, seen = new Map<string, ts.SourceFile>()
     const path = resolve(dirname(entry), spec.text);
     if (existsSync(path)) reachableModules(path, seen);
   }
+  // Parts loaded on demand (`import('./PairByCode.tsx')`) are part of the page as well.
+  const lazy = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const spec = node.arguments[0];
+      if (spec && ts.isStringLiteral(spec) && spec.text.startsWith('.') && /\.tsx?$/.test(spec.text)) {
+        const path = resolve(dirname(entry), spec.text);
+        if (existsSync(path)) reachableModules(path, seen);
+      }
+    }
+    ts.forEachChild(node, lazy);
+  };
+  lazy(file);
   return seen;
 }
 

@@ -16,6 +16,11 @@ export function takeToken(role: ClientRole): string | null {
   return localStorage.getItem(key(role));
 }
 
+/** Keeps a token the server has accepted (a typed pairing code). */
+export function keepToken(role: ClientRole, token: string): void {
+  localStorage.setItem(key(role), token);
+}
+
 export function forgetToken(role: ClientRole): void {
   localStorage.removeItem(key(role));
 }

@@ -4,7 +4,6 @@ import type { ClientRole } from '../../shared/protocol/snapshot.ts';
 import { lang, t } from '../i18n/i18n.ts';
 import { connect, type MeetingConnection } from '../sync/connection.ts';
 import { takeToken } from '../sync/token.ts';
-import { PairByCode } from './PairByCode.tsx';
 import { PageMessage } from './PageMessage.tsx';
 import { applyTheme, theme } from './theme.ts';
 import './theme.css';
@@ -23,7 +22,9 @@ export function mount(
   const root = document.getElementById('app')!;
   const token = takeToken(role);
   if (!token) {
-    render(<Unpaired role={role} />, root);
+    render(<Unpaired />, root);
+    // Typing the card's code is for a member's tablet, once: loaded only then (size budget).
+    if (role === 'member') void import('./PairByCode.tsx').then(({ PairByCode }) => render(<Unpaired form={<PairByCode />} />, root));
     return;
   }
   const conn = connect(role, token);
@@ -33,11 +34,11 @@ export function mount(
 }
 
 /** Not paired yet: the card's link or QR code pairs; a member may also type the code printed on it. */
-function Unpaired({ role }: { role: ClientRole }) {
+function Unpaired({ form }: { form?: ComponentChildren }) {
   return (
     <PageMessage icon="info">
       <p class="unpaired">{t('pairing.missing')}</p>
-      {role === 'member' && <PairByCode />}
+      {form}
     </PageMessage>
   );
 }
