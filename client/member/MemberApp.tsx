@@ -2,6 +2,7 @@ import { ruleSet } from '../../shared/rules/ruleSets.ts';
 import { currentItem, currentPoll } from '../../shared/protocol/selectors.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
+import { forgetToken } from '../sync/token.ts';
 import { ConnectionBadge } from '../ui/ConnectionBadge.tsx';
 import { ItemTitle } from '../ui/ItemTitle.tsx';
 import { Icon } from '../ui/Icon.tsx';
@@ -18,9 +19,21 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
   const snapshot = conn.snapshot.value;
   const status = conn.status.value;
   if (status === 'unauthorized') {
+    // A tablet that once had the meeting was signed out (link re-issued); one that never had it
+    // got a wrong link. Either way it may pair again with the new card.
     return (
       <PageMessage icon="alert" tone="danger">
-        <p>{t('conn.unauthorized')}</p>
+        <p>{snapshot ? t('member.revoked') : t('conn.unauthorized')}</p>
+        <button
+          type="button"
+          class="btn pair-again"
+          onClick={() => {
+            forgetToken('member');
+            location.reload();
+          }}
+        >
+          {t('member.pairAgain')}
+        </button>
       </PageMessage>
     );
   }
@@ -33,6 +46,7 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
   }
   const self = snapshot.self;
   const poll = currentPoll(snapshot);
+  const item = currentItem(snapshot);
 
   return (
     <div class="member">
@@ -48,10 +62,10 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
       </header>
       <OfflineSince status={status} />
       <main class="member-main">
-        <AttendanceCard self={self} conn={conn} />
+        {!self.present && <AttendanceCard self={self} conn={conn} />}
         <section class="card member-item" aria-label={t('member.currentItem')}>
           <p class="section-label">{t('member.currentItem')}</p>
-          <ItemTitle item={currentItem(snapshot)} />
+          <ItemTitle item={item} />
         </section>
         {!self.votingRight ? (
           <p class="notice notice-info member-advisory">
@@ -65,11 +79,12 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
             conn={conn}
             meetingId={snapshot.meeting.id}
             poll={poll}
-            memberId={self.memberId}
+            itemNumber={item?.number}
             serverBallot={self.ballot}
             allowsAbstention={ruleSet(snapshot.meeting.rules).allowsAbstention}
           />
         )}
+        {self.present && <AttendanceCard self={self} conn={conn} />}
       </main>
       <footer class="member-footer">
         <UpdatePrompt voteOpen={poll?.status === 'open'} />

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OwnBallot, PollView } from '../../shared/protocol/snapshot.ts';
-import { receiptCode } from '../../shared/receipts/receipt.ts';
 import { t } from '../i18n/i18n.ts';
 import { fetchBallotList } from '../sync/receipts.ts';
 
@@ -8,13 +7,22 @@ type Check = 'pending' | 'counted' | 'missing' | 'unavailable';
 
 /**
  * The receipt of the member's accepted ballot, computed on the tablet from what it sent. Once
- * the result is published the tablet looks itself up in the published list.
+ * the result is published the tablet looks itself up in the published list. The hashing is
+ * loaded when the first receipt is shown: it is not needed to vote (the tablet's size budget).
  */
 export function Receipt({ meetingId, poll, ballot }: { meetingId: string; poll: PollView; ballot: OwnBallot }) {
-  const code = receiptCode(poll.id, ballot.ballotId);
+  const [code, setCode] = useState<string | null>(null);
   const [check, setCheck] = useState<Check>('pending');
   useEffect(() => {
-    if (poll.status !== 'published') return;
+    let live = true;
+    import('../../shared/receipts/receipt.ts').then(
+      ({ receiptCode }) => live && setCode(receiptCode(poll.id, ballot.ballotId)),
+      () => undefined,
+    );
+    return () => void (live = false);
+  }, [poll.id, ballot.ballotId]);
+  useEffect(() => {
+    if (poll.status !== 'published' || !code) return;
     void fetchBallotList(meetingId, poll.id).then((r) => {
       if (!r.ok) return setCheck('unavailable');
       const list = r.data;
@@ -22,6 +30,7 @@ export function Receipt({ meetingId, poll, ballot }: { meetingId: string; poll: 
       setCheck(counted ? 'counted' : 'missing');
     });
   }, [meetingId, poll.id, poll.status, code, ballot.choice]);
+  if (!code) return null;
   return (
     <p class="receipt muted">
       {t('member.receipt')} <span class="receipt-code">{code}</span>

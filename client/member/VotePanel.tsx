@@ -4,9 +4,12 @@ import { t } from '../i18n/i18n.ts';
 import { castBallot, localBallot } from '../sync/ballots.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
 import { Icon } from '../ui/Icon.tsx';
-import { CHOICE_ICON } from '../ui/choiceIcons.ts';
+import { ChoiceButtons } from './ChoiceButtons.tsx';
 import { SecretVotePanel } from './SecretVotePanel.tsx';
 import { Receipt } from './Receipt.tsx';
+import { PollOutcome } from './PollOutcome.tsx';
+import { VoteMode } from './VoteMode.tsx';
+import { useBringIntoView } from './bringIntoView.ts';
 
 const STATE_TEXT = { saved: 'member.saved', sending: 'member.sending', queued: 'member.queued', late: 'member.late' } as const;
 
@@ -14,12 +17,13 @@ interface Props {
   conn: MeetingConnection;
   meetingId: string;
   poll: PollView | undefined;
-  memberId: string;
+  itemNumber: string | undefined;
   serverBallot: OwnBallot | null;
   allowsAbstention: boolean;
 }
 
-export function VotePanel({ conn, meetingId, poll, serverBallot, allowsAbstention }: Props) {
+export function VotePanel({ conn, meetingId, poll, itemNumber, serverBallot, allowsAbstention }: Props) {
+  const panel = useBringIntoView<HTMLElement>(poll?.status === 'open' ? poll.id : null);
   if (!poll) {
     return (
       <p class="notice member-waiting">
@@ -28,7 +32,9 @@ export function VotePanel({ conn, meetingId, poll, serverBallot, allowsAbstentio
       </p>
     );
   }
-  if (poll.mode === 'secret') return <SecretVotePanel conn={conn} poll={poll} serverBallot={serverBallot} allowsAbstention={allowsAbstention} />;
+  if (poll.mode === 'secret') {
+    return <SecretVotePanel conn={conn} meetingId={meetingId} poll={poll} itemNumber={itemNumber} serverBallot={serverBallot} allowsAbstention={allowsAbstention} panel={panel} />;
+  }
   const local = localBallot.value?.pollId === poll.id ? localBallot.value : null;
   const server = serverBallot?.pollId === poll.id && serverBallot.choice ? { choice: serverBallot.choice, state: 'saved' as const } : null;
   const shown = local ?? server;
@@ -38,40 +44,22 @@ export function VotePanel({ conn, meetingId, poll, serverBallot, allowsAbstentio
   if (poll.status !== 'open') {
     const counted = serverBallot?.pollId === poll.id ? serverBallot.choice : null;
     return (
-      <>
-        <p class="notice vote-closed" role="status">
-          {local?.state === 'late' && <strong class="vote-late">{t('member.late')} </strong>}
-          <Icon name={counted ? 'check' : 'stop'} />
-          <span>{counted ? t('member.closedVoted', { choice: choiceLabel(counted) }) : t('member.closedNoVote')}</span>
-        </p>
+      <section class="vote vote-over" aria-labelledby="vote-mode">
+        <VoteMode poll={poll} itemNumber={itemNumber} />
+        <PollOutcome poll={poll} voted={counted} late={local?.state === 'late'} allowsAbstention={allowsAbstention} />
         {counted && serverBallot && <Receipt meetingId={meetingId} poll={poll} ballot={serverBallot} />}
-      </>
+      </section>
     );
   }
 
   const choices = CHOICES.filter((c) => c !== 'abstain' || allowsAbstention);
   return (
-    <section class="vote" aria-labelledby="vote-heading">
+    <section class="vote" aria-labelledby="vote-heading" ref={panel}>
+      <VoteMode poll={poll} itemNumber={itemNumber} />
       <h3 id="vote-heading" class="vote-heading">
         {t('member.voteOpen')}
       </h3>
-      <div class={`vote-buttons vote-count-${choices.length}${shown ? ' has-choice' : ''}`}>
-        {choices.map((c) => (
-          <button
-            type="button"
-            key={c}
-            class={`vote-btn vote-${c} choice-${c}`}
-            aria-pressed={shown?.choice === c}
-            onClick={() => void castBallot(conn, poll.id, c)}
-          >
-            <span class="vote-icon">
-              <Icon name={CHOICE_ICON[c]} />
-            </span>
-            <span class="vote-label">{choiceLabel(c)}</span>
-            {shown?.choice === c && <span class="vote-chosen">{t('member.chosen')}</span>}
-          </button>
-        ))}
-      </div>
+      {/* Above the buttons: where the eye is, and still on screen in landscape. Its height is reserved. */}
       <p
         class={`vote-status${shown ? ` is-${shown.state}` : ''}`}
         role="status"
@@ -85,6 +73,7 @@ export function VotePanel({ conn, meetingId, poll, serverBallot, allowsAbstentio
               : `${t('member.yourVote', { choice: choiceLabel(shown.choice) })} – ${t(STATE_TEXT[shown.state])}`)}
         </span>
       </p>
+      <ChoiceButtons choices={choices} chosen={shown?.choice ?? null} onPick={(c) => void castBallot(conn, poll.id, c)} />
       {shown?.state === 'saved' && <p class="muted vote-hint">{t('member.changeHint')}</p>}
       {shown?.state === 'saved' && receiptBallot && <Receipt meetingId={meetingId} poll={poll} ballot={receiptBallot} />}
     </section>

@@ -39,6 +39,9 @@ export function connect(role: ClientRole, token: string, url = '/'): MeetingConn
   const away = (): ConnectionStatus => (navigator.onLine ? 'reconnecting' : 'offline');
   socket.on('disconnect', (reason) => {
     status.value = reason === 'io client disconnect' ? 'offline' : away();
+    // The server drops a tablet whose link was re-issued and socket.io never retries after
+    // that: ask once more, so a revoked token ends in 'unauthorized', not in "reconnecting" forever.
+    if (reason === 'io server disconnect') socket.connect();
   });
   for (const change of ['online', 'offline'] as const) {
     addEventListener(change, () => {

@@ -1,0 +1,27 @@
+import type { PollView } from '../../shared/protocol/snapshot.ts';
+import { t } from '../i18n/i18n.ts';
+import { Icon } from '../ui/Icon.tsx';
+
+const ICON = { open: 'users', rollCall: 'megaphone', secret: 'lock' } as const;
+
+/**
+ * Which kind of vote this is, and on which item: a roll-call shows every name with its vote on
+ * the room display and in the minutes, so the member is told before tapping.
+ */
+export function VoteMode({ poll, itemNumber }: { poll: PollView; itemNumber: string | undefined }) {
+  const item = itemNumber ? t('item.number', { number: itemNumber }) : '';
+  return (
+    <>
+      <p class="vote-mode" id="vote-mode">
+        <Icon name={ICON[poll.mode]} />
+        <span>{t(`member.mode.${poll.mode}`, { item })}</span>
+      </p>
+      {poll.mode === 'rollCall' && poll.status === 'open' && (
+        <p class="notice notice-warn vote-public">
+          <Icon name="info" />
+          <span>{t('member.rollCallPublic')}</span>
+        </p>
+      )}
+    </>
+  );
+}
