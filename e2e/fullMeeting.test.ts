@@ -184,8 +184,9 @@ describe('a full meeting in Chromium', () => {
     await chair.getByLabel('geheim').check();
     await chair.getByRole('button', { name: 'Abstimmung starten' }).click();
     await display.getByText('Geheime Abstimmung').waitFor();
-    await tablets[0]!.getByText('Geheime Abstimmung – bitte wählen Sie:').waitFor();
+    await tablets[0]!.getByText('Geheime Abstimmung zu TOP Ö 12').waitFor();
     await tablets[0]!.getByRole('button', { name: 'Nein' }).click();
+    await tablets[0]!.getByRole('button', { name: 'Bestätigen' }).click();
     await tablets[0]!.getByText('✓ Stimme abgegeben').waitFor();
     expect(await tablets[0]!.getByRole('button', { name: /^(Ja|Nein|Enthaltung)$/ }).count()).toBe(0);
     expect(await tablets[0]!.textContent('body')).not.toMatch(/Ihre Stimme: /);
@@ -208,6 +209,7 @@ describe('a full meeting in Chromium', () => {
     expect(await tablets[1]!.getByRole('button', { name: /^(Ja|Nein|Enthaltung)$/ }).count()).toBe(0);
     schraderPhone.disconnect();
     await tablets[2]!.getByRole('button', { name: 'Enthaltung' }).click();
+    await tablets[2]!.getByRole('button', { name: 'Bestätigen' }).click();
     await tablets[2]!.getByText('✓ Stimme abgegeben').waitFor();
     const secretChoices: Choice[] = ['yes', 'yes', 'no', 'yes', 'yes', 'no', 'yes'];
     const acks = await Promise.all(others.map((c, k) => c.call('ballot:cast', { pollId: secretId, choice: secretChoices[k]!, ballotId: `full-secret-${k}` })));

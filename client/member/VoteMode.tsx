@@ -2,7 +2,7 @@ import type { PollView } from '../../shared/protocol/snapshot.ts';
 import { t } from '../i18n/i18n.ts';
 import { Icon } from '../ui/Icon.tsx';
 
-const ICON = { open: 'users', rollCall: 'megaphone', secret: 'lock' } as const;
+const ICON = { open: 'info', rollCall: 'users', secret: 'lock' } as const;
 
 /**
  * Which kind of vote this is, and on which item: a roll-call shows every name with its vote on
