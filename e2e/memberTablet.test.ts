@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentPoll } from '../shared/protocol/selectors.ts';
@@ -52,6 +55,27 @@ const inView = async (page: Page, target: Locator) => {
   return box !== null && box.y >= 0 && box.y + box.height <= height;
 };
 
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** The new states get the same axe check as e2e/accessibility.test.ts: nothing serious, light and dark. */
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const findings: string[] = [];
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    const { violations } = await page.evaluate(
+      (tags) => (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+      TAGS,
+    );
+    for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+      findings.push(`${state}/${colorScheme}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  expect(findings).toEqual([]);
+}
+
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
 describe('the member tablet', () => {
@@ -70,6 +94,7 @@ describe('the member tablet', () => {
     await page.getByRole('button', { name: 'Koppeln' }).click();
     await page.getByRole('alert').getByText('Dieser Code ist nicht gültig.').waitFor();
     await screenshot(page, 'member-pair-wrong-code');
+    await expectAccessible(page, 'wrong code');
     expect(await page.evaluate(() => localStorage.getItem('handzeichen:token:member'))).toBeNull();
     await page.reload();
     await field.waitFor();
@@ -89,6 +114,7 @@ describe('the member tablet', () => {
     expect((await chair.call('member:reissueLink', { memberId: created.members[0]!.id })).ok).toBe(true);
     await page.getByText('Dieses Gerät ist abgemeldet').waitFor();
     await screenshot(page, 'member-revoked');
+    await expectAccessible(page, 'revoked');
     await page.getByRole('button', { name: 'Mit einem neuen Code koppeln' }).click();
     await field.waitFor();
   });
@@ -109,6 +135,7 @@ describe('the member tablet', () => {
     const yes = page.getByRole('button', { name: 'Ja', exact: true });
     await expect.poll(() => inView(page, yes)).toBe(true);
     await screenshot(page, 'member-200pct-rollcall-open');
+    await expectAccessible(page, 'roll-call open');
 
     await yes.click();
     await page.getByText('Ihre Stimme: Ja – gespeichert').waitFor();
@@ -121,6 +148,7 @@ describe('the member tablet', () => {
     await page.getByText('Sitzung wirklich verlassen?').waitFor();
     expect(await focusedText(page)).toBe('Zurück');
     await screenshot(page, 'member-200pct-leave-confirm');
+    await expectAccessible(page, 'leave confirm');
     await page.getByRole('button', { name: 'Zurück' }).click();
     expect(await focusedText(page)).toBe('Sitzung verlassen …');
     expect(chair.snapshot().members.find((m) => m.id === created.members[0]!.id)).toBeDefined();
@@ -133,6 +161,7 @@ describe('the member tablet', () => {
     await page.getByText('Mehrheitlich angenommen').waitFor();
     await expect.poll(() => page.locator('.member-counts').textContent()).toBe('Ja 3Nein 1Enthaltung 0');
     await screenshot(page, 'member-200pct-published');
+    await expectAccessible(page, 'published');
 
     await page.getByRole('button', { name: 'Sitzung verlassen …' }).click();
     await page.getByRole('button', { name: 'Ja, verlassen' }).click();
@@ -160,6 +189,7 @@ describe('the member tablet', () => {
     await page.getByText('Nein abgeben?').waitFor();
     expect(await focusedText(page)).toBe('Nein abgeben?');
     await screenshot(page, 'member-landscape-secret-confirm');
+    await expectAccessible(page, 'secret confirm');
     await page.getByRole('button', { name: 'Zurück' }).click();
     await expect.poll(() => focusedText(page)).toBe('Nein');
     expect(currentPoll(chair.snapshot())!.castCount).toBe(0);
@@ -205,6 +235,7 @@ describe('the member tablet', () => {
     await drive.publish();
     await page.getByText('Einstimmig angenommen').waitFor();
     await screenshot(page, 'member-landscape-hand-count-published');
+    await expectAccessible(page, 'hand count published');
     expect(errors).toEqual([]);
   });
 });
