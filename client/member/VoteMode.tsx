@@ -9,7 +9,8 @@ const ICON = { open: 'info', rollCall: 'users', secret: 'lock' } as const;
  * the room display and in the minutes, so the member is told before tapping.
  */
 export function VoteMode({ poll, itemNumber }: { poll: PollView; itemNumber: string | undefined }) {
-  const item = itemNumber ? t('item.number', { number: itemNumber }) : '';
+  // "TOP Ö 12" never breaks across lines.
+  const item = itemNumber ? t('item.number', { number: itemNumber }).replace(/ /g, '\u00a0') : '';
   return (
     <>
       <p class="vote-mode" id="vote-mode">
