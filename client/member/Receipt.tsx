@@ -1,22 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OwnBallot, PollView } from '../../shared/protocol/snapshot.ts';
 import { t } from '../i18n/i18n.ts';
+import { computeReceiptCode } from '../sync/receiptCode.ts';
 import { fetchBallotList } from '../sync/receipts.ts';
 
 type Check = 'pending' | 'counted' | 'missing' | 'unavailable';
 
 /**
  * The receipt of the member's accepted ballot, computed on the tablet from what it sent. Once
- * the result is published the tablet looks itself up in the published list. The hashing is
- * loaded when the first receipt is shown: it is not needed to vote (the tablet's size budget).
+ * the result is published the tablet looks itself up in the published list.
  */
 export function Receipt({ meetingId, poll, ballot }: { meetingId: string; poll: PollView; ballot: OwnBallot }) {
   const [code, setCode] = useState<string | null>(null);
   const [check, setCheck] = useState<Check>('pending');
   useEffect(() => {
     let live = true;
-    import('../../shared/receipts/receipt.ts').then(
-      ({ receiptCode }) => live && setCode(receiptCode(poll.id, ballot.ballotId)),
+    computeReceiptCode(poll.id, ballot.ballotId).then(
+      (receipt) => live && setCode(receipt),
       () => undefined,
     );
     return () => void (live = false);

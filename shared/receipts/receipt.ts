@@ -1,6 +1,5 @@
+import { codeFromDigest, receiptInput } from './receiptCode.ts';
 import { sha256 } from './sha256.ts';
-
-const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 /**
  * The short code a member's tablet shows for an accepted ballot. It is derived from the poll
@@ -8,10 +7,9 @@ const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
  * inclusion (the code is in the published list) without naming anyone. The tablet computes it
  * itself from what it sent, so it need not trust the server's word. 8 characters of an
  * unambiguous alphabet = 40 bits, ample against collisions among a council's ballots.
+ * Synchronous and pure (the server's and the published list's side); the tablet uses Web
+ * Crypto where it can (client/sync/receiptCode.ts).
  */
 export function receiptCode(pollId: string, ballotId: string): string {
-  const digest = sha256(`handzeichen-receipt\n${pollId}\n${ballotId}`);
-  let code = '';
-  for (let i = 0; i < 8; i++) code += ALPHABET[digest[i]! & 31];
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
+  return codeFromDigest(sha256(receiptInput(pollId, ballotId)));
 }
