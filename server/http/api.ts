@@ -6,9 +6,8 @@ import type { Logger } from '../logger.ts';
 import { createMeeting } from '../meetings/createMeeting.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
 import { reissueMemberLink } from '../meetings/memberLinks.ts';
-import { minutesText } from '../meetings/minutes.ts';
 import type { TokenStore } from '../storage/tokenStore.ts';
-import { bearerToken, HttpError, readJson, sendJson, sendText } from './respond.ts';
+import { bearerToken, HttpError, readJson, sendJson } from './respond.ts';
 
 export interface ApiDeps {
   service: MeetingService;
@@ -17,7 +16,7 @@ export interface ApiDeps {
   log: Logger;
   /** Base for absolute links; derived from the request when not configured. */
   publicUrl: string | undefined;
-  /** Further route modules (import, export, admin); each returns false for paths not its own. */
+  /** Further route modules (import, export incl. minutes, admin); each returns false for paths not its own. */
   routes?: ((req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>)[];
   /** Disconnects the member's devices still using a revoked link. */
   onLinkReissued?: (meetingId: string, memberId: string) => void;
@@ -48,20 +47,6 @@ export function createApi(deps: ApiDeps) {
         const created = createMeeting(service, tokens, parsed.output, baseUrl(req));
         log.info('meeting created', { meetingId: created.id, members: created.members.length });
         sendJson(res, 201, created);
-        return true;
-      }
-      const minutes = /^\/api\/meetings\/([A-Za-z0-9_-]{1,64})\/minutes\.txt$/.exec(pathname);
-      if (minutes) {
-        if (req.method !== 'GET') throw new HttpError(405, 'Use GET');
-        const meetingId = minutes[1]!;
-        const token = bearerToken(req);
-        const principal = tokens.resolve(token);
-        const allowed = isAdmin(token) || (principal?.role === 'chair' && principal.meetingId === meetingId);
-        if (!allowed) throw new HttpError(401, 'Chair or admin token required');
-        const state = service.get(meetingId);
-        if (!state) throw new HttpError(404, 'Unknown meeting');
-        const lang = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') === 'en' ? 'en' : 'de';
-        sendText(res, 200, minutesText(state, lang));
         return true;
       }
       // Member ids may be OParl URLs: the id is percent-encoded in the path.

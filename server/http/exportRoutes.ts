@@ -1,13 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { meetingResults, type ResultsScope } from '../../shared/export/results.ts';
+import { meetingResults } from '../../shared/export/results.ts';
 import { resultsCsv } from '../../shared/export/resultsCsv.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
+import { minutesText } from '../meetings/minutes.ts';
 import type { Auth } from './auth.ts';
-import { HttpError, sendJson } from './respond.ts';
+import { exportQuery } from './exportQuery.ts';
+import { HttpError, sendJson, sendText } from './respond.ts';
 
-const ROUTE = /^\/api\/meetings\/([A-Za-z0-9_-]{1,64})\/results\.(json|csv)$/;
+const ROUTE = /^\/api\/meetings\/([A-Za-z0-9_-]{1,64})\/(minutes\.txt|results\.json|results\.csv)$/;
 
-/** results.json and results.csv (chair or admin token). `?scope=public` leaves out non-public items. */
+/**
+ * minutes.txt, results.json and results.csv (chair or admin token). `?scope=public` leaves out
+ * non-public items; `?lang=en` words the minutes in English.
+ */
 export function createExportRoutes(deps: { service: MeetingService; auth: Auth }) {
   return async function exportRoutes(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
     const match = ROUTE.exec(pathname);
@@ -17,9 +22,13 @@ export function createExportRoutes(deps: { service: MeetingService; auth: Auth }
     deps.auth.requireChairOrAdmin(req, meetingId);
     const state = deps.service.get(meetingId);
     if (!state) throw new HttpError(404, 'Unknown meeting');
-    const scope: ResultsScope = new URL(req.url ?? '/', 'http://x').searchParams.get('scope') === 'public' ? 'public' : 'full';
+    const { scope, lang } = exportQuery(req);
+    if (match[2] === 'minutes.txt') {
+      sendText(res, 200, minutesText(state, lang, scope));
+      return true;
+    }
     const results = meetingResults(state, scope, new Date().toISOString());
-    if (match[2] === 'json') {
+    if (match[2] === 'results.json') {
       sendJson(res, 200, results);
       return true;
     }

@@ -1,3 +1,4 @@
+import type { ResultsScope } from '../../shared/export/results.ts';
 import type { Choice } from '../../shared/meeting/model.ts';
 import { ballotsOf, validPoll, type MeetingState } from '../../shared/meeting/state.ts';
 import { minuteBlock } from '../../shared/minutes/block.ts';
@@ -8,11 +9,12 @@ import { quorumCheckNote, type Language } from '../../shared/minutes/wording.ts'
 /**
  * The minutes' result blocks: one per item whose valid round is closed or published (open
  * votes are never exported), and one per item without a vote that the clerk gave a
- * Beschlussart (e.g. "zur Kenntnis genommen").
+ * Beschlussart (e.g. "zur Kenntnis genommen"). `scope: 'public'` leaves non-public items out.
  */
-export function minutesText(s: MeetingState, lang: Language = 'de'): string {
+export function minutesText(s: MeetingState, lang: Language = 'de', scope: ResultsScope = 'full'): string {
   const blocks: string[] = [];
   for (const item of s.meeting.agenda) {
+    if (scope === 'public' && !item.public) continue;
     const kind = s.decisionKinds.get(item.id) ?? null;
     const poll = validPoll(s, item.id);
     if (!poll?.counts || poll.status === 'open') {
@@ -51,6 +53,7 @@ export function minutesText(s: MeetingState, lang: Language = 'de'): string {
   }
   const date = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(s.meeting.start));
   const header = `${s.meeting.name}\n${s.meeting.body} – ${date}${s.meeting.location ? `, ${s.meeting.location}` : ''}`;
-  const checks = s.quorumChecks.map((c) => quorumCheckNote(c, lang));
+  const nonPublic = new Set(s.meeting.agenda.filter((i) => !i.public).map((i) => i.id));
+  const checks = s.quorumChecks.filter((c) => scope === 'full' || !c.itemId || !nonPublic.has(c.itemId)).map((c) => quorumCheckNote(c, lang));
   return [header, ...(checks.length ? [checks.join('\n')] : []), ...blocks].join('\n\n') + '\n';
 }
