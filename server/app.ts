@@ -41,11 +41,13 @@ export function createApp(options: AppOptions) {
   const service = new MeetingService(store);
   const setup = new AuditedSetupStore(db, audit);
   const auth = createAuth(options.adminToken, tokens);
+  // Devices still connected with a revoked member link or card.
+  const disconnectMember = (meetingId: string, memberId: string) => io.in(rooms.member(meetingId, memberId)).disconnectSockets(true);
   const routes = [
     createSetupRoutes({ service, tokens, setup, auth, log, publicUrl: options.publicUrl }),
     createExportRoutes({ service, auth }),
     createReceiptRoutes({ service, auth }),
-    createAdminRoutes({ service, setup, cards: new PairingCards(db), auth, publicUrl: options.publicUrl }),
+    createAdminRoutes({ service, setup, cards: new PairingCards(db), auth, publicUrl: options.publicUrl, onCardReissued: disconnectMember }),
   ];
   const api = createApi({
     service,
@@ -54,7 +56,7 @@ export function createApp(options: AppOptions) {
     log,
     publicUrl: options.publicUrl,
     routes,
-    onLinkReissued: (meetingId, memberId) => io.in(rooms.member(meetingId, memberId)).disconnectSockets(true),
+    onLinkReissued: disconnectMember,
   });
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {

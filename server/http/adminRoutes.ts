@@ -15,6 +15,8 @@ export interface AdminRouteDeps {
   cards: PairingCards;
   auth: Auth;
   publicUrl: string | undefined;
+  /** Disconnects the member's devices still using a revoked card. */
+  onCardReissued?: (meetingId: string, memberId: string) => void;
 }
 
 const MEETING = /^\/api\/admin\/meetings\/([A-Za-z0-9_-]{1,64})(\/archive|\/cards|\/card)?$/;
@@ -91,7 +93,10 @@ export function createAdminRoutes(deps: AdminRouteDeps) {
         if (!parsed.success) throw new HttpError(400, describeIssues(parsed.issues));
         const member = state.meeting.members.find((m) => m.id === parsed.output.memberId);
         if (!member) throw new HttpError(404, 'Unknown member');
-        sendJson(res, 200, cards.issue(meetingId, member, base, now, { revokeEarlier: true }));
+        const card = cards.issue(meetingId, member, base, now, { revokeEarlier: true });
+        // A revoked token only stops the next handshake; the lost tablet's open socket must go now.
+        deps.onCardReissued?.(meetingId, member.id);
+        sendJson(res, 200, card);
         return true;
       }
     }
