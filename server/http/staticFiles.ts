@@ -1,6 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, relative, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,13 +19,15 @@ const TYPES: Record<string, string> = {
 export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const pathname = safeDecode(new URL(req.url ?? '/', 'http://x').pathname);
-  if (pathname === null || pathname.includes('\0')) return false;
+  if (pathname === null || !isPlainPath(pathname)) return false;
   let file = normalize(join(root, pathname));
   if (!file.startsWith(root + sep) && file !== root) return false;
   let stat = statOrNull(file);
   if (stat?.isDirectory()) {
     if (!pathname.endsWith('/')) {
-      res.writeHead(301, { location: pathname + '/' });
+      // Built from the folder found, never from the request: the Location stays on this host.
+      const folder = relative(root, file).split(sep).map(encodeURIComponent).join('/');
+      res.writeHead(301, { location: folder ? `/${folder}/` : '/' });
       res.end();
       return true;
     }
@@ -50,6 +52,14 @@ function statOrNull(file: string) {
   } catch {
     return null;
   }
+}
+
+/**
+ * Encoded slashes, backslashes and dot segments are no part of a path to one of our files, but
+ * they are how `/%2Fevil.example%2F..%2Fmember` becomes a redirect to another host.
+ */
+function isPlainPath(path: string): boolean {
+  return !/[\x00-\x1f\x7f\\]/.test(path) && !path.includes('//') && !path.split('/').some((s) => s === '..' || s === '.');
 }
 
 /** A malformed escape (`%E0%A4%A`) is a bad request for a file that does not exist, not a crash. */

@@ -1,0 +1,56 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../app.ts';
+import { createLogger } from '../logger.ts';
+
+/** A real server over a small client folder of its own, so the test needs no build. */
+const root = mkdtempSync(join(tmpdir(), 'handzeichen-static-'));
+let app: App;
+let base: string;
+beforeAll(async () => {
+  mkdirSync(join(root, 'client', 'member'), { recursive: true });
+  writeFileSync(join(root, 'client', 'member', 'index.html'), '<!doctype html><title>member</title>');
+  mkdirSync(join(root, 'client', 'größe'));
+  app = createApp({ dbFile: join(root, 'db.sqlite'), adminToken: 'static-admin-token-0123456789', staticDir: join(root, 'client'), log: createLogger('silent') });
+  base = `http://127.0.0.1:${(await app.listen(0)).port}`;
+});
+afterAll(async () => {
+  await app?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const get = (path: string) => fetch(base + path, { redirect: 'manual' });
+
+describe('static files', () => {
+  it('redirects a folder to its slash form on this host', async () => {
+    const res = await get('/member');
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/member/');
+    expect((await get('/member/')).status).toBe(200);
+    expect((await get('/member%2Findex.html')).status).toBe(200);
+    // A folder name outside Latin-1 is escaped in the Location, not a 500.
+    const odd = await get('/gr%C3%B6%C3%9Fe');
+    expect(odd.status).toBe(301);
+    expect(odd.headers.get('location')).toBe('/gr%C3%B6%C3%9Fe/');
+  });
+
+  it('never redirects to another host and never fails on odd paths', async () => {
+    for (const path of [
+      '/%2Fevil.example%2F..%2Fmember',
+      '/%2F%2Fevil.example%2F..%2F..%2Fmember',
+      '/%5Cevil.example%2F..%2Fmember',
+      '/%5C%5Cevil.example%2F..%2F..%2Fmember',
+      '/member%5C',
+      '/member%2F..%2Fmember',
+      '/%0D%0ASet-Cookie:%20x=1%2F..%2Fmember',
+      '/%E2%82%AC%2F..%2Fmember',
+      '/%C3%A4',
+    ]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('location'), path).toBeNull();
+    }
+  });
+});
