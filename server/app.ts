@@ -52,7 +52,7 @@ export function createApp(options: AppOptions) {
   const api = createApi({
     service,
     tokens,
-    adminToken: options.adminToken,
+    auth,
     log,
     publicUrl: options.publicUrl,
     routes,

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
 import { describeIssues, MEETING_SPEC_MAX_BYTES, MeetingSpec } from '../../shared/protocol/meetingSpec.ts';
@@ -7,12 +6,14 @@ import { createMeeting } from '../meetings/createMeeting.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
 import { reissueMemberLink } from '../meetings/memberLinks.ts';
 import type { TokenStore } from '../storage/tokenStore.ts';
-import { bearerToken, HttpError, readJson, sendJson } from './respond.ts';
+import { baseUrlOf, type Auth } from './auth.ts';
+import { decodePath } from './decodePath.ts';
+import { HttpError, readJson, sendJson } from './respond.ts';
 
 export interface ApiDeps {
   service: MeetingService;
   tokens: TokenStore;
-  adminToken: string;
+  auth: Auth;
   log: Logger;
   /** Base for absolute links; derived from the request when not configured. */
   publicUrl: string | undefined;
@@ -23,16 +24,7 @@ export interface ApiDeps {
 }
 
 export function createApi(deps: ApiDeps) {
-  const { service, tokens, log } = deps;
-  const admin = Buffer.from(deps.adminToken);
-  const isAdmin = (token: string | undefined) =>
-    token !== undefined && token.length === admin.length && timingSafeEqual(Buffer.from(token), admin);
-
-  const baseUrl = (req: IncomingMessage) => {
-    if (deps.publicUrl) return deps.publicUrl.replace(/\/$/, '');
-    const tls = (req.socket as { encrypted?: boolean }).encrypted;
-    return `${tls ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
-  };
+  const { service, tokens, auth, log } = deps;
 
   /** Returns false when the path is not an API route. */
   return async function api(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -41,10 +33,10 @@ export function createApi(deps: ApiDeps) {
     try {
       if (pathname === '/api/meetings') {
         if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
-        if (!isAdmin(bearerToken(req))) throw new HttpError(401, 'Admin token required');
+        auth.requireAdmin(req);
         const parsed = v.safeParse(MeetingSpec, await readJson(req, MEETING_SPEC_MAX_BYTES));
         if (!parsed.success) throw new HttpError(400, describeIssues(parsed.issues));
-        const created = createMeeting(service, tokens, parsed.output, baseUrl(req));
+        const created = createMeeting(service, tokens, parsed.output, baseUrlOf(req, deps.publicUrl));
         log.info('meeting created', { meetingId: created.id, members: created.members.length });
         sendJson(res, 201, created);
         return true;
@@ -54,12 +46,10 @@ export function createApi(deps: ApiDeps) {
       if (link) {
         if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
         const [, meetingId, encodedMemberId] = link as unknown as [string, string, string];
-        const memberId = decodeURIComponent(encodedMemberId);
-        const token = bearerToken(req);
-        const principal = tokens.resolve(token);
-        const allowed = isAdmin(token) || (principal?.role === 'chair' && principal.meetingId === meetingId);
-        if (!allowed) throw new HttpError(401, 'Chair or admin token required');
-        const result = reissueMemberLink(service, tokens, meetingId, memberId, baseUrl(req));
+        auth.requireChairOrAdmin(req, meetingId);
+        const memberId = decodePath(encodedMemberId);
+        if (memberId === null) throw new HttpError(400, 'Member id has a malformed percent-escape');
+        const result = reissueMemberLink(service, tokens, meetingId, memberId, baseUrlOf(req, deps.publicUrl));
         if (!result.ok) throw new HttpError(404, result.error.message);
         deps.onLinkReissued?.(meetingId, memberId);
         log.info('member link re-issued', { meetingId, memberId });

@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, relative, sep } from 'node:path';
+import { decodePath } from './decodePath.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,7 +19,7 @@ const TYPES: Record<string, string> = {
 /** Serves the built client. `/member/` → `member/index.html`; hashed assets are cached for good. */
 export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const pathname = safeDecode(new URL(req.url ?? '/', 'http://x').pathname);
+  const pathname = decodePath(new URL(req.url ?? '/', 'http://x').pathname);
   if (pathname === null || !isPlainPath(pathname)) return false;
   let file = normalize(join(root, pathname));
   if (!file.startsWith(root + sep) && file !== root) return false;
@@ -60,13 +61,4 @@ function statOrNull(file: string) {
  */
 function isPlainPath(path: string): boolean {
   return !/[\x00-\x1f\x7f\\]/.test(path) && !path.includes('//') && !path.split('/').some((s) => s === '..' || s === '.');
-}
-
-/** A malformed escape (`%E0%A4%A`) is a bad request for a file that does not exist, not a crash. */
-function safeDecode(path: string): string | null {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return null;
-  }
 }
