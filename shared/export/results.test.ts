@@ -109,4 +109,18 @@ describe('results export', () => {
     expect(lines[4]).toMatch(/;'=Frau Wilke;Nein$/);
     expect(lines[7]).toMatch(/^N 1;2022\/041;Vergabe Migrationsberatung;1;offen;.*;1;2;0;Abgelehnt;abgelehnt;/);
   });
+
+  it('neutralises every formula start in text cells (OWASP list and full-width forms), never in numbers', () => {
+    const starts = ['=1+1', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx', '\uFF1D1+1', '\uFF0B1', '\uFF0D1', '\uFF20A1'];
+    const item = full.items[1]!;
+    const round = { ...item.rounds[0]!, counts: { yes: -1, no: 0, abstain: 2 } };
+    const rows = resultsCsv({ ...full, items: starts.map((name) => ({ ...item, name, rounds: [round] })) })
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .slice(1, -1);
+    for (const [i, start] of starts.entries()) {
+      const name = /[\r]/.test(start) ? `"'${start}"` : `'${start}`;
+      expect(rows[i]).toBe(`Ö 2;;${name};1;geheim;NKomVG: einfache Mehrheit;-1;0;2;Einstimmig bei 2 Enthaltungen;${round.decisionKindLabel};${round.openedAt};${round.closedAt};;`);
+    }
+  });
 });

@@ -17,10 +17,17 @@ const MAJORITY: Record<MajorityKind, string> = {
 };
 const CHOICE: Record<Choice, string> = { yes: 'Ja', no: 'Nein', abstain: 'Enthaltung' };
 
-/** Quotes when needed; a leading = + @ would make a spreadsheet run a formula. */
+/**
+ * A text cell starting like a formula (OWASP's = + - @ tab CR, and their full-width forms that
+ * some spreadsheets read as the same) gets a leading `'`. Numbers are left alone: a count must
+ * stay a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** Quotes when needed and neutralises formulas. */
 function cell(value: string | number | null): string {
   let s = value === null ? '' : String(value);
-  if (/^[=+@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
