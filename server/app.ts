@@ -11,7 +11,7 @@ import { createExportRoutes } from './http/exportRoutes.ts';
 import { createReceiptRoutes } from './http/receiptRoutes.ts';
 import { createSetupRoutes } from './http/setupRoutes.ts';
 import { HttpError, sendJson } from './http/respond.ts';
-import { setSecurityHeaders } from './http/securityHeaders.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MeetingService } from './meetings/meetingService.ts';
@@ -59,8 +59,9 @@ export function createApp(options: AppOptions) {
     onLinkReissued: disconnectMember,
   });
 
+  const headers = securityHeaders({ tls: options.tls !== undefined });
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    setSecurityHeaders(res);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     api(req, res)
       .then((handled) => {
         if (handled) return;
@@ -74,6 +75,8 @@ export function createApp(options: AppOptions) {
   };
   const server: Server = options.tls ? createHttpsServer(options.tls, onRequest) : createHttpServer(onRequest);
   const io = attachRealtime(server, { service, tokens, log, publicUrl: options.publicUrl });
+  // Socket.IO answers its HTTP requests (long-polling) itself, past onRequest.
+  io.engine.on('headers', (engineHeaders: Record<string, string>) => Object.assign(engineHeaders, headers));
 
   return {
     server,

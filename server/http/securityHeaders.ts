@@ -1,5 +1,3 @@
-import type { ServerResponse } from 'node:http';
-
 /** The app runs without inline scripts or styles, so the policy can be strict. */
 const CSP = [
   "default-src 'self'",
@@ -15,10 +13,17 @@ const CSP = [
   "form-action 'self'",
 ].join('; ');
 
-export function setSecurityHeaders(res: ServerResponse): void {
-  res.setHeader('content-security-policy', CSP);
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('referrer-policy', 'no-referrer');
-  res.setHeader('x-frame-options', 'DENY');
-  res.setHeader('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+/** One year; only sent when this server terminates TLS itself (never over plain http). */
+const HSTS = 'max-age=31536000';
+
+/** The headers for every response, Socket.IO's polling responses included. */
+export function securityHeaders(opts: { tls: boolean }): Record<string, string> {
+  return {
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+    ...(opts.tls ? { 'strict-transport-security': HSTS } : {}),
+  };
 }

@@ -66,6 +66,7 @@ describe('HTTPS with TLS_CERT and TLS_KEY', () => {
     const created = await httpsJson('/api/meetings', DEMO_MEETING);
     expect(created.status).toBe(201);
     expect(created.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(created.headers['strict-transport-security']).toBe('max-age=31536000');
     const meeting = created.json as CreatedMeeting;
     expect(meeting.members[0]!.joinUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/member\/#token=/);
 
