@@ -16,7 +16,7 @@ export interface AdminRouteDeps {
   auth: Auth;
   publicUrl: string | undefined;
   /** Disconnects the member's devices still using a revoked card. */
-  onCardReissued?: (meetingId: string, memberId: string) => void;
+  onCardReissued: (meetingId: string, memberId: string) => void;
 }
 
 const MEETING = /^\/api\/admin\/meetings\/([A-Za-z0-9_-]{1,64})(\/archive|\/cards|\/card)?$/;
@@ -95,7 +95,7 @@ export function createAdminRoutes(deps: AdminRouteDeps) {
         if (!member) throw new HttpError(404, 'Unknown member');
         const card = cards.issue(meetingId, member, base, now, { revokeEarlier: true });
         // A revoked token only stops the next handshake; the lost tablet's open socket must go now.
-        deps.onCardReissued?.(meetingId, member.id);
+        deps.onCardReissued(meetingId, member.id);
         sendJson(res, 200, card);
         return true;
       }
