@@ -2,16 +2,15 @@ import { currentItem, currentPoll } from '../../shared/protocol/selectors.ts';
 import type { PollView } from '../../shared/protocol/snapshot.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
-import { ConnectionBadge } from '../ui/ConnectionBadge.tsx';
-import { formatDate } from '../ui/format.ts';
-import { BrandMark, Icon } from '../ui/Icon.tsx';
 import { ItemTitle } from '../ui/ItemTitle.tsx';
 import { PageMessage } from '../ui/PageMessage.tsx';
-import { ThemeSwitch } from '../ui/ThemeSwitch.tsx';
+import { DisplayHeader } from './DisplayHeader.tsx';
+import { InvalidNotice } from './InvalidNotice.tsx';
 import { ProgressView } from './ProgressView.tsx';
-import { QuorumLine } from './QuorumLine.tsx';
+import { pendingQuorumCheck, QuorumNotice } from './QuorumNotice.tsx';
 import { ResultView } from './ResultView.tsx';
 import { RollCallGrid } from './RollCallGrid.tsx';
+import { StaleBanner, useLostSince } from './StaleBanner.tsx';
 import { VoteCaption } from './VoteCaption.tsx';
 
 /**
@@ -21,6 +20,7 @@ import { VoteCaption } from './VoteCaption.tsx';
 export function DisplayApp({ conn }: { conn: MeetingConnection }) {
   const snapshot = conn.snapshot.value;
   const status = conn.status.value;
+  const lostSince = useLostSince(status);
   if (status === 'unauthorized') {
     return (
       <PageMessage icon="alert" tone="danger">
@@ -31,61 +31,41 @@ export function DisplayApp({ conn }: { conn: MeetingConnection }) {
   if (!snapshot) return <p class="display-wait">{t('conn.connecting')}</p>;
   const item = currentItem(snapshot);
   const latest = item ? currentPoll(snapshot) : undefined;
-  // A round declared invalid is off the screen at once: the room waits for the repetition.
-  const poll = latest?.status === 'invalid' ? undefined : latest;
+  // A round declared invalid says so until the repetition opens; its numbers are gone.
+  const invalid = latest?.status === 'invalid' ? latest : undefined;
+  const poll = invalid ? undefined : latest;
   const published = poll?.status === 'published' && poll.counts && poll.verdict ? poll : undefined;
   const redacted = item !== undefined && !item.public && !item.name;
+  const quorumCheck = pendingQuorumCheck(snapshot);
+  const state = displayState(item !== undefined, poll, invalid);
+  const rollCall = poll?.rollCall;
 
   return (
-    <div class={`display state-${displayState(item !== undefined, poll)}`}>
-      <header class="display-header">
-        <div class="display-id">
-          <BrandMark />
-          <div>
-            <p class="display-body">
-              {snapshot.meeting.body} · {snapshot.meeting.organization}
-            </p>
-            <p class="display-meeting">
-              {snapshot.meeting.name} · {formatDate(snapshot.meeting.start)}
-            </p>
-          </div>
+    <div class={`display state-${state}${lostSince ? ' is-stale' : ''}`}>
+      <DisplayHeader snapshot={snapshot} />
+      {lostSince && <StaleBanner since={lostSince} />}
+      <main class={`display-main${redacted ? ' is-redacted' : ''}`} data-state={poll?.status ?? (invalid ? 'invalid' : 'idle')}>
+        <div class="display-heading">
+          <ItemTitle item={item} level={1} />
+          {poll && <VoteCaption poll={poll} />}
         </div>
-        <div class="display-tools">
-          <QuorumLine quorum={snapshot.quorum} />
-          {status !== 'online' && <ConnectionBadge status={status} />}
-          <ThemeSwitch />
-        </div>
-      </header>
-      <main class={`display-main${redacted ? ' is-redacted' : ''}`} data-state={poll?.status ?? 'idle'}>
-        <ItemTitle item={item} level={1} />
-        {poll && <VoteCaption poll={poll} />}
-        {poll?.status === 'open' && (
-          <div class={poll.rollCall ? 'display-split' : 'display-single'}>
-            <ProgressView poll={poll} />
-            {poll.rollCall && <RollCallGrid entries={poll.rollCall} members={snapshot.members} final={false} />}
-          </div>
-        )}
-        {!poll && !redacted && (
-          <div class="display-idle">
-            {snapshot.meeting.location && <p class="display-location">{snapshot.meeting.location}</p>}
-            <p class="display-waiting">{t('display.waiting')}</p>
-          </div>
-        )}
-        {poll?.status === 'closed' && (
-          <div class={poll.rollCall ? 'display-split' : 'display-single'}>
-            <p class="display-closed">{t('display.closed')}</p>
-            {poll.rollCall && <RollCallGrid entries={poll.rollCall} members={snapshot.members} final={false} />}
-          </div>
-        )}
-        {published && (
-          <div class={published.rollCall ? 'display-split' : 'display-single'}>
-            <ResultView
-              counts={published.counts!}
-              verdict={published.verdict!}
-              rules={published.rules}
-              statutoryMembers={published.statutoryMembers}
-            />
-            {published.rollCall && <RollCallGrid entries={published.rollCall} members={snapshot.members} final={true} />}
+        {!item && snapshot.meeting.location && <p class="display-location">{snapshot.meeting.location}</p>}
+        {quorumCheck && <QuorumNotice check={quorumCheck} />}
+        {invalid && <InvalidNotice poll={invalid} />}
+        {poll && (
+          <div class={`display-stage${rollCall ? ' is-roll-call' : ''}`}>
+            {poll.status === 'open' && <ProgressView poll={poll} compact={!!rollCall} />}
+            {poll.status === 'closed' && <p class="display-closed">{t('display.closed')}</p>}
+            {published && (
+              <ResultView
+                counts={published.counts!}
+                verdict={published.verdict!}
+                rules={published.rules}
+                statutoryMembers={published.statutoryMembers}
+                compact={!!rollCall}
+              />
+            )}
+            {rollCall && <RollCallGrid entries={rollCall} members={snapshot.members} final={poll.status !== 'open'} />}
           </div>
         )}
       </main>
@@ -93,7 +73,8 @@ export function DisplayApp({ conn }: { conn: MeetingConnection }) {
   );
 }
 
-function displayState(hasItem: boolean, poll: PollView | undefined): string {
+function displayState(hasItem: boolean, poll: PollView | undefined, invalid: PollView | undefined): string {
   if (!hasItem) return 'idle';
+  if (invalid) return 'invalid';
   return poll?.status ?? 'item';
 }

@@ -1,11 +1,11 @@
 import type { PollView } from '../../shared/protocol/snapshot.ts';
 import { t } from '../i18n/i18n.ts';
 
-/** During a vote only the progress: never a running tally. */
-export function ProgressView({ poll }: { poll: PollView }) {
+/** During a vote only the progress: never a running tally. Compact: one band above the roll-call list. */
+export function ProgressView({ poll, compact = false }: { poll: PollView; compact?: boolean }) {
   const share = poll.eligibleCount ? poll.castCount / poll.eligibleCount : 0;
   return (
-    <section class="progress" aria-label={t('display.voteRunning')}>
+    <section class={`progress${compact ? ' is-compact' : ''}`} aria-label={t('display.voteRunning')}>
       <p class="progress-label">
         <span class="live-dot" aria-hidden="true" />
         {t('display.voteRunning')}

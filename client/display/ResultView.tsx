@@ -7,19 +7,37 @@ import { Icon } from '../ui/Icon.tsx';
 import { VerdictExplanation } from '../ui/VerdictExplanation.tsx';
 import { CHOICE_ICON } from '../ui/choiceIcons.ts';
 
-/** The published result: the verdict in words first, then big numbers with bars. */
-export function ResultView({ counts, verdict, rules, statutoryMembers }: { counts: Counts; verdict: Verdict; rules: string; statutoryMembers: number }) {
+/**
+ * The published result: the verdict in words first, then big numbers with bars. Zero is written
+ * "0" here: the minutes' "-" reads as "no data" to an audience. Compact: verdict and numbers in
+ * one band above the roll-call list.
+ */
+export function ResultView({
+  counts,
+  verdict,
+  rules,
+  statutoryMembers,
+  compact = false,
+}: {
+  counts: Counts;
+  verdict: Verdict;
+  rules: string;
+  statutoryMembers: number;
+  compact?: boolean;
+}) {
   const choices = ruleSet(rules).allowsAbstention ? (['yes', 'no', 'abstain'] as const) : (['yes', 'no'] as const);
   const total = Math.max(1, ...choices.map((c) => counts[c]));
   return (
-    <section class="result" aria-label={t('display.result')}>
-      <p class={`result-verdict ${verdict.passed ? 'passed' : 'rejected'}`}>
-        <span class="result-verdict-icon">
-          <Icon name={verdict.passed ? 'check' : 'cross'} />
-        </span>
-        {verdictHeadline(verdict.outcome, lang.value)}
-      </p>
-      <VerdictExplanation verdict={verdict} statutoryMembers={statutoryMembers} class="result-explanation" />
+    <section class={`result${compact ? ' is-compact' : ''}`} aria-label={t('display.result')}>
+      <div class="result-head">
+        <p class={`result-verdict ${verdict.passed ? 'passed' : 'rejected'}`}>
+          <span class="result-verdict-icon">
+            <Icon name={verdict.passed ? 'check' : 'cross'} />
+          </span>
+          {verdictHeadline(verdict.outcome, lang.value)}
+        </p>
+        <VerdictExplanation verdict={verdict} statutoryMembers={statutoryMembers} class="result-explanation" />
+      </div>
       <div class="result-counts">
         {choices.map((c) => (
           <div key={c} class={`result-col result-${c} choice-${c}`}>
@@ -28,11 +46,13 @@ export function ResultView({ counts, verdict, rules, statutoryMembers }: { count
               {t(`display.${c}`)}
             </p>
             <p class="result-number num" data-choice={c}>
-              {counts[c] === 0 ? '–' : counts[c]}
+              {counts[c]}
             </p>
-            <div class="result-bar-track" aria-hidden="true">
-              <div class="result-bar" style={{ width: `${(counts[c] / total) * 100}%` }} />
-            </div>
+            {!compact && (
+              <div class="result-bar-track" aria-hidden="true">
+                <div class="result-bar" style={{ width: `${(counts[c] / total) * 100}%` }} />
+              </div>
+            )}
           </div>
         ))}
       </div>

@@ -1,28 +1,64 @@
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Choice, Member } from '../../shared/meeting/model.ts';
 import type { RollCallEntry } from '../../shared/protocol/snapshot.ts';
 import { t } from '../i18n/i18n.ts';
+import { rollCallNames } from './rollCallNames.ts';
+import { fitRollCall } from './fitRollCall.ts';
 
 const ICONS: Record<Choice, string> = { yes: '✓', no: '✗', abstain: '–' };
+/** Up to this many the list shows names as written and choices in full words. */
+const ROOMY = 16;
 
 /**
- * Every member entitled to vote with their choice. Colour is never the only signal: each cell
- * carries an icon and the word, so it reads the same for colour-blind people and in greyscale.
+ * Every member entitled to vote with their choice, sorted by surname and read down the columns.
+ * Colour is never the only signal: each row carries an icon and the word (short in a long list).
+ * The list is fitted to the space it has (fitRollCall.ts), so every name stays whole at
+ * 1920×1080 and 1280×720 and nothing is cut off below.
  */
 export function RollCallGrid({ entries, members, final }: { entries: RollCallEntry[]; members: Member[]; final: boolean }) {
-  const names = new Map(members.map((m) => [m.id, m.name]));
-  const size = entries.length <= 12 ? 'l' : entries.length <= 30 ? 'm' : 's';
+  const roomy = entries.length <= ROOMY;
+  const rows = useMemo(() => {
+    const byId = new Map(members.map((m) => [m.id, m]));
+    const choice = new Map(entries.map((e) => [e.memberId, e.choice]));
+    return rollCallNames(entries.map((e) => ({ id: e.memberId, name: byId.get(e.memberId)?.name ?? e.memberId }))).map((n) => ({
+      ...n,
+      name: roomy ? (byId.get(n.id)?.name ?? n.id) : n.label,
+      choice: choice.get(n.id) ?? null,
+    }));
+  }, [entries, members, roomy]);
+  const section = useRef<HTMLElement>(null);
+  // Names decide the fit; in the roomy list the choice words do too ("Enthaltung" is long).
+  const layoutKey = rows.map((r) => (roomy ? `${r.name}:${r.choice}` : r.name)).join('|');
+
+  useLayoutEffect(() => {
+    const el = section.current;
+    if (!el) return;
+    fitRollCall(el);
+    const observer = new ResizeObserver(() => fitRollCall(el));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [layoutKey, final]);
+
+  const word = (c: Choice | null) => {
+    if (c) return t(roomy ? `choice.${c}` : `display.short.${c}`);
+    if (roomy) return t(final ? 'display.notVoted' : 'display.pending');
+    return '';
+  };
   return (
-    <section class="roll-call" aria-label={t('display.rollCall')}>
-      <ul class="roll-call-grid" data-size={size}>
-        {entries.map((e) => (
-          <li key={e.memberId} class={`roll-cell roll-${e.choice ?? 'none'}`}>
-            <span class="roll-name">{names.get(e.memberId) ?? e.memberId}</span>
-            <span class="roll-choice">
-              <span class="roll-icon" aria-hidden="true">
-                {e.choice ? ICONS[e.choice] : '○'}
-              </span>{' '}
-              {e.choice ? t(`choice.${e.choice}`) : t(final ? 'display.notVoted' : 'display.pending')}
+    <section class="roll-call" ref={section} aria-label={t('display.rollCall')} data-roomy={roomy}>
+      {!roomy && (
+        <p class="roll-legend" aria-hidden="true">
+          <span class="roll-icon">○</span> {t(final ? 'display.notVoted' : 'display.pending')}
+        </p>
+      )}
+      <ul class="roll-call-grid">
+        {rows.map((r) => (
+          <li key={r.id} class={`roll-cell roll-${r.choice ?? 'none'}`}>
+            <span class="roll-icon" aria-hidden="true">
+              {r.choice ? ICONS[r.choice] : '○'}
             </span>
+            <span class="roll-name">{r.name}</span>
+            <span class="roll-choice">{word(r.choice) || <span class="visually-hidden">{t(final ? 'display.notVoted' : 'display.pending')}</span>}</span>
           </li>
         ))}
       </ul>
