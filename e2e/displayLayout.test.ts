@@ -132,6 +132,14 @@ async function axeFindings(page: Page): Promise<string[]> {
 }
 
 /** Measures every screen, takes its picture, and runs axe on the two 1080p ones unless told not to. */
+/** The roll-call list's type size as a share of the screen height, per screen. */
+async function listFont(pages: Record<string, Page>): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const [name, page] of Object.entries(pages))
+    out[name] = await page.locator('.roll-call-grid').evaluate((e) => Math.round((parseFloat(getComputedStyle(e).fontSize) / window.innerHeight) * 1000) / 10);
+  return out;
+}
+
 async function allFit(pages: Record<string, Page>, shotName: string, axe = true): Promise<void> {
   for (const [name, page] of Object.entries(pages)) {
     expect(await layoutProblems(page), `${shotName} ${name}`).toEqual([]);
@@ -176,13 +184,20 @@ describe('room display layout', () => {
     await pages.fullLight.locator('.roll-name', { hasText: /^Meyer, [A-Z]\.$/ }).first().waitFor();
     await pages.fullLight.locator('.roll-legend', { hasText: 'noch nicht abgestimmt' }).waitFor();
     await allFit(pages, 'kreistag-roll-call-live');
+    const liveFont = await listFont(pages);
+    console.log('60 members, live: list type in % of the screen height', liveFont);
+    // The old grid had 1.6 % and cut the names; whole names must not cost readability.
+    for (const size of Object.values(liveFont)) expect(size).toBeGreaterThanOrEqual(1.8);
 
     await drive.close();
     await drive.publish();
     for (const page of Object.values(pages)) await page.getByText('Mehrheitlich angenommen').waitFor();
-    await pages.fullLight.locator('.roll-legend', { hasText: 'nicht abgestimmt' }).waitFor();
+    await pages.fullLight.locator('.roll-legend', { hasText: /^○ nicht abgestimmt$/ }).waitFor();
     expect(await pages.fullLight.locator('.result-number').allTextContents()).toEqual(['30', '16', '2']);
     await allFit(pages, 'kreistag-roll-call-published');
+    const publishedFont = await listFont(pages);
+    console.log('60 members, published: list type in % of the screen height', publishedFont);
+    for (const size of Object.values(publishedFont)) expect(size).toBeGreaterThanOrEqual(1.8);
   });
 
   it('long titles with a paper, a doubted quorum, an invalid round and a lost server', { timeout: 300_000 }, async () => {

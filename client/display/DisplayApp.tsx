@@ -9,7 +9,7 @@ import { InvalidNotice } from './InvalidNotice.tsx';
 import { ProgressView } from './ProgressView.tsx';
 import { pendingQuorumCheck, QuorumNotice } from './QuorumNotice.tsx';
 import { ResultView } from './ResultView.tsx';
-import { RollCallGrid } from './RollCallGrid.tsx';
+import { isRoomy, RollCallGrid, RollCallLegend } from './RollCallGrid.tsx';
 import { StaleBanner, useLostSince } from './StaleBanner.tsx';
 import { VoteCaption } from './VoteCaption.tsx';
 
@@ -39,15 +39,17 @@ export function DisplayApp({ conn }: { conn: MeetingConnection }) {
   const quorumCheck = pendingQuorumCheck(snapshot);
   const state = displayState(item !== undefined, poll, invalid);
   const rollCall = poll?.rollCall;
+  const dense = rollCall !== undefined && !isRoomy(rollCall);
 
   return (
-    <div class={`display state-${state}${lostSince ? ' is-stale' : ''}`}>
+    <div class={`display state-${state}${lostSince ? ' is-stale' : ''}${dense ? ' is-dense' : ''}`}>
       <DisplayHeader snapshot={snapshot} />
       {lostSince && <StaleBanner since={lostSince} />}
       <main class={`display-main${redacted ? ' is-redacted' : ''}`} data-state={poll?.status ?? (invalid ? 'invalid' : 'idle')}>
         <div class="display-heading">
           <ItemTitle item={item} level={1} />
           {poll && <VoteCaption poll={poll} />}
+          {dense && <RollCallLegend final={poll!.status !== 'open'} />}
         </div>
         {!item && snapshot.meeting.location && <p class="display-location">{snapshot.meeting.location}</p>}
         {quorumCheck && <QuorumNotice check={quorumCheck} />}

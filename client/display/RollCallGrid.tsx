@@ -8,6 +8,16 @@ import { fitRollCall } from './fitRollCall.ts';
 const ICONS: Record<Choice, string> = { yes: '✓', no: '✗', abstain: '–' };
 /** Up to this many the list shows names as written and choices in full words. */
 const ROOMY = 16;
+export const isRoomy = (entries: RollCallEntry[]) => entries.length <= ROOMY;
+
+/** A long list shows only icons for members who have not voted: this line says what ○ means. */
+export function RollCallLegend({ final }: { final: boolean }) {
+  return (
+    <p class="roll-legend" aria-hidden="true">
+      <span class="roll-icon">○</span> {t(final ? 'display.notVoted' : 'display.pending')}
+    </p>
+  );
+}
 
 /**
  * Every member entitled to vote with their choice, sorted by surname and read down the columns.
@@ -16,7 +26,7 @@ const ROOMY = 16;
  * 1920×1080 and 1280×720 and nothing is cut off below.
  */
 export function RollCallGrid({ entries, members, final }: { entries: RollCallEntry[]; members: Member[]; final: boolean }) {
-  const roomy = entries.length <= ROOMY;
+  const roomy = isRoomy(entries);
   const rows = useMemo(() => {
     const byId = new Map(members.map((m) => [m.id, m]));
     const choice = new Map(entries.map((e) => [e.memberId, e.choice]));
@@ -46,11 +56,6 @@ export function RollCallGrid({ entries, members, final }: { entries: RollCallEnt
   };
   return (
     <section class="roll-call" ref={section} aria-label={t('display.rollCall')} data-roomy={roomy}>
-      {!roomy && (
-        <p class="roll-legend" aria-hidden="true">
-          <span class="roll-icon">○</span> {t(final ? 'display.notVoted' : 'display.pending')}
-        </p>
-      )}
       <ul class="roll-call-grid">
         {rows.map((r) => (
           <li key={r.id} class={`roll-cell roll-${r.choice ?? 'none'}`}>

@@ -14,8 +14,7 @@ export function fitRollCall(section: HTMLElement): void {
   const roomy = section.dataset.roomy === 'true';
   const largest = (roomy ? 4.4 : 3.4) * vh;
   const probe = 2 * vh;
-  const legend = section.querySelector<HTMLElement>('.roll-legend');
-  const height = section.clientHeight - (legend ? legend.offsetHeight + parseFloat(getComputedStyle(section).rowGap || '0') : 0);
+  const height = section.clientHeight;
 
   let best = { cols: 1, font: 0 };
   for (let cols = 1; cols <= 8; cols++) {
