@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { MemberRole } from '../../shared/meeting/model.ts';
 import { t } from '../i18n/i18n.ts';
 import { api, type MeetingDetail, type PairingCard } from './adminApi.ts';
-import { QrCode } from './QrCode.tsx';
+import { QrCode } from '../ui/QrCode.tsx';
 
 /** The pairing sheet: A4, one card per member with the QR code of the join link and a code to type. */
 export function PairingSheet({ meetingId }: { meetingId: string }) {

@@ -2,10 +2,13 @@ import { fail, ok, type Result } from '../../shared/protocol/result.ts';
 import type { TokenStore } from '../storage/tokenStore.ts';
 import { links } from './createMeeting.ts';
 import type { MeetingService } from './meetingService.ts';
+import { groupCode, newPairingCode } from './pairingCards.ts';
 
 export interface ReissuedLink {
   memberId: string;
   joinUrl: string;
+  /** The same token grouped for typing (`ABCD-EFGH-JKMN-PQRS`), for a tablet without a camera. */
+  code: string;
 }
 
 /**
@@ -22,6 +25,6 @@ export function reissueMemberLink(
   const state = service.get(meetingId);
   if (!state) return fail('not_found', 'Unknown meeting');
   if (!state.meeting.members.some((m) => m.id === memberId)) return fail('not_found', 'Unknown member');
-  const token = tokens.reissueMember(meetingId, memberId, new Date().toISOString());
-  return ok({ memberId, joinUrl: links.member(baseUrl, token) });
+  const token = tokens.reissueMember(meetingId, memberId, new Date().toISOString(), newPairingCode());
+  return ok({ memberId, joinUrl: links.member(baseUrl, token), code: groupCode(token) });
 }

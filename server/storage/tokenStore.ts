@@ -31,11 +31,15 @@ export class TokenStore {
     return token;
   }
 
-  /** Revokes every link of the member and issues a fresh one, atomically (a lost tablet). */
-  reissueMember(meetingId: string, memberId: string, now: string): string {
+  /**
+   * Revokes every link of the member and stores `token` as the new one, atomically (a lost
+   * tablet). The caller picks the token, so it can be one short enough to type.
+   */
+  reissueMember(meetingId: string, memberId: string, now: string, token: string = newToken()): string {
     return this.db.transaction(() => {
       this.revokeMemberTokens.run(now, meetingId, memberId);
-      return this.issue({ meetingId, role: 'member', memberId }, now);
+      this.insert.run(hashToken(token), meetingId, 'member', memberId, now);
+      return token;
     })();
   }
 

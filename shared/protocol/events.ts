@@ -25,7 +25,7 @@ export interface ClientToServerEvents {
   'poll:open': (input: OpenPollInput, ack: Ack<{ pollId: string }>) => void;
   'poll:close': (input: PollRefInput, ack: Ack<null>) => void;
   'poll:publish': (input: PollRefInput, ack: Ack<null>) => void;
-  'member:reissueLink': (input: ReissueLinkInput, ack: Ack<{ memberId: string; joinUrl: string }>) => void;
+  'member:reissueLink': (input: ReissueLinkInput, ack: Ack<{ memberId: string; joinUrl: string; code: string }>) => void;
   'attendance:self': (input: SetOwnAttendanceInput, ack: Ack<null>) => void;
   'attendance:set': (input: SetAttendanceInput, ack: Ack<null>) => void;
   'exclusion:set': (input: SetExclusionInput, ack: Ack<null>) => void;
