@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ItemResult, MeetingResults, RoundResult } from '../../shared/export/results.ts';
 import { DECISION_KIND_LABELS } from '../../shared/minutes/decisionKinds.ts';
+import { resultNotes } from '../../shared/minutes/block.ts';
+import { voteNotes } from '../../shared/minutes/recordNotes.ts';
 import { minuteNumber, resultWording } from '../../shared/minutes/wording.ts';
 import { ruleSet } from '../../shared/rules/ruleSets.ts';
+import { verdict } from '../../shared/rules/verdict.ts';
 import { lang, t } from '../i18n/i18n.ts';
 import { requestJson } from '../sync/http.ts';
 import { formatDate, formatTime } from '../ui/format.ts';
@@ -43,13 +46,13 @@ export function ResultsPage({ meetingId, token }: { meetingId: string; token: st
         </p>
       </header>
       {results.items.map((item) => (
-        <Item key={item.id} item={item} rules={m.rules} />
+        <Item key={item.id} item={item} />
       ))}
     </div>
   );
 }
 
-function Item({ item, rules }: { item: ItemResult; rules: string }) {
+function Item({ item }: { item: ItemResult }) {
   return (
     <section class="results-item">
       <h2>
@@ -57,21 +60,25 @@ function Item({ item, rules }: { item: ItemResult; rules: string }) {
         {!item.public && <span class="results-tag"> ({t('results.nonPublic')})</span>}
       </h2>
       {item.paper && <p class="muted">{t('item.paper', { paper: item.paper })}</p>}
-      {item.rounds.length === 0 ? <p class="muted">{t('results.noVote')}</p> : item.rounds.map((r) => <Round key={r.pollId} round={r} rules={rules} />)}
+      {item.rounds.length === 0 ? <p class="muted">{t('results.noVote')}</p> : item.rounds.map((r) => <Round key={r.pollId} round={r} />)}
     </section>
   );
 }
 
-function Round({ round, rules }: { round: RoundResult; rules: string }) {
+function Round({ round }: { round: RoundResult }) {
   const l = lang.value;
   const rows: [string, string][] = [];
+  // The same notes as the minutes, from the same wording functions: print and minutes cannot drift.
+  let notes: string[] = [];
   if (round.status === 'invalid') rows.push([t('results.result'), t('results.invalid')]);
   else if (round.counts && round.outcome) {
+    const v = verdict(round.counts, { majority: round.majority, statutoryMembers: round.statutoryMembers });
+    notes = [...resultNotes(round, v, l), ...voteNotes({ ...round, named: round.namedVotes ?? [], notVoted: round.notVoted ?? [] }, l)];
     rows.push([t('results.decisionKind'), round.decisionKind ? DECISION_KIND_LABELS[l][round.decisionKind] : '']);
     rows.push([t('results.result'), resultWording(round.outcome, round.counts.abstain, l)]);
     rows.push([t('results.yes'), minuteNumber(round.counts.yes)]);
     rows.push([t('results.no'), minuteNumber(round.counts.no)]);
-    if (ruleSet(rules).allowsAbstention) rows.push([t('results.abstain'), minuteNumber(round.counts.abstain)]);
+    if (ruleSet(round.rules).allowsAbstention) rows.push([t('results.abstain'), minuteNumber(round.counts.abstain)]);
   }
   const times = `${formatTime(round.openedAt)}–${round.closedAt ? formatTime(round.closedAt) : ''}`;
   return (
@@ -88,18 +95,7 @@ function Round({ round, rules }: { round: RoundResult; rules: string }) {
           </div>
         ))}
       </dl>
-      {round.namedVotes && (
-        <div class="results-named">
-          <p>{t('results.namedVotes')}</p>
-          <ul>
-            {round.namedVotes.map((v) => (
-              <li key={v.memberId}>
-                {v.name}: {t(`choice.${v.choice}`)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {notes.length > 0 && <pre class="results-notes">{notes.join('\n')}</pre>}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { Choice, Counts, MajorityKind, PollStatus, VoteMode } from '../meeting/model.ts';
+import type { Choice, Counts, MajorityKind, PollStatus, QuorumCount, VoteMode } from '../meeting/model.ts';
 import type { MeetingState } from '../meeting/state.ts';
 import { DECISION_KIND_LABELS, defaultDecisionKind, type DecisionKind } from '../minutes/decisionKinds.ts';
 import { resultWording } from '../minutes/wording.ts';
@@ -39,8 +39,18 @@ export interface RoundResult {
   result: string | null;
   decisionKind: DecisionKind | null;
   decisionKindLabel: string | null;
-  /** Roll-call votes only: each member's choice. Never for open or secret votes. */
+  /** Roll-call votes only: each member's choice, in the order of the member list. Never for open or secret votes. */
   namedVotes: NamedVote[] | null;
+  /** Roll-call votes only: members entitled to vote who did not, in the order of the member list. */
+  notVoted: string[] | null;
+  countedByHand: boolean;
+  /** Members excluded from this vote by a Mitwirkungsverbot. */
+  excludedNames: string[];
+  /** The quorum at the start when the chair voted without it; null otherwise. */
+  quorumOverride: QuorumCount | null;
+  /** The rule set and statutory member count the round was held under. */
+  rules: string;
+  statutoryMembers: number;
 }
 
 export interface ItemResult {
@@ -87,7 +97,9 @@ export function meetingResults(s: MeetingState, scope: ResultsScope, now: string
           const v = counted ? verdict(p.counts!, { majority: p.majority, statutoryMembers: p.statutoryMembers }) : null;
           // The clerk's Beschlussart for the item, else the default from the verdict (as in the minutes).
           const kind = v ? (s.decisionKinds.get(item.id) ?? defaultDecisionKind(v.passed)) : null;
-          const ballots = s.ballots.get(p.id);
+          const rollCall = p.mode === 'rollCall';
+          const choices = new Map<string, Choice>();
+          for (const b of rollCall ? (s.ballots.get(p.id)?.values() ?? []) : []) if (b.choice) choices.set(b.memberId, b.choice);
           return {
             pollId: p.id,
             round: p.round,
@@ -104,10 +116,13 @@ export function meetingResults(s: MeetingState, scope: ResultsScope, now: string
             result: v ? resultWording(v.outcome, p.counts!.abstain) : null,
             decisionKind: kind,
             decisionKindLabel: kind ? DECISION_KIND_LABELS.de[kind] : null,
-            namedVotes:
-              p.mode === 'rollCall' && ballots
-                ? [...ballots.values()].flatMap((b) => (b.choice ? [{ memberId: b.memberId, name: names.get(b.memberId) ?? b.memberId, choice: b.choice }] : []))
-                : null,
+            namedVotes: rollCall ? p.eligibleMemberIds.flatMap((id) => (choices.has(id) ? [{ memberId: id, name: names.get(id) ?? id, choice: choices.get(id)! }] : [])) : null,
+            notVoted: rollCall ? p.eligibleMemberIds.filter((id) => !choices.has(id)).map((id) => names.get(id) ?? id) : null,
+            countedByHand: p.countedByHand,
+            excludedNames: members.filter((m) => p.excludedMemberIds.includes(m.id)).map((m) => m.name),
+            quorumOverride: p.quorumOverridden ? p.quorum : null,
+            rules: p.rules,
+            statutoryMembers: p.statutoryMembers,
           };
         }),
     }));

@@ -1,6 +1,6 @@
 import type { AgendaItem, Counts, MajorityKind, QuorumCount } from '../meeting/model.ts';
 import { ruleSet } from '../rules/ruleSets.ts';
-import { verdict } from '../rules/verdict.ts';
+import { verdict, type Verdict } from '../rules/verdict.ts';
 import { DECISION_KIND_LABELS, defaultDecisionKind, type DecisionKind } from './decisionKinds.ts';
 import { exclusionNote, minuteNumber, qualifiedMajorityLine, quorumOverrideNote, resultWording, type Language } from './wording.ts';
 
@@ -35,11 +35,21 @@ export function minuteBlock(d: DecidedItem, lang: Language = 'de'): string {
     `${l.yes}: ${minuteNumber(d.counts.yes)}`,
     `${l.no}: ${minuteNumber(d.counts.no)}`,
   ];
-  const rules = ruleSet(d.rules);
-  if (rules.allowsAbstention) lines.push(`${l.abstain}: ${minuteNumber(d.counts.abstain)}`);
+  if (ruleSet(d.rules).allowsAbstention) lines.push(`${l.abstain}: ${minuteNumber(d.counts.abstain)}`);
+  lines.push(...resultNotes(d, v, lang));
+  return lines.join('\n');
+}
+
+/** The lines below the counts: the qualified majority, a Mitwirkungsverbot, a vote without quorum. */
+export function resultNotes(
+  d: Pick<DecidedItem, 'statutoryMembers' | 'rules' | 'excludedNames' | 'quorumOverride'>,
+  v: Verdict,
+  lang: Language = 'de',
+): string[] {
+  const lines: string[] = [];
   const qualified = qualifiedMajorityLine(v, d.statutoryMembers, lang);
   if (qualified) lines.push(qualified);
-  if (d.excludedNames?.length) lines.push(exclusionNote(d.excludedNames, rules.sources.exclusion, lang));
+  if (d.excludedNames?.length) lines.push(exclusionNote(d.excludedNames, ruleSet(d.rules).sources.exclusion, lang));
   if (d.quorumOverride) lines.push(quorumOverrideNote(d.quorumOverride, lang));
-  return lines.join('\n');
+  return lines;
 }

@@ -1,4 +1,4 @@
-import type { Choice, Member, Poll } from '../meeting/model.ts';
+import type { Choice, Member, Poll, VoteMode } from '../meeting/model.ts';
 import { ruleSet } from '../rules/ruleSets.ts';
 import type { Language } from './wording.ts';
 
@@ -42,22 +42,51 @@ const time = (iso: string, lang: Language) =>
     new Date(iso),
   );
 
-export function recordNotes(r: RecordInput, lang: Language = 'de'): string[] {
+/** How one round was taken, by names: what the minutes and the printed results both say. */
+export interface VoteFacts {
+  countedByHand: boolean;
+  mode: VoteMode;
+  /** Roll-call only: each voter's choice, in the order of the member list. */
+  named: readonly { name: string; choice: Choice }[];
+  /** Roll-call only: members entitled to vote who did not, in the order of the member list. */
+  notVoted: readonly string[];
+  rules: string;
+}
+
+/** The notes on how a round was taken: by hand, secret, or roll-call with the names per option. */
+export function voteNotes(f: VoteFacts, lang: Language = 'de'): string[] {
   const l = TEXT[lang];
   const lines: string[] = [];
-  if (r.poll.countedByHand) lines.push(l.hand);
-  if (r.poll.mode === 'secret') lines.push(l.secret);
-  if (r.poll.mode === 'rollCall') {
-    const name = new Map(r.members.map((m) => [m.id, m.name]));
-    const options: Choice[] = ruleSet(r.rules).allowsAbstention ? ['yes', 'no', 'abstain'] : ['yes', 'no'];
+  if (f.countedByHand) lines.push(l.hand);
+  if (f.mode === 'secret') lines.push(l.secret);
+  if (f.mode === 'rollCall') {
+    const options: Choice[] = ruleSet(f.rules).allowsAbstention ? ['yes', 'no', 'abstain'] : ['yes', 'no'];
     lines.push(l.rollCall);
     for (const c of options) {
-      const names = r.poll.eligibleMemberIds.filter((id) => r.rollCall.get(id) === c).map((id) => name.get(id) ?? id);
+      const names = f.named.filter((v) => v.choice === c).map((v) => v.name);
       lines.push(`  ${l.choice[c]}: ${names.length ? names.join(', ') : l.none}`);
     }
-    const missing = r.poll.eligibleMemberIds.filter((id) => !r.rollCall.has(id)).map((id) => name.get(id) ?? id);
-    if (missing.length) lines.push(`  ${l.notVoted}: ${missing.join(', ')}`);
+    if (f.notVoted.length) lines.push(`  ${l.notVoted}: ${f.notVoted.join(', ')}`);
   }
-  for (const earlier of r.invalidRounds) lines.push(l.repeated(earlier.round, time(earlier.openedAt, lang)));
+  return lines;
+}
+
+export function recordNotes(r: RecordInput, lang: Language = 'de'): string[] {
+  const name = new Map(r.members.map((m) => [m.id, m.name]));
+  const eligible = r.poll.eligibleMemberIds;
+  const lines = voteNotes(
+    {
+      countedByHand: r.poll.countedByHand,
+      mode: r.poll.mode,
+      named: eligible.flatMap((id) => {
+        const choice = r.rollCall.get(id);
+        return choice ? [{ name: name.get(id) ?? id, choice }] : [];
+      }),
+      notVoted: eligible.filter((id) => !r.rollCall.has(id)).map((id) => name.get(id) ?? id),
+      rules: r.rules,
+    },
+    lang,
+  );
+  for (const earlier of r.invalidRounds) lines.push(TEXT[lang].repeated(earlier.round, time(earlier.openedAt, lang)));
   return lines;
 }

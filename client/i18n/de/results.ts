@@ -13,7 +13,6 @@ export default {
   'results.yes': 'Ja-Stimmen',
   'results.no': 'Nein-Stimmen',
   'results.abstain': 'Enthaltung/en',
-  'results.namedVotes': 'Namentliche Abstimmung:',
   'results.mode.open': 'offen',
   'results.mode.rollCall': 'namentlich',
   'results.mode.secret': 'geheim',

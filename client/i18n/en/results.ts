@@ -15,7 +15,6 @@ export default {
   'results.yes': 'Yes votes',
   'results.no': 'No votes',
   'results.abstain': 'Abstentions',
-  'results.namedVotes': 'Roll-call vote:',
   'results.mode.open': 'open',
   'results.mode.rollCall': 'roll call',
   'results.mode.secret': 'secret',
