@@ -68,7 +68,8 @@ export function AttendancePanel({ snapshot, conn, run }: { snapshot: MeetingSnap
                   </label>
                 </td>
                 <td>
-                  {item && (
+                  {/* Advisory members do not vote: there is nothing to exclude them from. */}
+                  {item && m.votingRight && (
                     <input
                       type="checkbox"
                       checked={excluded.has(m.id)}

@@ -13,9 +13,11 @@ import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { DecisionKindSelect } from './DecisionKindSelect.tsx';
 import { PollPanel } from './PollPanel.tsx';
+import { refusalText } from './refusal.ts';
 import { ReissueLink } from './ReissueLink.tsx';
 import { RoundHistory } from './RoundHistory.tsx';
 import { RuleSetInfo } from './RuleSetInfo.tsx';
+import type { RunCommand } from './runCommand.ts';
 
 export function ChairApp({ conn }: { conn: MeetingConnection }) {
   const [error, setError] = useState<string | null>(null);
@@ -37,9 +39,9 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
   }
 
   /** Runs a chair command; a refusal is shown, never swallowed. */
-  const run = async (action: () => Promise<{ ok: boolean; error?: { message: string } }>) => {
+  const run: RunCommand = async (action) => {
     const result = await action();
-    setError(result.ok ? null : t('chair.error', { message: result.error?.message ?? '' }));
+    setError(result.ok ? null : refusalText(result.error, conn.snapshot.value));
     return result.ok;
   };
   const item = currentItem(snapshot);
@@ -86,10 +88,24 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
           <h2 id="current-heading" class="section-label">
             {t('chair.current')}
           </h2>
+          {error && (
+            <p class="notice notice-danger chair-error" role="alert">
+              <Icon name="alert" />
+              <span>{error}</span>
+            </p>
+          )}
           {item ? (
             <>
               <ItemTitle item={item} />
-              <PollPanel key={item.id} snapshot={snapshot} poll={latestPollOf(snapshot, item.id)} itemId={item.id} conn={conn} run={run} />
+              <PollPanel
+                key={item.id}
+                snapshot={snapshot}
+                poll={latestPollOf(snapshot, item.id)}
+                item={item}
+                next={snapshot.agenda[snapshot.agenda.indexOf(item) + 1]}
+                conn={conn}
+                run={run}
+              />
               <RoundHistory polls={rounds} />
               <DecisionKindSelect
                 itemId={item.id}
@@ -102,12 +118,6 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
             <p class="notice notice-info chair-select">
               <Icon name="info" />
               <span>{t('chair.selectItem')}</span>
-            </p>
-          )}
-          {error && (
-            <p class="notice notice-danger chair-error" role="alert">
-              <Icon name="alert" />
-              <span>{error}</span>
             </p>
           )}
           <ReissueLink snapshot={snapshot} conn={conn} />

@@ -1,9 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Choice, Counts } from '../../shared/meeting/model.ts';
 import { t } from '../i18n/i18n.ts';
 import '../ui/forms.css';
 
 interface Props {
+  /** Open when the chair asked for it, or right after a round was declared invalid for a count by hand. */
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
   /** Members entitled to vote: the counted votes cannot add up to more. */
   eligible: number;
   allowsAbstention: boolean;
@@ -11,9 +14,13 @@ interface Props {
 }
 
 /** Numbers counted by show of hands (or when the tablets failed), entered by the chair. */
-export function HandCountForm({ eligible, allowsAbstention, onSubmit }: Props) {
-  const [open, setOpen] = useState(false);
+export function HandCountForm({ open, onOpenChange: setOpen, eligible, allowsAbstention, onSubmit }: Props) {
   const [counts, setCounts] = useState<Counts>({ yes: 0, no: 0, abstain: 0 });
+  const first = useRef<HTMLInputElement>(null);
+  // The count is typed next: focus goes to the first field, not back to the top of the page.
+  useEffect(() => {
+    if (open) first.current?.focus();
+  }, [open]);
   if (!open) {
     return (
       <button type="button" class="btn" onClick={() => setOpen(true)}>
@@ -35,10 +42,11 @@ export function HandCountForm({ eligible, allowsAbstention, onSubmit }: Props) {
         <legend class="section-label">{t('chair.handCount.legend')}</legend>
         <p class="muted">{t('chair.handCount.hint', { eligible })}</p>
         <div class="hand-count-fields">
-          {choices.map((c) => (
+          {choices.map((c, i) => (
             <label key={c} class={`hand-count-field count-${c}`}>
               {t(`choice.${c}`)}
               <input
+                ref={i === 0 ? first : undefined}
                 type="number"
                 inputMode="numeric"
                 min={0}
@@ -57,7 +65,7 @@ export function HandCountForm({ eligible, allowsAbstention, onSubmit }: Props) {
           </p>
         )}
         <div class="button-row">
-          <button type="submit" class="btn btn-primary" disabled={tooMany}>
+          <button type="submit" class="btn btn-primary btn-large" disabled={tooMany}>
             {t('chair.handCount.save')}
           </button>
           <button type="button" class="btn" onClick={() => setOpen(false)}>

@@ -1,21 +1,29 @@
+import { useEffect, useState } from 'preact/hooks';
 import { isPresent } from '../../shared/meeting/attendance.ts';
+import type { AgendaItem } from '../../shared/meeting/model.ts';
 import type { MeetingSnapshot, PollView } from '../../shared/protocol/snapshot.ts';
 import { ruleSet } from '../../shared/rules/ruleSets.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
 import { Icon } from '../ui/Icon.tsx';
+import { CloseVote } from './CloseVote.tsx';
 import { HandCountForm } from './HandCountForm.tsx';
+import { MissingMembers } from './MissingMembers.tsx';
+import { NextItem } from './NextItem.tsx';
 import { PollTerms } from './PollTerms.tsx';
 import { ResultSummary } from './ResultSummary.tsx';
 import { RoundActions } from './RoundActions.tsx';
+import type { RunCommand } from './runCommand.ts';
 import { StartVoteForm } from './StartVoteForm.tsx';
 
 interface Props {
   snapshot: MeetingSnapshot;
   poll: PollView | undefined;
-  itemId: string;
+  item: AgendaItem;
+  /** The agenda item after this one, offered once the result is out. */
+  next: AgendaItem | undefined;
   conn: MeetingConnection;
-  run: (action: () => Promise<{ ok: boolean; error?: { message: string } }>) => Promise<boolean>;
+  run: RunCommand;
 }
 
 /** Members who may vote on the item now: a count by hand cannot exceed them. */
@@ -25,16 +33,34 @@ function eligibleNow(snapshot: MeetingSnapshot, itemId: string): number {
 }
 
 /** The current item's vote: the one next action is always the big button. */
-export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
-  const anotherOpen = snapshot.polls.some((p) => p.status === 'open' && p.itemId !== itemId);
+export function PollPanel({ snapshot, poll, item, next, conn, run }: Props) {
+  const itemId = item.id;
+  const running = snapshot.polls.find((p) => p.status === 'open' && p.itemId !== itemId);
+  const runningNumber = running && snapshot.agenda.find((i) => i.id === running.itemId)?.number;
   const allowsAbstention = ruleSet(snapshot.meeting.rules).allowsAbstention;
+  // A round declared invalid "then by show of hands" leads straight to the count form.
+  const [handCountOpen, setHandCountOpen] = useState(poll?.status === 'invalid');
+  const invalidId = poll?.status === 'invalid' ? poll.id : null;
+  useEffect(() => {
+    if (invalidId) setHandCountOpen(true);
+  }, [invalidId]);
 
   if (!poll || poll.status === 'invalid') {
     return (
       <div class="poll-panel">
-        <StartVoteForm key={itemId} snapshot={snapshot} itemId={itemId} conn={conn} run={run} disabled={anotherOpen} />
-        {!anotherOpen && (
+        <StartVoteForm
+          key={itemId}
+          snapshot={snapshot}
+          itemId={itemId}
+          conn={conn}
+          run={run}
+          blockedBy={runningNumber === undefined ? null : t('chair.runningVote', { number: runningNumber })}
+          secondary={handCountOpen}
+        />
+        {!running && (
           <HandCountForm
+            open={handCountOpen}
+            onOpenChange={setHandCountOpen}
             eligible={eligibleNow(snapshot, itemId)}
             allowsAbstention={allowsAbstention}
             onSubmit={(counts) => run(() => conn.send('poll:handCount', { itemId, counts }))}
@@ -49,7 +75,7 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
     const eligible = new Set(poll.eligibleMemberIds ?? []);
     const missing = snapshot.members.filter((m) => eligible.has(m.id) && !voted.has(m.id));
     return (
-      <div class="poll-panel">
+      <div class="poll-panel poll-panel-open">
         {poll.mode === 'secret' && <p class="poll-mode">{t('chair.secretNote')}</p>}
         <div class="poll-live">
           <p class="badge badge-warn poll-running">
@@ -61,29 +87,10 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
           </p>
           <progress class="poll-bar" max={poll.eligibleCount} value={poll.castCount} aria-hidden="true" />
         </div>
+        <CloseVote missing={missing.length} onClose={() => void run(() => conn.send('poll:close', { pollId: poll.id }))} />
         <PollTerms poll={poll} />
         {poll.quorumOverridden && <p class="quorum-override">{t('chair.quorumOverridden')}</p>}
-        <div class="missing">
-          {missing.length === 0 ? (
-            <p class="notice notice-ok">
-              <Icon name="check" />
-              <span>{t('chair.allVoted')}</span>
-            </p>
-          ) : (
-            <>
-              <p class="missing-label">{t('chair.missing')}</p>
-              <ul class="missing-list">
-                {missing.map((m) => (
-                  <li key={m.id}>{m.name}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-        <button type="button" class="btn btn-primary btn-large btn-next" onClick={() => void run(() => conn.send('poll:close', { pollId: poll.id }))}>
-          <Icon name="stop" />
-          {t('chair.close')}
-        </button>
+        <MissingMembers missing={missing} />
       </div>
     );
   }
@@ -96,13 +103,16 @@ export function PollPanel({ snapshot, poll, itemId, conn, run }: Props) {
       {poll.status === 'closed' ? (
         <button type="button" class="btn btn-primary btn-large btn-next" onClick={() => void run(() => conn.send('poll:publish', { pollId: poll.id }))}>
           <Icon name="megaphone" />
-          {t('chair.publish')}
+          {t(item.public ? 'chair.publish' : 'chair.publishNonPublic')}
         </button>
       ) : (
-        <p class="notice notice-ok published-note">
-          <Icon name="check" />
-          <span>{t('chair.published')}</span>
-        </p>
+        <>
+          <p class="notice notice-ok published-note">
+            <Icon name="check" />
+            <span>{t(item.public ? 'chair.published' : 'chair.publishedNonPublic')}</span>
+          </p>
+          <NextItem next={next} onSelect={(id) => void run(() => conn.send('item:select', { itemId: id }))} />
+        </>
       )}
       <RoundActions poll={poll} onInvalidate={(repeat) => run(() => conn.send('poll:invalidate', { pollId: poll.id, repeat })).then(() => undefined)} />
     </div>

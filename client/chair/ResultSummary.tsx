@@ -1,4 +1,4 @@
-import { resultWording } from '../../shared/minutes/wording.ts';
+import { verdictHeadline } from '../../shared/minutes/wording.ts';
 import type { PollView } from '../../shared/protocol/snapshot.ts';
 import { ruleSet } from '../../shared/rules/ruleSets.ts';
 import { lang, t } from '../i18n/i18n.ts';
@@ -21,7 +21,7 @@ export function ResultSummary({ poll }: { poll: PollView }) {
       </h3>
       <p class={`verdict ${poll.verdict.passed ? 'passed' : 'rejected'}`}>
         <Icon name={poll.verdict.passed ? 'check' : 'cross'} />
-        {resultWording(poll.verdict.outcome, poll.counts.abstain, lang.value)}
+        {verdictHeadline(poll.verdict.outcome, lang.value)}
       </p>
       <VerdictExplanation verdict={poll.verdict} statutoryMembers={poll.statutoryMembers} />
       <dl class="counts">

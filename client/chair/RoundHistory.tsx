@@ -2,9 +2,9 @@ import type { PollView } from '../../shared/protocol/snapshot.ts';
 import { t } from '../i18n/i18n.ts';
 import { formatTime } from '../ui/format.ts';
 
-/** Every round of the current item with its times; shown once there is more than one. */
+/** Every round of the current item with its times; shown once there is more than one or one was declared invalid. */
 export function RoundHistory({ polls }: { polls: PollView[] }) {
-  if (polls.length < 2) return null;
+  if (polls.length < 2 && !polls.some((p) => p.status === 'invalid')) return null;
   return (
     <section class="rounds" aria-labelledby="rounds-heading">
       <h3 id="rounds-heading" class="section-label">

@@ -13,7 +13,10 @@ interface Props {
   itemId: string;
   conn: MeetingConnection;
   run: RunCommand;
-  disabled: boolean;
+  /** Why no vote may start here now (a vote on another item is still running), or null. */
+  blockedBy: string | null;
+  /** Another form (the hand count) is the chair's next action: this button steps back. */
+  secondary: boolean;
 }
 
 /**
@@ -21,17 +24,18 @@ interface Props {
  * the body is not quorate — the chair's explicit confirmation, which the minutes record.
  * Keyed by item: a qualified majority chosen for one item never carries over to the next.
  */
-export function StartVoteForm({ snapshot, itemId, conn, run, disabled }: Props) {
+export function StartVoteForm({ snapshot, itemId, conn, run, blockedBy, secondary }: Props) {
   const [mode, setMode] = useState<VoteMode>('open');
   const [majority, setMajority] = useState<MajorityKind>('simple');
   const [confirmed, setConfirmed] = useState(false);
   const [rollCallLive, setRollCallLive] = useState(false);
   const { quorate } = snapshot.quorum;
-  const blocked = disabled || (!quorate && !confirmed);
+  // A greyed-out button always says why, right beneath it.
+  const reason = blockedBy ?? (!quorate && !confirmed ? t('startVote.blocked.quorum') : null);
 
   const submit = (e: Event) => {
     e.preventDefault();
-    if (blocked) return;
+    if (reason) return;
     void run(() => conn.send('poll:open', { itemId, mode, majority, confirmNotQuorate: !quorate && confirmed, rollCallLive: mode === 'rollCall' && rollCallLive }));
   };
 
@@ -71,10 +75,21 @@ export function StartVoteForm({ snapshot, itemId, conn, run, disabled }: Props) 
           {t('startVote.confirmQuorum')}
         </label>
       )}
-      <button type="submit" class="btn btn-primary btn-large btn-next" disabled={blocked}>
+      <button
+        type="submit"
+        class={secondary ? 'btn' : 'btn btn-primary btn-large btn-next'}
+        disabled={!!reason}
+        aria-describedby={reason ? 'start-vote-reason' : undefined}
+      >
         <Icon name="play" />
         {t('chair.start')}
       </button>
+      {reason && (
+        <p id="start-vote-reason" class="start-vote-reason">
+          <Icon name="info" />
+          <span>{reason}</span>
+        </p>
+      )}
     </form>
   );
 }
