@@ -22,9 +22,18 @@ afterAll(async () => {
 });
 
 async function adminPage(): Promise<Page> {
-  const page = await (await laptopContext(browser)).newPage();
+  // A browser in UTC: the form must still speak the meeting's time (Berlin).
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'de-DE', timezoneId: 'UTC' })).newPage();
   watchForErrors(page, errors);
   await page.goto(`${server.url}/admin/`);
+  // A mistyped token gets an answer in place and is not kept.
+  await page.getByLabel('Admin-Token').fill('falsch-getippt');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('alert').getByText('Dieser Admin-Token ist nicht gültig.').waitFor();
+  expect(await page.getByLabel('Admin-Token').getAttribute('aria-invalid')).toBe('true');
+  // The browser logs the refused probe; that one 401 is the expected answer.
+  expect(errors.splice(0)).toEqual([expect.stringContaining('status of 401')]);
+  await screenshot(page, 'admin-wrong-token');
   await page.getByLabel('Admin-Token').fill(server.adminToken);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   return page;
@@ -43,9 +52,24 @@ describe('admin view', () => {
     await row.getByText('19 Mitglieder · 10 TOPs · 0 Abstimmungen').waitFor();
     await screenshot(admin, 'admin-list');
 
-    // Pairing sheet: one card per member, each with a QR code and a code to type.
+    // Pairing sheet: looking issues nothing; the explicit action issues one card per member,
+    // each with the meeting, a QR code and a code to type.
+    const issued: string[] = [];
+    admin.on('request', (r) => r.method() === 'POST' && /\/cards?$/.test(r.url()) && issued.push(r.url()));
     await row.getByRole('link', { name: 'Kopplungskarten' }).click();
+    await admin.getByRole('button', { name: 'Karten ausstellen' }).waitFor();
+    await admin.reload();
+    await admin.getByRole('button', { name: 'Karten ausstellen' }).waitFor();
+    expect(await admin.locator('.card').count()).toBe(0);
+    expect(issued).toEqual([]);
+    await screenshot(admin, 'admin-pairing-before-issue');
+    await admin.getByRole('button', { name: 'Karten ausstellen' }).click();
     await admin.locator('.card').nth(18).waitFor();
+    await admin.locator('.card').first().getByText('2. Sitzung des Ausschusses für Gesundheit, Arbeit und Soziales · Di., 22.03.2022, 17:00').waitFor();
+    // The code sits on one line, never wrapped inside.
+    const codeBox = (await admin.locator('.card-code').first().boundingBox())!;
+    const lineHeight = await admin.locator('.card-code').first().evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    expect(codeBox.height).toBeLessThan(lineHeight * 1.5);
     expect(await admin.locator('.card svg.qr').count()).toBe(19);
     await screenshot(admin, 'admin-pairing-sheet');
     const firstCard = admin.locator('.card').first();
@@ -102,6 +126,10 @@ describe('admin view', () => {
     await admin.getByLabel('Bezeichnung', { exact: true }).fill('Haushalt 2026');
     await admin.getByRole('button', { name: 'Speichern' }).click();
     await admin.getByRole('heading', { name: 'Sitzung bearbeiten' }).waitFor();
+    // 18:00 in Berlin, typed in a UTC browser, is 17:00 UTC and reads 18:00 again.
+    const created = server.app.setup.list().find((m) => m.name === '5. Sitzung des Rates')!;
+    expect(created.start).toBe('2026-02-10T17:00:00.000Z');
+    expect(await admin.getByLabel('Beginn').inputValue()).toBe('2026-02-10T18:00');
 
     await admin.goto(`${server.url}/admin/#/`);
     await admin.getByRole('row', { name: /2\. Sitzung des Ausschusses/ }).getByRole('button', { name: 'Archivieren' }).click();

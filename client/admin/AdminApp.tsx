@@ -3,6 +3,7 @@ import { t } from '../i18n/i18n.ts';
 import { formatDate } from '../ui/format.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import type { MeetingSummary } from '../../shared/protocol/meetingSummary.ts';
+import { requestJson } from '../sync/http.ts';
 import { api, login, logout, token } from './adminApi.ts';
 import { MeetingEditor } from './MeetingEditor.tsx';
 import { PairingSheet } from './PairingSheet.tsx';
@@ -39,22 +40,43 @@ export function AdminApp() {
 
 function Login() {
   const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  // The token is tried before it is kept: a typo gets an answer, not an empty field.
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const candidate = value.trim();
+    if (!candidate) return setError(t('admin.tokenMissing'));
+    setChecking(true);
+    const r = await requestJson<unknown>('GET', '/api/admin/meetings', candidate);
+    setChecking(false);
+    if (r.ok) return login(candidate);
+    setError(r.error.code === 'unauthorized' ? t('admin.tokenWrong') : t('admin.loginFailed', { message: r.error.message }));
+  };
   return (
     <main class="admin admin-login">
       <h1>
         {t('app.name')} · {t('admin.title')}
       </h1>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (value.trim()) login(value.trim());
-        }}
-      >
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <label for="admin-token">{t('admin.token')}</label>
-        <input id="admin-token" type="password" autocomplete="current-password" value={value} onInput={(e) => setValue(e.currentTarget.value)} />
-        <button type="submit" class="btn btn-primary">
+        <input
+          id="admin-token"
+          type="password"
+          autocomplete="current-password"
+          value={value}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? 'admin-token-error' : undefined}
+          onInput={(e) => setValue(e.currentTarget.value)}
+        />
+        <button type="submit" class="btn btn-primary" disabled={checking}>
           {t('admin.login')}
         </button>
+        {error && (
+          <p id="admin-token-error" class="notice notice-danger admin-login-error" role="alert">
+            {error}
+          </p>
+        )}
       </form>
       <p class="muted">{t('admin.tokenHint')}</p>
     </main>

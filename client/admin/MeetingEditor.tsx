@@ -3,19 +3,12 @@ import { ROLES, type Member } from '../../shared/meeting/model.ts';
 import { RULE_SET_IDS, RULE_SETS, type RuleSetId } from '../../shared/rules/ruleSets.ts';
 import { t } from '../i18n/i18n.ts';
 import { api, type EditableItem, type MeetingEdit } from './adminApi.ts';
+import { fromMeetingInput, toMeetingInput } from './meetingTime.ts';
 import { go } from './router.ts';
 import '../ui/forms.css';
 import '../ui/table.css';
 
 const EMPTY: MeetingEdit = { body: '', organization: '', name: '', start: '', location: '', rules: 'NKomVG', members: [], agenda: [] };
-
-/** `datetime-local` speaks the device's local time; the API wants an instant. */
-const toLocalInput = (iso: string) => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
 
 /** Create or edit a meeting by hand: data, rule set, members with roles and voting right, agenda. */
 export function MeetingEditor({ meetingId }: { meetingId: string | null }) {
@@ -66,7 +59,7 @@ export function MeetingEditor({ meetingId }: { meetingId: string | null }) {
         <Field label={t('admin.field.name')} value={edit.name} onInput={(name) => set({ name })} />
         <label>
           {t('admin.field.start')}
-          <input type="datetime-local" required value={toLocalInput(edit.start)} onInput={(e) => set({ start: e.currentTarget.value ? new Date(e.currentTarget.value).toISOString() : '' })} />
+          <input type="datetime-local" required value={toMeetingInput(edit.start)} onInput={(e) => set({ start: fromMeetingInput(e.currentTarget.value) })} />
         </label>
         <Field label={t('admin.field.location')} value={edit.location ?? ''} onInput={(location) => set({ location })} />
         <label>
