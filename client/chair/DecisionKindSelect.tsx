@@ -44,12 +44,12 @@ export function DecisionKindSelect({ itemId, poll, kind, onChange }: Props) {
       {conflict && (
         <div id={`${id}-conflict`} class="notice notice-warn decision-conflict" role="status">
           <Icon name="alert" />
-          <span>
-            {t('chair.decisionKind.conflict', { kind: labels[kind], result: resultWording(verdict.outcome, poll.counts!.abstain, lang.value) })}
-          </span>
-          <button type="button" class="btn" onClick={() => onChange(null)}>
-            {t('chair.decisionKind.useDefault', { kind: labels[fallback!] })}
-          </button>
+          <div class="decision-conflict-body">
+            <p>{t('chair.decisionKind.conflict', { kind: labels[kind], result: resultWording(verdict.outcome, poll.counts!.abstain, lang.value) })}</p>
+            <button type="button" class="btn" onClick={() => onChange(null)}>
+              {t('chair.decisionKind.useDefault', { kind: labels[fallback!] })}
+            </button>
+          </div>
         </div>
       )}
     </div>
