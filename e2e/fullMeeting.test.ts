@@ -239,8 +239,9 @@ describe('a full meeting in Chromium', () => {
     // Others in order p1, p2, p6, p7, (p8 excluded), p9, p10.
     await vote(['yes', 'yes', 'yes', 'yes', 'no', 'no', 'yes', 'yes', 'yes'], { skip: 4 });
     await chair.getByRole('button', { name: 'Abstimmung beenden' }).click();
-    await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
-    await chair.getByText('Veröffentlicht auf der Saalanzeige').waitFor();
+    // Not public: the chair declares the result; it is not claimed to be on the room display.
+    await chair.getByRole('button', { name: 'Ergebnis feststellen' }).click();
+    await chair.getByText('Ergebnis festgestellt – nicht öffentlich, nicht auf der Saalanzeige').waitFor();
     expect(await display.textContent('body')).not.toContain('Migrationsberatung');
     await screenshot(display, 'full-13-display-non-public');
 

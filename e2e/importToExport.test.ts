@@ -78,14 +78,22 @@ describe('OParl bundle → meeting → vote → exports', () => {
     expect(await tablets[0]!.locator('.receipt-code').textContent()).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     await screenshot(tablets[0]!, 'receipt-tablet-published');
 
-    // A non-public item, voted over the socket: in the full export only.
+    // A non-public item, a roll-call with a Mitwirkungsverbot and members who did not vote, over
+    // the socket: in the full export only.
     const chairSocket = await connectClient(server.url, chairToken);
     sockets.push(chairSocket);
     const n1 = chairSocket.snapshot().agenda.find((i) => i.number === 'N 1')!;
-    const opened = await chairSocket.call<{ pollId: string }>('poll:open', { itemId: n1.id });
+    expect((await chairSocket.call('exclusion:set', { itemId: n1.id, memberId: voting[14]!.id, excluded: true })).ok).toBe(true);
+    // Members vote in reverse list order: the record still names them in the order of the list.
+    const opened = await chairSocket.call<{ pollId: string }>('poll:open', { itemId: n1.id, mode: 'rollCall' });
     if (!opened.ok) throw new Error(opened.error.message);
-    await Promise.all(others.slice(0, 5).map((c, i) => c.call('ballot:cast', { pollId: opened.data.pollId, choice: 'yes', ballotId: `e2e-n1-${i}` })));
+    for (let i = 4; i >= 0; i--) {
+      expect((await others[i]!.call('ballot:cast', { pollId: opened.data.pollId, choice: 'yes', ballotId: `e2e-n1-${i}` })).ok).toBe(true);
+    }
     expect((await chairSocket.call('poll:close', { pollId: opened.data.pollId })).ok).toBe(true);
+    // A count by show of hands on the first item.
+    const first = chairSocket.snapshot().agenda[0]!;
+    expect((await chairSocket.call('poll:handCount', { itemId: first.id, counts: { yes: 12, no: 0, abstain: 3 } })).ok).toBe(true);
     // And an open vote on Ö 7 that must not be exported.
     const o7 = chairSocket.snapshot().agenda.find((i) => i.number === 'Ö 7')!;
     expect((await chairSocket.call('poll:open', { itemId: o7.id })).ok).toBe(true);
@@ -115,6 +123,13 @@ describe('OParl bundle → meeting → vote → exports', () => {
     await print.emulateMedia({ media: 'print' });
     const pdf = await print.pdf({ format: 'A4', printBackground: false });
     const text = squash(pdfText(pdf));
+    // The print view says what the minutes say below each result, word for word.
+    const minutes = await (await get('minutes.txt')).text();
+    const minuteNotes = minutes.split('\n').filter((l) => /^(Abstimmung per Handzeichen|Mitwirkungsverbot|Namentliche Abstimmung|  (Ja|Nein|Enthaltung|Nicht abgestimmt):)/.test(l));
+    expect(minuteNotes.length).toBe(7);
+    expect(minuteNotes.find((l) => l.startsWith('  Ja:'))).toBe(`  Ja: ${voting.slice(2, 7).map((m) => m.name).join(', ')}`);
+    const printNotes = (await print.locator('.results-notes').allTextContents()).flatMap((t) => t.split('\n'));
+    expect(printNotes).toEqual(minuteNotes);
     for (const expected of [
       'Landkreis Peine',
       'Ausschuss für Gesundheit, Arbeit und Soziales',

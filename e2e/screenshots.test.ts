@@ -155,6 +155,7 @@ describe('README pictures and layout', () => {
     const admin = await open(laptopContext(browser), `${server.url}/admin/#/cards/${created.id}`);
     await admin.getByLabel('Admin-Token').fill(server.adminToken);
     await admin.getByRole('button', { name: 'Anmelden' }).click();
+    await admin.getByRole('button', { name: 'Karten ausstellen' }).click();
     await admin.locator('.card svg.qr').nth(created.members.length - 1).waitFor();
     await shot(admin, 'pairing-sheet');
     expect(errors).toEqual([]);
