@@ -70,6 +70,8 @@ describe('admin view', () => {
     const codeBox = (await admin.locator('.card-code').first().boundingBox())!;
     const lineHeight = await admin.locator('.card-code').first().evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
     expect(codeBox.height).toBeLessThan(lineHeight * 1.5);
+    const cardBox = (await admin.locator('.card').first().boundingBox())!;
+    expect(codeBox.x + codeBox.width).toBeLessThanOrEqual(cardBox.x + cardBox.width);
     expect(await admin.locator('.card svg.qr').count()).toBe(19);
     await screenshot(admin, 'admin-pairing-sheet');
     const firstCard = admin.locator('.card').first();

@@ -54,7 +54,7 @@ export function PollPanel({ snapshot, poll, item, next, conn, run }: Props) {
           itemId={itemId}
           conn={conn}
           run={run}
-          blockedBy={runningNumber === undefined ? null : t('chair.runningVote', { number: runningNumber })}
+          blockedBy={runningNumber === undefined ? null : t('chair.agendaLocked', { number: runningNumber })}
           secondary={handCountOpen}
         />
         {!running && (

@@ -7,7 +7,7 @@ export function refusalText(error: { code?: string; message: string } | undefine
   const running = snapshot && openPollOf(snapshot);
   if (error?.code === 'poll_already_open' && running) {
     const number = snapshot.agenda.find((i) => i.id === running.itemId)?.number ?? '';
-    return t('chair.runningVote', { number });
+    return t('chair.agendaLocked', { number });
   }
   return t('chair.error', { message: error?.message ?? '' });
 }

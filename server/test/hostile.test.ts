@@ -231,8 +231,12 @@ describe('hostile input against a live server', () => {
     const chair = await join(created.chairUrl);
     const tablet = await join(created.members[2]!.joinUrl);
     const gone = new Promise<void>((resolve) => tablet.once('disconnect', () => resolve()));
-    const reissued = await chair.call<{ memberId: string; joinUrl: string }>('member:reissueLink', { memberId: 'p3' });
+    const reissued = await chair.call<{ memberId: string; joinUrl: string; code: string }>('member:reissueLink', { memberId: 'p3' });
     expect(reissued.ok).toBe(true);
+    // The new access is also a code to type: the same token as the link, in groups of four.
+    const { code: typed, joinUrl } = (reissued as { data: { code: string; joinUrl: string } }).data;
+    expect(typed).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    expect(tokenOf(joinUrl)).toBe(typed.replace(/-/g, ''));
     await gone;
     await expect(connectClient(server.url, tokenOf(created.members[2]!.joinUrl))).rejects.toThrow('unauthorized');
     const fresh = await join((reissued as { data: { joinUrl: string } }).data.joinUrl);

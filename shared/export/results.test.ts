@@ -87,6 +87,24 @@ describe('results export', () => {
     expect(full.items[1]!.rounds[0]).toMatchObject({ mode: 'secret', namedVotes: null, result: 'Einstimmig bei 2 Enthaltungen' });
   });
 
+  it('names roll-call voters and non-voters in the order of the member list, with the notes the minutes carry', () => {
+    // Ballots arrive in any order: p3 first, p1 last; p2 is excluded, and nobody else voted.
+    const late = new Map<string, BallotRecord>([
+      ['p3', { memberId: 'p3', choice: 'no', ballotId: 'x3', castAt: 'x' }],
+      ['p1', { memberId: 'p1', choice: 'yes', ballotId: 'x1', castAt: 'x' }],
+    ]);
+    const s: MeetingState = {
+      ...state,
+      meeting: { ...state.meeting, members: [...state.meeting.members, { id: 'p4', name: 'Frau Nolte', role: 'member', votingRight: true }] },
+      polls: [poll('r', 'i2', { mode: 'rollCall', eligibleMemberIds: ['p1', 'p3', 'p4'], excludedMemberIds: ['p2'], counts: { yes: 1, no: 1, abstain: 0 } })],
+      ballots: new Map([['r', late]]),
+    };
+    const round = meetingResults(s, 'full', 'now').items[1]!.rounds[0]!;
+    expect(round.namedVotes!.map((v) => v.name)).toEqual(['Herr Marotz', 'Herr Kühn']);
+    expect(round).toMatchObject({ notVoted: ['Frau Nolte'], excludedNames: ['=Frau Wilke'], countedByHand: false, quorumOverride: null, rules: 'NKomVG', statutoryMembers: 3 });
+    expect(full.items[1]!.rounds[0]).toMatchObject({ notVoted: null });
+  });
+
   it("uses the clerk's Beschlussart for the item, as the minutes do", () => {
     const amended = meetingResults({ ...state, decisionKinds: new Map([['i1', 'adoptedAmended']]) }, 'full', 'now');
     expect(amended.items[0]!.rounds[1]).toMatchObject({ decisionKind: 'adoptedAmended', decisionKindLabel: 'geändert beschlossen' });

@@ -78,7 +78,6 @@ export default {
   'chair.decisionKind.default': 'Standard: {kind}',
   'chair.decisionKind.none': '– keine –',
   'chair.results': 'Ergebnisse drucken',
-  'chair.runningVote': 'Erst die laufende Abstimmung zu TOP {number} beenden.',
   'startVote.blocked.quorum': 'Nicht beschlussfähig: erst oben bestätigen, dass trotzdem abgestimmt wird.',
   'chair.close.confirm': '{n} Mitglieder haben noch nicht abgestimmt – trotzdem beenden?',
   'chair.close.confirmOne': '1 Mitglied hat noch nicht abgestimmt – trotzdem beenden?',

@@ -80,7 +80,6 @@ export default {
   'chair.decisionKind.default': 'Default: {kind}',
   'chair.decisionKind.none': '– none –',
   'chair.results': 'Print results',
-  'chair.runningVote': 'End the running vote on item {number} first.',
   'startVote.blocked.quorum': 'Not quorate: confirm above that the vote goes ahead anyway.',
   'chair.close.confirm': '{n} members have not voted yet – end the vote anyway?',
   'chair.close.confirmOne': '1 member has not voted yet – end the vote anyway?',
