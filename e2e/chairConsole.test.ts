@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../server/demo/demoMeeting.ts';
@@ -29,6 +32,20 @@ async function console_(url: string): Promise<Page> {
   watchForErrors(page, errors);
   await page.goto(url);
   return page;
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical axe findings on the page as it is now (the new in-place questions and panels). */
+async function axeFindings(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const { violations } = await page.evaluate(() =>
+    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    }),
+  );
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
 }
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim());
@@ -85,6 +102,7 @@ describe('chair console', () => {
     await chair.getByText('2 Mitglieder haben noch nicht abgestimmt – trotzdem beenden?').waitFor();
     await expect.poll(() => focused(chair)).toBe('Weiter warten');
     await screenshot(chair, 'chair-console-02-confirm-close');
+    expect(await axeFindings(chair)).toEqual([]);
     await chair.getByRole('button', { name: 'Weiter warten' }).click();
     await expect.poll(() => focused(chair)).toBe('Abstimmung beenden');
     await drive.vote([8], 'yes');
@@ -118,6 +136,7 @@ describe('chair console', () => {
     // The count form is the primary action now; starting a tablet vote steps back.
     expect(await start.getAttribute('class')).not.toContain('btn-primary');
     await screenshot(chair, 'chair-console-04-hand-count-after-invalid');
+    expect(await axeFindings(chair)).toEqual([]);
     await chair.getByLabel('Ja', { exact: true }).fill('7');
     await chair.getByLabel('Nein', { exact: true }).fill('3');
     await chair.getByRole('button', { name: 'Ergebnis übernehmen' }).click();
@@ -138,6 +157,7 @@ describe('chair console', () => {
     await chair.getByText('„zur Kenntnis genommen“ widerspricht dem Ergebnis „Abgelehnt“').waitFor();
     expect(await kind.inputValue()).toBe('noted');
     await screenshot(chair, 'chair-console-05-decision-conflict');
+    expect(await axeFindings(chair)).toEqual([]);
     await chair.getByRole('button', { name: 'Stattdessen „abgelehnt“' }).click();
     await expect.poll(() => kind.inputValue()).toBe('');
     expect(await chair.locator('.decision-conflict').count()).toBe(0);
@@ -172,6 +192,7 @@ describe('chair console', () => {
     expect(await chair.getByLabel('Oder diesen Link öffnen').inputValue()).toContain(`#token=${code.replace(/-/g, '')}`);
     await chair.locator('.reissue-link').scrollIntoViewIfNeeded();
     await screenshot(chair, 'chair-console-07-reissued');
+    expect(await axeFindings(chair)).toEqual([]);
     await expect(connectClient(server.url, tokenOf(created.members[2]!.joinUrl))).rejects.toThrow('unauthorized');
     const fresh = await connectClient(server.url, code.replace(/-/g, ''));
     expect(fresh.snapshot().self?.memberId).toBe('p3');
