@@ -91,6 +91,8 @@ describe('a full meeting in Chromium', () => {
     }
 
     async function closeAndPublish() {
+      // The console asks before ending a vote it still sees members missing from: wait until it sees them all.
+      await chair.getByText('Alle haben abgestimmt.').waitFor();
       await chair.getByRole('button', { name: 'Abstimmung beenden' }).click();
       await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
       await chair.getByText('Veröffentlicht auf der Saalanzeige').waitFor();
@@ -164,7 +166,7 @@ describe('a full meeting in Chromium', () => {
     await deputy.getByText('abgegeben: 2 von 10').waitFor();
     await chair.locator('.missing-list', { hasText: 'Herr Kirchmann' }).waitFor();
     await vote(['yes', 'abstain', 'no', 'yes', 'no', 'yes', 'yes', 'yes', 'no', 'yes']);
-    await deputy.getByText('abgegeben: 10 von 10').waitFor();
+    await deputy.getByText('Alle haben abgestimmt.').waitFor();
     await deputy.getByRole('button', { name: 'Abstimmung beenden' }).click();
     await display.getByText('Abstimmung beendet – das Ergebnis folgt.').waitFor();
     await screenshot(display, 'full-09-display-roll-call-closed');
@@ -238,6 +240,7 @@ describe('a full meeting in Chromium', () => {
     });
     // Others in order p1, p2, p6, p7, (p8 excluded), p9, p10.
     await vote(['yes', 'yes', 'yes', 'yes', 'no', 'no', 'yes', 'yes', 'yes'], { skip: 4 });
+    await chair.getByText('Alle haben abgestimmt.').waitFor();
     await chair.getByRole('button', { name: 'Abstimmung beenden' }).click();
     // Not public: the chair declares the result; it is not claimed to be on the room display.
     await chair.getByRole('button', { name: 'Ergebnis feststellen' }).click();

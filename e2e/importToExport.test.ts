@@ -70,6 +70,7 @@ describe('OParl bundle → meeting → vote → exports', () => {
     const acks = await Promise.all(others.map((c, i) => c.call('ballot:cast', { pollId, choice: choices[i]!, ballotId: `e2e-ballot-${i}` })));
     expect(acks.every((a) => a.ok)).toBe(true);
     await chair.getByText('abgegeben: 15 von 15').waitFor();
+    await chair.getByText('Alle haben abgestimmt.').waitFor();
     await chair.getByRole('button', { name: 'Abstimmung beenden' }).click();
     await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
     await chair.getByText('Veröffentlicht auf der Saalanzeige').waitFor();

@@ -70,6 +70,7 @@ async function runVote(choices: ('Ja' | 'Nein' | 'Enthaltung')[], shots: string 
     }
   }
   await display.getByText(`${choices.length}`, { exact: true }).waitFor();
+  await chair.getByText('Alle haben abgestimmt.').waitFor();
   await chair.getByRole('button', { name: 'Abstimmung beenden' }).click();
   await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
   await chair.getByText('Veröffentlicht auf der Saalanzeige').waitFor();

@@ -87,7 +87,8 @@ export function PollPanel({ snapshot, poll, item, next, conn, run }: Props) {
           </p>
           <progress class="poll-bar" max={poll.eligibleCount} value={poll.castCount} aria-hidden="true" />
         </div>
-        <CloseVote missing={missing.length} onClose={() => void run(() => conn.send('poll:close', { pollId: poll.id }))} />
+        {/* The question counts what the chair reads in large type above it. */}
+        <CloseVote missing={Math.max(0, poll.eligibleCount - poll.castCount)} onClose={() => void run(() => conn.send('poll:close', { pollId: poll.id }))} />
         <PollTerms poll={poll} />
         {poll.quorumOverridden && <p class="quorum-override">{t('chair.quorumOverridden')}</p>}
         <MissingMembers missing={missing} />
