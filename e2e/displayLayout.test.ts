@@ -226,8 +226,8 @@ describe('room display layout', () => {
     await drive.close();
     await drive.publish();
     for (const page of Object.values(pages)) await page.getByText('Mehrheitlich angenommen').waitFor();
-    // Zero is "0" for the audience (the minutes keep "-").
-    expect(await pages.fullLight.locator('.result-number').allTextContents()).toEqual(['40', '20', '0']);
+    // Zero is "–", as in the council information system (issue 2: "10 / – / –").
+    expect(await pages.fullLight.locator('.result-number').allTextContents()).toEqual(['40', '20', '–']);
     await allFit(pages, 'long-title-published');
 
     const pollId = currentPoll(chair.snapshot())!.id;

@@ -9,8 +9,8 @@ import { CHOICE_ICON } from '../ui/choiceIcons.ts';
 
 /**
  * The published result: the verdict in words first, then big numbers with bars. Zero is written
- * "0" here: the minutes' "-" reads as "no data" to an audience. Compact: verdict and numbers in
- * one band above the roll-call list.
+ * "–", as the council information system writes it (the seed minute's "10 / – / –"; issue 2 asks
+ * the display for exactly that). Compact: verdict and numbers in one band above the roll-call list.
  */
 export function ResultView({
   counts,
@@ -46,7 +46,7 @@ export function ResultView({
               {t(`display.${c}`)}
             </p>
             <p class="result-number num" data-choice={c}>
-              {counts[c]}
+              {counts[c] === 0 ? '–' : counts[c]}
             </p>
             {!compact && (
               <div class="result-bar-track" aria-hidden="true">
