@@ -1,6 +1,7 @@
-import { attendanceView } from '../../shared/meeting/attendance.ts';
-import { progressFor, snapshotFor } from '../../shared/meeting/project.ts';
-import { findPoll } from '../../shared/meeting/state.ts';
+import { attendanceView, type AttendanceView } from '../../shared/meeting/attendance.ts';
+import { progressFor, snapshotFor, type Viewer } from '../../shared/meeting/project.ts';
+import { findPoll, type MeetingState } from '../../shared/meeting/state.ts';
+import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
 import type { MeetingListener, MeetingService } from '../meetings/meetingService.ts';
 import { rooms, type AppServer } from './types.ts';
 
@@ -16,14 +17,19 @@ export const MEMBER_PROGRESS_INTERVAL_MS = 1_000;
  */
 export const CHAIR_VOTED_LIST_INTERVAL_MS = 250;
 
+/** Chair and display hear of check-ins at most this often. */
+const CONSOLE_INTERVAL_MS = 250;
+
 /**
  * Pushes changes to the meeting's rooms. Both kinds of update are coalesced per event-loop
  * turn: a burst of ballots becomes one progress message per room, not one per ballot.
  */
-/** Chair and display hear of check-ins at most this often. */
-const CONSOLE_INTERVAL_MS = 250;
-
 export class Broadcaster implements MeetingListener {
+  /**
+   * meetingId → attendance and quorum of the current state, shared by every snapshot until the
+   * next change: 10,000 tablets connecting would otherwise scan the roster 10,000 times.
+   */
+  private readonly views = new Map<string, AttendanceView>();
   private readonly dirtySnapshots = new Set<string>();
   /** meetingId → members whose own state changed (only they, the chair and the display hear of it). */
   private readonly dirtyMembers = new Map<string, Set<string>>();
@@ -45,13 +51,26 @@ export class Broadcaster implements MeetingListener {
   ) {}
 
   changed(meetingId: string): void {
+    this.views.delete(meetingId);
     this.dirtySnapshots.add(meetingId);
     this.schedule();
   }
 
   memberChanged(meetingId: string, memberId: string): void {
+    this.views.delete(meetingId);
     addTo(this.dirtyMembers, meetingId, memberId);
     this.schedule();
+  }
+
+  /** The snapshot a connecting client starts from (ballots do not change attendance or quorum). */
+  snapshot(meetingId: string, state: MeetingState, viewer: Viewer): MeetingSnapshot {
+    return snapshotFor(state, viewer, this.clock(), this.viewOf(meetingId, state));
+  }
+
+  private viewOf(meetingId: string, state: MeetingState): AttendanceView {
+    let view = this.views.get(meetingId);
+    if (!view) this.views.set(meetingId, (view = attendanceView(state)));
+    return view;
   }
 
   ballotsCommitted(meetingId: string, pollId: string, memberIds: readonly string[]): void {
@@ -99,7 +118,7 @@ export class Broadcaster implements MeetingListener {
     const now = this.clock();
     if (!onlyMembers) this.pushConsoles(meetingId);
     const online = this.io.sockets.adapter.rooms;
-    const shared = attendanceView(state);
+    const shared = this.viewOf(meetingId, state);
     // A check-in touches one member: visit only those, not the whole roster.
     const memberIds = onlyMembers ?? state.meeting.members.map((m) => m.id);
     for (const memberId of memberIds) {
@@ -124,8 +143,8 @@ export class Broadcaster implements MeetingListener {
     const state = this.service.get(meetingId);
     if (!state) return;
     const now = this.clock();
-    this.io.to(rooms.chair(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'chair' }, now));
-    this.io.to(rooms.display(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'display' }, now));
+    this.io.to(rooms.chair(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'chair' }, now, this.viewOf(meetingId, state)));
+    this.io.to(rooms.display(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'display' }, now, this.viewOf(meetingId, state)));
   }
 
   private scheduleConsoles(meetingId: string): void {

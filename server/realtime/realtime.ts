@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { snapshotFor, type Viewer } from '../../shared/meeting/project.ts';
+import type { Viewer } from '../../shared/meeting/project.ts';
 import type { Logger } from '../logger.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
 import type { TokenStore } from '../storage/tokenStore.ts';
@@ -39,7 +39,8 @@ export function attachRealtime(httpServer: HttpServer, { service, tokens, log, p
     maxHttpBufferSize: 64 * 1024,
     perMessageDeflate: false,
   });
-  service.subscribe(new Broadcaster(io, service));
+  const broadcaster = new Broadcaster(io, service);
+  service.subscribe(broadcaster);
   const limiters: RoleLimiters = {
     member: new RateLimiter(...LIMITS.member),
     chair: new RateLimiter(...LIMITS.chair),
@@ -73,7 +74,7 @@ export function attachRealtime(httpServer: HttpServer, { service, tokens, log, p
     registerChairHandlers(socket, service, connLog);
     registerLinkHandlers(io, socket, { service, tokens, log: connLog, publicUrl });
     // Every (re)connect starts from a full snapshot: nothing missed while away matters.
-    socket.emit('meeting:snapshot', snapshotFor(state, viewer, new Date().toISOString()));
+    socket.emit('meeting:snapshot', broadcaster.snapshot(p.meetingId, state, viewer));
   });
   return io;
 }

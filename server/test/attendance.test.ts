@@ -70,6 +70,20 @@ describe('attendance and quorum over real sockets', () => {
     expect(chairView.attendance?.p1).toEqual([{ from: expect.any(String), to: null }]);
   });
 
+  it('a device that connects after check-ins or an exclusion starts from the current quorum (the shared view is renewed on every change)', async () => {
+    const { created, chair, members, item } = await demo();
+    const late = async () => (await join(created.displayUrl)).snapshot().quorum;
+    expect((await late()).present).toBe(0); // now cached for this state
+    await checkIn(members.slice(0, 6));
+    await chair.waitFor((s) => s.quorum.present === 6);
+    expect(await late()).toMatchObject({ present: 6, quorate: true });
+    expect((await chair.call('item:select', { itemId: item.id })).ok).toBe(true);
+    expect((await chair.call('exclusion:set', { itemId: item.id, memberId: 'p1', excluded: true })).ok).toBe(true);
+    await chair.waitFor((s) => s.exclusions?.[item.id]?.includes('p1') === true);
+    const tablet = (await join(created.members[0]!.joinUrl)).snapshot();
+    expect(tablet.self).toMatchObject({ present: true, ineligibility: 'excluded' });
+  });
+
   it('refuses to start a vote without quorum unless the chair confirms, and records that in the minutes', async () => {
     const { created, chair, members, item } = await demo();
     await checkIn(members.slice(0, 4));
