@@ -146,11 +146,11 @@ describe('the member tablet', () => {
     // "Sitzung verlassen" asks in place; "Zurück" keeps the member present.
     await page.getByRole('button', { name: 'Sitzung verlassen …' }).click();
     await page.getByText('Sitzung wirklich verlassen?').waitFor();
-    expect(await focusedText(page)).toBe('Zurück');
+    await expect.poll(() => focusedText(page)).toBe('Zurück');
     await screenshot(page, 'member-200pct-leave-confirm');
     await expectAccessible(page, 'leave confirm');
     await page.getByRole('button', { name: 'Zurück' }).click();
-    expect(await focusedText(page)).toBe('Sitzung verlassen …');
+    await expect.poll(() => focusedText(page)).toBe('Sitzung verlassen …');
     expect(chair.snapshot().members.find((m) => m.id === created.members[0]!.id)).toBeDefined();
 
     await drive.vote([1, 2], 'yes');
@@ -187,7 +187,7 @@ describe('the member tablet', () => {
     await page.getByText('Geheime Abstimmung zu TOP Ö 12').waitFor();
     await page.getByRole('button', { name: 'Nein', exact: true }).click();
     await page.getByText('Nein abgeben?').waitFor();
-    expect(await focusedText(page)).toBe('Nein abgeben?');
+    await expect.poll(() => focusedText(page)).toBe('Nein abgeben?');
     await screenshot(page, 'member-landscape-secret-confirm');
     await expectAccessible(page, 'secret confirm');
     await page.getByRole('button', { name: 'Zurück' }).click();
