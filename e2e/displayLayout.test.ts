@@ -142,7 +142,8 @@ async function listFont(pages: Record<string, Page>): Promise<Record<string, num
 
 async function allFit(pages: Record<string, Page>, shotName: string, axe = true): Promise<void> {
   for (const [name, page] of Object.entries(pages)) {
-    expect(await layoutProblems(page), `${shotName} ${name}`).toEqual([]);
+    // The list is fitted when its box settles (a ResizeObserver frame): wait for it, then judge.
+    await expect.poll(() => layoutProblems(page), { message: `${shotName} ${name}` }).toEqual([]);
     await screenshot(page, `display-${shotName}-${name}`);
     if (axe && name !== 'smallDark') expect(await axeFindings(page), `${shotName} ${name}`).toEqual([]);
   }
