@@ -1,7 +1,7 @@
 import type { Poll, QuorumCheck } from '../../shared/meeting/model.ts';
 import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
 import { receiptCode } from '../../shared/receipts/receipt.ts';
-import type { PendingBallot } from '../meetings/ballotBatcher.ts';
+import type { PendingWrite } from '../meetings/groupCommit.ts';
 import type { Db } from '../storage/database.ts';
 import { MeetingStore, type NewMeeting } from '../storage/meetingStore.ts';
 import type { AuditKind, AuditLog } from './auditLog.ts';
@@ -41,13 +41,21 @@ export class AuditedMeetingStore extends MeetingStore {
   ): void {
     this.database.transaction(() => {
       super.recordAttendance(meetingId, a, poll);
-      this.audit.append(meetingId, a.at, 'attendance.recorded', poll?.pollId ?? null, {
-        memberId: a.memberId,
-        present: a.present,
-        by: a.by,
-        ...(poll ? { eligibleMemberIds: poll.eligibleMemberIds } : {}),
-      });
+      this.logAttendance(meetingId, a, poll);
     })();
+  }
+
+  private logAttendance(
+    meetingId: string,
+    a: { memberId: string; present: boolean; at: string; by: 'self' | 'chair' },
+    poll: { pollId: string; eligibleMemberIds: string[] } | null,
+  ): void {
+    this.audit.append(meetingId, a.at, 'attendance.recorded', poll?.pollId ?? null, {
+      memberId: a.memberId,
+      present: a.present,
+      by: a.by,
+      ...(poll ? { eligibleMemberIds: poll.eligibleMemberIds } : {}),
+    });
   }
 
   override setExclusion(meetingId: string, x: { itemId: string; memberId: string; excluded: boolean }, at: string): void {
@@ -98,21 +106,25 @@ export class AuditedMeetingStore extends MeetingStore {
     })();
   }
 
-  override saveBallots(entries: PendingBallot[]): void {
-    // The log entries go first, in their own transaction: the base store checkpoints the WAL
-    // after secret ballots (nothing may linger there), which cannot run inside a transaction
-    // and must come last. A crash in between leaves a logged ballot not stored: verify shows it.
-    this.database.transaction(() => {
-      const now = this.clock();
-      for (const { pollId, ballot: b, secretChoice } of entries) {
-        const poll = this.pollRow.get(pollId) as { meeting_id: string; mode: string } | undefined;
-        if (!poll) continue;
-        const receipt = receiptCode(pollId, b.ballotId);
-        // A secret ballot's entry carries neither member nor choice, and the commit time, not the tap time.
-        if (poll.mode === 'secret' || secretChoice) this.audit.append(poll.meeting_id, now, 'ballot.accepted', pollId, { receipt });
-        else this.audit.append(poll.meeting_id, b.castAt ?? now, 'ballot.accepted', pollId, { memberId: b.memberId, choice: b.choice, receipt });
-      }
-    })();
-    super.saveBallots(entries);
+  /** When the batch being written commits: secret ballots are logged with that time, not their own. */
+  private batchAt = '';
+
+  override saveBatch(entries: readonly PendingWrite[]): void {
+    this.batchAt = this.clock();
+    super.saveBatch(entries);
+  }
+
+  /** Each write of a group commit with its log entry, in the batch's one transaction. */
+  protected override writeEntry(entry: PendingWrite): void {
+    if (entry.kind === 'attendance') {
+      this.logAttendance(entry.meetingId, entry.change, null);
+    } else {
+      const { meetingId, pollId, ballot: b, secretChoice } = entry;
+      const receipt = receiptCode(pollId, b.ballotId);
+      // A secret ballot's entry carries neither member nor choice, and the commit time, not the tap time.
+      if (secretChoice) this.audit.append(meetingId, this.batchAt, 'ballot.accepted', pollId, { receipt });
+      else this.audit.append(meetingId, b.castAt ?? this.batchAt, 'ballot.accepted', pollId, { memberId: b.memberId, choice: b.choice, receipt });
+    }
+    super.writeEntry(entry);
   }
 }

@@ -10,16 +10,18 @@ import { emptyCounts } from '../../shared/rules/tally.ts';
 import { fail, ok, type Result } from '../../shared/protocol/result.ts';
 import type { OwnBallot } from '../../shared/protocol/snapshot.ts';
 import type { MeetingStore, NewMeeting } from '../storage/meetingStore.ts';
-import { BallotBatcher, type PendingBallot } from './ballotBatcher.ts';
+import { GroupCommit, type PendingWrite } from './groupCommit.ts';
 
 export interface MeetingListener {
   /** Something structural changed (item, poll status): every client needs a new snapshot. */
   changed(meetingId: string): void;
   /**
-   * Only one member's own state changed (a check-in outside a running vote): the chair, the
-   * display and that member need a snapshot, the other tablets do not.
+   * One member checked in or out and no running vote's list of expected voters moved: the
+   * chair, the display and that member need a snapshot, the other tablets do not. Called in
+   * the same synchronous step that changes the in-memory state (also when a failed commit
+   * takes the change back), so a listener can keep counts by applying each change once.
    */
-  memberChanged(meetingId: string, memberId: string): void;
+  attendanceChanged(meetingId: string, memberId: string, present: boolean): void;
   /** Ballots of these members were committed for this poll: progress counters moved. */
   ballotsCommitted(meetingId: string, pollId: string, memberIds: readonly string[]): void;
 }
@@ -36,14 +38,14 @@ export const newId = (): string => randomBytes(9).toString('base64url');
 export class MeetingService {
   private readonly states = new Map<string, MeetingState>();
   private readonly listeners: MeetingListener[] = [];
-  private readonly batcher: BallotBatcher;
+  private readonly batcher: GroupCommit;
 
   constructor(
     private readonly store: MeetingStore,
     private readonly clock: () => string = () => new Date().toISOString(),
   ) {
-    this.batcher = new BallotBatcher(
-      (entries) => store.saveBallots(entries),
+    this.batcher = new GroupCommit(
+      (entries) => store.saveBatch(entries),
       (entries) => this.notifyBallots(entries),
     );
   }
@@ -100,7 +102,7 @@ export class MeetingService {
       if (secret && secretChoice) secret[secretChoice] -= 1;
     };
     try {
-      await this.batcher.add({ meetingId, pollId: input.pollId, ballot, secretChoice }, undo);
+      await this.batcher.add({ kind: 'ballot', meetingId, pollId: input.pollId, ballot, secretChoice }, undo);
     } catch {
       return STORE_FAILED;
     }
@@ -139,27 +141,40 @@ export class MeetingService {
   }
 
   /** Check-in/out by the member's tablet (`self`) or by the chair/clerk. */
-  setAttendance(meetingId: string, memberId: string, present: boolean, by: AttendanceChange['by']): Result<null> {
-    // At a party convention thousands check in within minutes: a snapshot to every tablet per
-    // check-in would be quadratic. Only a running vote's eligibility concerns everyone.
-    let everyone = false;
-    const notify = (l: MeetingListener) => (everyone ? l.changed(meetingId) : l.memberChanged(meetingId, memberId));
-    return this.mutate(meetingId, (state) => {
-      const decision = decideAttendance(state, memberId, present, by, this.clock());
-      if (!decision.ok || !decision.data) return decision.ok ? ok(null) : decision;
-      const change = decision.data;
-      this.store.recordAttendance(meetingId, change, change.poll);
-      let periods = state.attendance.get(memberId);
-      if (!periods) state.attendance.set(memberId, (periods = []));
-      if (present) periods.push({ from: change.at, to: null });
-      else periods[periods.length - 1]!.to = change.at;
-      if (change.poll) {
-        everyone = true;
-        const { pollId, eligibleMemberIds } = change.poll;
-        state.polls = state.polls.map((p) => (p.id === pollId ? { ...p, eligibleMemberIds } : p));
-      }
-      return ok(null);
-    }, notify);
+  async setAttendance(meetingId: string, memberId: string, present: boolean, by: AttendanceChange['by']): Promise<Result<null>> {
+    const state = this.get(meetingId);
+    if (!state) return fail('not_found', 'Unknown meeting');
+    const decision = decideAttendance(state, memberId, present, by, this.clock());
+    if (!decision.ok || !decision.data) return decision.ok ? ok(null) : decision;
+    const change = decision.data;
+    // A running vote now waits for someone else: rare, and every tablet needs the new state.
+    if (change.poll) return this.mutate(meetingId, () => this.recordPollAttendance(state, change));
+    // At a party convention thousands check in within minutes: one commit per event-loop turn,
+    // and a snapshot only for that tablet (the chair and display follow, coalesced).
+    const stays = recordStay(state, change);
+    const notify = (nowPresent: boolean) => {
+      for (const l of this.listeners) l.attendanceChanged(meetingId, memberId, nowPresent);
+    };
+    notify(present);
+    const undo = () => {
+      if (present) stays.pop();
+      else stays[stays.length - 1]!.to = null;
+      notify(!present);
+    };
+    try {
+      await this.batcher.add({ kind: 'attendance', meetingId, change }, undo);
+    } catch {
+      return STORE_FAILED;
+    }
+    return ok(null);
+  }
+
+  private recordPollAttendance(state: MeetingState, change: AttendanceChange): Result<null> {
+    const { poll } = change;
+    this.store.recordAttendance(state.meeting.id, change, poll);
+    recordStay(state, change);
+    if (poll) state.polls = state.polls.map((p) => (p.id === poll.pollId ? { ...p, eligibleMemberIds: poll.eligibleMemberIds } : p));
+    return ok(null);
   }
 
   challengeQuorum(meetingId: string): Result<QuorumCheck> {
@@ -252,14 +267,17 @@ export class MeetingService {
   ): Result<T> {
     const state = this.get(meetingId);
     if (!state) return fail('not_found', 'Unknown meeting');
+    // Ballots and check-ins accepted earlier are committed first: nothing may be stored ahead of them.
+    if (!this.batcher.flush()) return fail('internal', 'Earlier changes could not be stored; please try again');
     const result = run(state);
     if (result.ok) for (const l of this.listeners) notify(l);
     return result;
   }
 
-  private notifyBallots(entries: PendingBallot[]): void {
+  private notifyBallots(entries: PendingWrite[]): void {
     const byPoll = new Map<string, { meetingId: string; pollId: string; memberIds: string[] }>();
     for (const e of entries) {
+      if (e.kind !== 'ballot') continue;
       const key = `${e.meetingId}\u0000${e.pollId}`;
       let group = byPoll.get(key);
       if (!group) byPoll.set(key, (group = { meetingId: e.meetingId, pollId: e.pollId, memberIds: [] }));
@@ -267,4 +285,13 @@ export class MeetingService {
     }
     for (const g of byPoll.values()) for (const l of this.listeners) l.ballotsCommitted(g.meetingId, g.pollId, g.memberIds);
   }
+}
+
+/** Applies a check-in (a new stay) or check-out (the stay ends) to the state; returns the member's stays. */
+function recordStay(state: MeetingState, { memberId, present, at }: AttendanceChange) {
+  let periods = state.attendance.get(memberId);
+  if (!periods) state.attendance.set(memberId, (periods = []));
+  if (present) periods.push({ from: at, to: null });
+  else periods[periods.length - 1]!.to = at;
+  return periods;
 }

@@ -1,15 +1,9 @@
-import { attendanceView, type AttendanceView } from '../../shared/meeting/attendance.ts';
+import { attendanceView, withAttendanceChange, type AttendanceView } from '../../shared/meeting/attendance.ts';
 import { progressFor, snapshotFor, type Viewer } from '../../shared/meeting/project.ts';
 import { findPoll, type MeetingState } from '../../shared/meeting/state.ts';
 import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
 import type { MeetingListener, MeetingService } from '../meetings/meetingService.ts';
 import { rooms, type AppServer } from './types.ts';
-
-/**
- * Tablets do not show the running count, so they get progress at most this often: a burst of
- * 10,000 ballots then costs each tablet one message instead of one per event-loop turn.
- */
-export const MEMBER_PROGRESS_INTERVAL_MS = 1_000;
 
 /**
  * The chair's list of who has voted is the one progress field that grows with the meeting
@@ -37,8 +31,6 @@ export class Broadcaster implements MeetingListener {
   private readonly dirtyProgress = new Map<string, Set<string>>();
   /** meetingId → members whose ballot was just stored: their other devices must show it. */
   private readonly dirtyBallots = new Map<string, Set<string>>();
-  private readonly memberProgressDue = new Map<string, Set<string>>();
-  private memberProgressTimer: NodeJS.Timeout | undefined;
   /** Per poll: when the chair last got the voted list, and the pending trailing send. */
   private readonly votedListSentAt = new Map<string, number>();
   private readonly votedListTimers = new Map<string, NodeJS.Timeout>();
@@ -56,8 +48,10 @@ export class Broadcaster implements MeetingListener {
     this.schedule();
   }
 
-  memberChanged(meetingId: string, memberId: string): void {
-    this.views.delete(meetingId);
+  attendanceChanged(meetingId: string, memberId: string, present: boolean): void {
+    const view = this.views.get(meetingId);
+    const state = this.service.get(meetingId);
+    if (view && state) this.views.set(meetingId, withAttendanceChange(view, state, memberId, present));
     addTo(this.dirtyMembers, meetingId, memberId);
     this.schedule();
   }
@@ -114,7 +108,6 @@ export class Broadcaster implements MeetingListener {
   private pushSnapshots(meetingId: string, onlyMembers?: ReadonlySet<string>): void {
     const state = this.service.get(meetingId);
     if (!state) return;
-    if (!onlyMembers) this.memberProgressDue.delete(meetingId);
     const now = this.clock();
     if (!onlyMembers) this.pushConsoles(meetingId);
     const online = this.io.sockets.adapter.rooms;
@@ -165,18 +158,17 @@ export class Broadcaster implements MeetingListener {
     // non-public item's vote, not even that one runs.
     const shown = progressFor(state, poll, { role: 'display' });
     if (shown) this.io.to(rooms.display(meetingId)).emit('poll:progress', shown);
-    // Count and live roll call without the voted list, as the members see it.
-    const counts = progressFor(state, poll, { role: 'member' });
+    // Tablets get no progress at all: they do not show the running count, and 10,000 of them
+    // would each cost a write per tick. The chair gets the count every tick, the voted list less often.
     const wait = (this.votedListSentAt.get(pollId) ?? -Infinity) + CHAIR_VOTED_LIST_INTERVAL_MS - performance.now();
     if (wait <= 0) this.pushVotedList(meetingId, pollId);
     else {
-      this.io.to(rooms.chair(meetingId)).emit('poll:progress', counts);
+      // Count and live roll call without the voted list.
+      this.io.to(rooms.chair(meetingId)).emit('poll:progress', progressFor(state, poll, { role: 'member' }));
       if (!this.votedListTimers.has(pollId)) {
         this.votedListTimers.set(pollId, setTimeout(() => this.pushVotedList(meetingId, pollId), wait).unref());
       }
     }
-    addTo(this.memberProgressDue, meetingId, pollId);
-    this.memberProgressTimer ??= setTimeout(() => this.pushMemberProgress(), MEMBER_PROGRESS_INTERVAL_MS).unref();
   }
 
   private pushVotedList(meetingId: string, pollId: string): void {
@@ -187,18 +179,6 @@ export class Broadcaster implements MeetingListener {
     if (!state || !poll) return;
     this.votedListSentAt.set(pollId, performance.now());
     this.io.to(rooms.chair(meetingId)).emit('poll:progress', progressFor(state, poll, { role: 'chair' }));
-  }
-
-  private pushMemberProgress(): void {
-    this.memberProgressTimer = undefined;
-    for (const [meetingId, pollIds] of this.memberProgressDue) {
-      const state = this.service.get(meetingId);
-      for (const pollId of pollIds) {
-        const poll = state && findPoll(state, pollId);
-        if (poll) this.io.to(rooms.members(meetingId)).emit('poll:progress', progressFor(state, poll, { role: 'member' }));
-      }
-    }
-    this.memberProgressDue.clear();
   }
 }
 

@@ -14,7 +14,7 @@ import type {
 } from '../../shared/meeting/model.ts';
 import type { BallotRecord, MeetingState } from '../../shared/meeting/state.ts';
 import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
-import type { PendingBallot } from '../meetings/ballotBatcher.ts';
+import type { PendingWrite } from '../meetings/groupCommit.ts';
 import type { Db } from './database.ts';
 
 /** Rows of meetings, members, agenda, polls and ballots ⇄ the core's MeetingState. */
@@ -282,24 +282,35 @@ export class MeetingStore {
     });
   }
 
-  /** Stores ballots in one transaction: one commit (one fsync) for a whole burst. */
-  saveBallots(entries: PendingBallot[]): void {
+  /** Stores a group of ballots and check-ins in one transaction: one commit (one fsync) for a whole burst. */
+  saveBatch(entries: readonly PendingWrite[]): void {
     let secret = false;
     this.db.transaction(() => {
-      for (const { pollId, ballot: b, secretChoice } of entries) {
-        if (secretChoice) {
-          secret = true;
-          this.q.insertSecretVoter.run(pollId, b.memberId, b.ballotId);
-          this.q.countSecret[secretChoice].run(pollId);
-        } else {
-          this.q.upsertBallot.run(pollId, b.memberId, b.choice, b.ballotId, b.castAt);
-        }
+      for (const entry of entries) {
+        if (entry.kind === 'ballot' && entry.secretChoice) secret = true;
+        this.writeEntry(entry);
       }
     })();
     // The write-ahead log keeps each commit's page images in order: comparing two of them would show
     // which voter was added together with which counter. Checkpointing into the main file and
     // truncating the log after every secret commit leaves only the current state on disk.
     if (secret) this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** One write of a batch; runs inside the batch's transaction. */
+  protected writeEntry(entry: PendingWrite): void {
+    if (entry.kind === 'attendance') {
+      const a = entry.change;
+      this.q.insertAttendance.run(entry.meetingId, a.memberId, a.present ? 1 : 0, a.at, a.by);
+      return;
+    }
+    const { pollId, ballot: b, secretChoice } = entry;
+    if (secretChoice) {
+      this.q.insertSecretVoter.run(pollId, b.memberId, b.ballotId);
+      this.q.countSecret[secretChoice].run(pollId);
+    } else {
+      this.q.upsertBallot.run(pollId, b.memberId, b.choice, b.ballotId, b.castAt);
+    }
   }
 
   setDecisionKind(meetingId: string, itemId: string, kind: DecisionKind | null): void {

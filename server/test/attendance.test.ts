@@ -237,3 +237,41 @@ describe('rule sets over the socket', () => {
     await expect(server.createMeeting({ ...DEMO_MEETING, rules: 'GO-XX' as 'NKomVG' })).rejects.toThrow(/400 .*rules/);
   });
 });
+
+describe('check-ins are group-committed', () => {
+  const stored = () =>
+    server.app.db.prepare(`SELECT member_id, present FROM attendance_events ORDER BY seq`).all() as { member_id: string; present: number }[];
+  const voting = DEMO_MEETING.members.filter((m) => m.votingRight);
+
+  it('acknowledges a burst of check-ins only once they are on disk, and quorum counts each exactly once', async () => {
+    const { created, chair, display, members } = await demo();
+    // Every tablet taps "Anwesend" at once; two tap twice.
+    const acks = await Promise.all([...members, members[0]!, members[3]!].map((m) => m.call('attendance:self', { present: true })));
+    expect(acks.every((a) => a.ok)).toBe(true);
+    expect(stored().map((r) => r.member_id).sort()).toEqual(DEMO_MEETING.members.map((m) => m.id).sort());
+    // A console connecting now starts from the same count as those that followed along.
+    const late = await join(created.chairUrl);
+    expect(late.snapshot().quorum.present).toBe(voting.length);
+    for (const c of [chair, display]) await c.waitFor((s) => s.quorum.present === voting.length);
+    // One voting member leaves.
+    expect((await members[1]!.call('attendance:self', { present: false })).ok).toBe(true);
+    expect(stored().at(-1)).toEqual({ member_id: DEMO_MEETING.members[1]!.id, present: 0 });
+    expect((await join(created.displayUrl)).snapshot().quorum.present).toBe(voting.length - 1);
+    for (const c of [chair, late]) await c.waitFor((s) => s.quorum.present === voting.length - 1);
+  });
+
+  it('takes a check-in back when its commit fails, and tells the tablet', async () => {
+    const { created, chair, members } = await demo();
+    server.app.db.exec(`CREATE TEMP TRIGGER refuse_attendance BEFORE INSERT ON main.attendance_events BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
+    expect(await members[1]!.call('attendance:self', { present: true })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    server.app.db.exec('DROP TRIGGER temp.refuse_attendance');
+    expect(stored()).toEqual([]);
+    // Nobody counts as present: a console connecting now and the one already open agree.
+    expect((await join(created.chairUrl)).snapshot().quorum.present).toBe(0);
+    await chair.waitFor((s) => s.quorum.present === 0 && !s.attendance?.[DEMO_MEETING.members[1]!.id]?.at(-1));
+    // The tablet tries again and is in.
+    expect((await members[1]!.call('attendance:self', { present: true })).ok).toBe(true);
+    expect(stored()).toEqual([{ member_id: DEMO_MEETING.members[1]!.id, present: 1 }]);
+    await chair.waitFor((s) => s.quorum.present === 1);
+  });
+});

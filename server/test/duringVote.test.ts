@@ -44,16 +44,23 @@ describe('a vote on a non-public item', () => {
     const { chair, display, members, item } = await demo();
     const heard: PollProgress[] = [];
     display.on('poll:progress', (p) => heard.push(p));
+    // Tablets show neither the running count nor the live roll call: they hear no progress either.
+    const tabletHeard: PollProgress[] = [];
+    members[5]!.on('poll:progress', (p) => tabletHeard.push(p));
     const pollId = await open(chair, { itemId: item('N 1').id, mode: 'rollCall', rollCallLive: true });
     const acks = await Promise.all(members.slice(0, 4).map((m, i) => m.call('ballot:cast', { pollId, choice: i % 2 ? 'no' : 'yes', ballotId: `n1-ballot-${i}` })));
     expect(acks.every((r) => r.ok)).toBe(true);
     await chair.waitFor((s) => s.polls.find((p) => p.id === pollId)?.castCount === 4);
-    // The members of the council follow the live roll call of their non-public session.
-    const tablet = await members[5]!.waitFor((s) => s.polls.find((p) => p.id === pollId)?.castCount === 4);
-    expect(tablet.polls.find((p) => p.id === pollId)?.rollCall).toContainEqual({ memberId: 'p2', choice: 'no' });
-    // A round trip on the display's own connection: anything sent to it before has arrived.
+    // A round trip on each connection: anything sent to it before has arrived.
     await display.call('ballot:cast', { pollId, choice: 'yes', ballotId: 'display-ballot' });
+    await members[5]!.call('attendance:self', { present: true });
     expect(heard).toEqual([]);
+    expect(tabletHeard).toEqual([]);
+    // The council's members see the roll call of their non-public session once it is published.
+    expect((await chair.call('poll:close', { pollId })).ok).toBe(true);
+    expect((await chair.call('poll:publish', { pollId })).ok).toBe(true);
+    const tablet = await members[5]!.waitFor((s) => s.polls.find((p) => p.id === pollId)?.status === 'published');
+    expect(tablet.polls.find((p) => p.id === pollId)?.rollCall).toContainEqual({ memberId: 'p2', choice: 'no' });
     expect(JSON.stringify(display.snapshot())).not.toContain(pollId);
   });
 });

@@ -1,5 +1,6 @@
 import type { EligibilityFacts } from '../rules/eligibility.ts';
-import { quorum, type Quorum } from '../rules/quorum.ts';
+import { quorum, type Quorum, type QuorumFacts } from '../rules/quorum.ts';
+import { memberById } from './lookup.ts';
 import type { AttendancePeriod } from './model.ts';
 import type { MeetingState } from './state.ts';
 
@@ -17,25 +18,47 @@ export const eligibilityFacts = (s: MeetingState, itemId: string | null): Eligib
   excluded: excludedFor(s, itemId),
 });
 
-/** Quorum now, for the given item (exclusions matter in some states) or for the meeting. */
-export function quorumFor(s: MeetingState, itemId: string | null): Quorum {
+/** The counts quorum is judged from, now, for the given item (exclusions matter in some states). */
+export function quorumFacts(s: MeetingState, itemId: string | null): QuorumFacts {
   const { present, excluded } = eligibilityFacts(s, itemId);
   const voting = s.meeting.members.filter((m) => m.votingRight);
-  return quorum(s.meeting.rules, {
+  return {
     total: voting.length,
     present: voting.filter((m) => present.has(m.id)).length,
     excluded: voting.filter((m) => excluded.has(m.id)).length,
     excludedPresent: voting.filter((m) => excluded.has(m.id) && present.has(m.id)).length,
-  });
+  };
 }
+
+/** Quorum now, for the given item or for the meeting. */
+export const quorumFor = (s: MeetingState, itemId: string | null): Quorum => quorum(s.meeting.rules, quorumFacts(s, itemId));
 
 /** What every snapshot of one moment shares: computed once per broadcast, not once per member. */
 export interface AttendanceView {
   facts: EligibilityFacts;
   quorum: Quorum;
+  /** The counts behind `quorum`, for the current item, so one check-in can move them. */
+  counted: QuorumFacts;
 }
 
-export const attendanceView = (s: MeetingState): AttendanceView => ({
-  facts: eligibilityFacts(s, s.meeting.currentItemId),
-  quorum: quorumFor(s, s.meeting.currentItemId),
-});
+export function attendanceView(s: MeetingState): AttendanceView {
+  const counted = quorumFacts(s, s.meeting.currentItemId);
+  return { facts: eligibilityFacts(s, s.meeting.currentItemId), quorum: quorum(s.meeting.rules, counted), counted };
+}
+
+/**
+ * The view after one member checked in (`present`) or out, without scanning the roster: 10,000
+ * tablets connecting and checking in would otherwise recount everyone for every snapshot.
+ * `s` is the state after the change; `view` must be that of the state just before it.
+ */
+export function withAttendanceChange(view: AttendanceView, s: MeetingState, memberId: string, present: boolean): AttendanceView {
+  if (!memberById(s.meeting.members).get(memberId)?.votingRight) return view;
+  const step = present ? 1 : -1;
+  const excluded = excludedFor(s, s.meeting.currentItemId).has(memberId);
+  const counted = {
+    ...view.counted,
+    present: view.counted.present + step,
+    excludedPresent: view.counted.excludedPresent + (excluded ? step : 0),
+  };
+  return { facts: view.facts, quorum: quorum(s.meeting.rules, counted), counted };
+}

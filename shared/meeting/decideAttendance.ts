@@ -2,6 +2,7 @@ import type { SetExclusionInput } from '../protocol/commands.ts';
 import { fail, ok, type Result } from '../protocol/result.ts';
 import { expectedVoters } from '../rules/eligibility.ts';
 import { eligibilityFacts, isPresent, quorumFor } from './attendance.ts';
+import { memberById } from './lookup.ts';
 import type { QuorumCheck } from './model.ts';
 import { ballotsOf, openPoll, type MeetingState } from './state.ts';
 
@@ -37,7 +38,7 @@ export function decideAttendance(
   by: AttendanceChange['by'],
   now: string,
 ): Result<AttendanceChange | null> {
-  if (!s.meeting.members.some((m) => m.id === memberId)) return fail('not_found', 'Unknown member');
+  if (!memberById(s.meeting.members).has(memberId)) return fail('not_found', 'Unknown member');
   if (isPresent(s.attendance.get(memberId)) === present) return ok(null);
   const poll = openPoll(s);
   let pollChange: ExpectedVotersChange | null = null;

@@ -1,7 +1,9 @@
+import type { AttendanceChange } from '../../shared/meeting/decideAttendance.ts';
 import type { Choice } from '../../shared/meeting/model.ts';
 import type { BallotRecord } from '../../shared/meeting/state.ts';
 
 export interface PendingBallot {
+  kind: 'ballot';
   meetingId: string;
   pollId: string;
   ballot: BallotRecord;
@@ -9,9 +11,18 @@ export interface PendingBallot {
   secretChoice: Choice | null;
 }
 
+/** A check-in or check-out that changes no running vote's list of expected voters. */
+export interface PendingAttendance {
+  kind: 'attendance';
+  meetingId: string;
+  change: AttendanceChange;
+}
+
+export type PendingWrite = PendingBallot | PendingAttendance;
+
 interface Queued {
-  entry: PendingBallot;
-  /** Takes the ballot back out of the in-memory state; runs at once when the commit fails. */
+  entry: PendingWrite;
+  /** Takes the change back out of the in-memory state; runs at once when the commit fails. */
   undo: () => void;
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -21,22 +32,23 @@ const keyOf = (meetingId: string, pollId: string, memberId: string, ballotId: st
   `${meetingId}\u0000${pollId}\u0000${memberId}\u0000${ballotId}`;
 
 /**
- * Group commit: ballots accepted during one event-loop turn are written in one transaction
- * (one fsync), and only then acknowledged. Durability per ballot is unchanged; a burst of
- * hundreds of votes costs one disk flush instead of hundreds.
+ * Group commit: ballots and check-ins accepted during one event-loop turn are written in one
+ * transaction (one fsync), and only then acknowledged. Durability per write is unchanged; a
+ * burst of hundreds of votes, or a room of members checking in, costs one disk flush instead
+ * of hundreds.
  */
-export class BallotBatcher {
+export class GroupCommit {
   private queue: Queued[] = [];
   /** Ballots applied in memory whose commit is still to come: a re-send must wait for it too. */
   private readonly pending = new Map<string, Promise<void>>();
   private scheduled = false;
 
   constructor(
-    private readonly commit: (entries: PendingBallot[]) => void,
-    private readonly afterCommit: (entries: PendingBallot[]) => void,
+    private readonly commit: (entries: PendingWrite[]) => void,
+    private readonly afterCommit: (entries: PendingWrite[]) => void,
   ) {}
 
-  add(entry: PendingBallot, undo: () => void): Promise<void> {
+  add(entry: PendingWrite, undo: () => void): Promise<void> {
     const promise = new Promise<void>((resolve, reject) => {
       this.queue.push({ entry, undo, resolve, reject });
       if (!this.scheduled) {
@@ -44,7 +56,7 @@ export class BallotBatcher {
         setImmediate(() => this.flush());
       }
     });
-    this.pending.set(keyOf(entry.meetingId, entry.pollId, entry.ballot.memberId, entry.ballot.ballotId), promise);
+    if (entry.kind === 'ballot') this.pending.set(ballotKey(entry), promise);
     return promise;
   }
 
@@ -54,8 +66,9 @@ export class BallotBatcher {
   }
 
   /**
-   * Writes everything queued now; also called before a poll closes so no ballot is left behind.
-   * False when the commit failed: those ballots are already taken back out of memory.
+   * Writes everything queued now; also called before any other change to a meeting is stored,
+   * so that nothing is committed ahead of a write accepted earlier (and a close leaves no ballot
+   * behind). False when the commit failed: those writes are already taken back out of memory.
    */
   flush(): boolean {
     this.scheduled = false;
@@ -69,7 +82,7 @@ export class BallotBatcher {
     } catch (error) {
       failure = { error };
     }
-    for (const { entry: e } of batch) this.pending.delete(keyOf(e.meetingId, e.pollId, e.ballot.memberId, e.ballot.ballotId));
+    for (const { entry } of batch) if (entry.kind === 'ballot') this.pending.delete(ballotKey(entry));
     if (failure) {
       // Synchronously, newest first: a close right after this flush must not count them.
       for (const b of [...batch].reverse()) b.undo();
@@ -81,3 +94,5 @@ export class BallotBatcher {
     return true;
   }
 }
+
+const ballotKey = (e: PendingBallot) => keyOf(e.meetingId, e.pollId, e.ballot.memberId, e.ballot.ballotId);
