@@ -11,8 +11,12 @@ import { rooms, type AppServer } from './types.ts';
  */
 export const CHAIR_VOTED_LIST_INTERVAL_MS = 250;
 
-/** Chair and display hear of check-ins at most this often. */
-const CONSOLE_INTERVAL_MS = 250;
+/**
+ * Chair and display hear of check-ins at most this often. Their snapshots carry the whole
+ * roster: at 10,000 members each is about a megabyte, so the pace slows with the roster
+ * (250 ms up to 2,500 members, 1 s at 10,000).
+ */
+const consoleIntervalMs = (members: number) => Math.max(250, members / 10);
 
 /**
  * Pushes changes to the meeting's rooms. Both kinds of update are coalesced per event-loop
@@ -102,7 +106,7 @@ export class Broadcaster implements MeetingListener {
 
   /**
    * Every tablet, chair and display; with `onlyMembers` just those tablets — the chair and the
-   * display then follow within CONSOLE_INTERVAL_MS (their snapshots carry the whole roster, and
+   * display then follow within consoleIntervalMs (their snapshots carry the whole roster, and
    * thousands of check-ins must not each serialize it).
    */
   private pushSnapshots(meetingId: string, onlyMembers?: ReadonlySet<string>): void {
@@ -145,7 +149,7 @@ export class Broadcaster implements MeetingListener {
     const timer = setTimeout(() => {
       this.consoleTimers.delete(meetingId);
       this.pushConsoles(meetingId);
-    }, CONSOLE_INTERVAL_MS);
+    }, consoleIntervalMs(this.service.get(meetingId)?.meeting.members.length ?? 0));
     timer.unref();
     this.consoleTimers.set(meetingId, timer);
   }
