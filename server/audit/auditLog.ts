@@ -58,11 +58,31 @@ export class AuditLog {
     };
   }
 
+  /** The chain's end while one batch appends many entries in one transaction (see `batch`). */
+  private tail: { seq: number; hash: string } | null = null;
+
   /** Call inside the transaction that stores the change itself: both commit or neither. */
   append(meetingId: string, at: string, kind: AuditKind, pollId: string | null, payload: unknown): void {
-    const last = this.q.last.get() as { seq: number; hash: string } | undefined;
+    const last = this.tail ?? (this.q.last.get() as { seq: number; hash: string } | undefined);
     const entry = { seq: (last?.seq ?? 0) + 1, meetingId, at, kind, pollId, payload: JSON.stringify(payload), prevHash: last?.hash ?? GENESIS };
-    this.q.insert.run({ ...entry, hash: entryHash(entry) });
+    const hash = entryHash(entry);
+    this.q.insert.run({ ...entry, hash });
+    if (this.tail) this.tail = { seq: entry.seq, hash };
+  }
+
+  /**
+   * Runs a burst of appends (a group commit of thousands of ballots) reading the chain's end
+   * once instead of once per entry. `run` must be one transaction: the end is read again after
+   * it, committed or not.
+   */
+  batch(run: () => void): void {
+    const last = this.q.last.get() as { seq: number; hash: string } | undefined;
+    this.tail = last ?? { seq: 0, hash: GENESIS };
+    try {
+      run();
+    } finally {
+      this.tail = null;
+    }
   }
 
   entries(): AuditEntry[] {

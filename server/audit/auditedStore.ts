@@ -111,7 +111,7 @@ export class AuditedMeetingStore extends MeetingStore {
 
   override saveBatch(entries: readonly PendingWrite[]): void {
     this.batchAt = this.clock();
-    super.saveBatch(entries);
+    this.audit.batch(() => super.saveBatch(entries));
   }
 
   /** Each write of a group commit with its log entry, in the batch's one transaction. */
