@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MemberSelf } from '../../shared/protocol/snapshot.ts';
 import { t } from '../i18n/i18n.ts';
+import { setOwnAttendance } from '../sync/attendance.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
 import './attendance.css';
 
@@ -12,7 +13,7 @@ const seen = { present: false, leftHere: false };
 
 /** Check-in on the tablet: nobody counts as present (or may vote) before tapping "Anwesend". */
 export function AttendanceCard({ self, conn }: { self: MemberSelf; conn: MeetingConnection }) {
-  const set = (present: boolean) => void conn.send('attendance:self', { present });
+  const set = (present: boolean) => void setOwnAttendance(conn, present);
   if (self.present) Object.assign(seen, { present: true, leftHere: false });
 
   if (!self.present) {

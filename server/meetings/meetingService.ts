@@ -8,7 +8,9 @@ import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
 import type { CastBallotInput, HandCountInput, OpenPollInput, SetExclusionInput } from '../../shared/protocol/commands.ts';
 import { emptyCounts } from '../../shared/rules/tally.ts';
 import { fail, ok, type Result } from '../../shared/protocol/result.ts';
-import type { OwnBallot } from '../../shared/protocol/snapshot.ts';
+import type { MemberSelf, OwnBallot } from '../../shared/protocol/snapshot.ts';
+import { eligibilityFacts } from '../../shared/meeting/attendance.ts';
+import { selfFor } from '../../shared/meeting/project.ts';
 import type { MeetingStore, NewMeeting } from '../storage/meetingStore.ts';
 import { GroupCommit, type PendingWrite } from './groupCommit.ts';
 
@@ -21,7 +23,7 @@ export interface MeetingListener {
    * the same synchronous step that changes the in-memory state (also when a failed commit
    * takes the change back), so a listener can keep counts by applying each change once.
    */
-  attendanceChanged(meetingId: string, memberId: string, present: boolean): void;
+  attendanceChanged(meetingId: string, memberId: string, present: boolean, by: AttendanceChange['by']): void;
   /** Ballots of these members were committed for this poll: progress counters moved. */
   ballotsCommitted(meetingId: string, pollId: string, memberIds: readonly string[]): void;
 }
@@ -153,7 +155,7 @@ export class MeetingService {
     // and a snapshot only for that tablet (the chair and display follow, coalesced).
     const stays = recordStay(state, change);
     const notify = (nowPresent: boolean) => {
-      for (const l of this.listeners) l.attendanceChanged(meetingId, memberId, nowPresent);
+      for (const l of this.listeners) l.attendanceChanged(meetingId, memberId, nowPresent, by);
     };
     notify(present);
     const undo = () => {
@@ -167,6 +169,13 @@ export class MeetingService {
       return STORE_FAILED;
     }
     return ok(null);
+  }
+
+  /** A member's own state now, as their tablet shows it. */
+  memberSelf(meetingId: string, memberId: string): Result<MemberSelf> {
+    const state = this.get(meetingId);
+    const self = state && selfFor(state, memberId, { facts: eligibilityFacts(state, state.meeting.currentItemId) });
+    return self ? ok(self) : fail('not_found', 'Unknown member');
   }
 
   private recordPollAttendance(state: MeetingState, change: AttendanceChange): Result<null> {

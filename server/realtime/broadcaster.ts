@@ -31,6 +31,8 @@ export class Broadcaster implements MeetingListener {
   private readonly dirtySnapshots = new Set<string>();
   /** meetingId → members whose own state changed (only they, the chair and the display hear of it). */
   private readonly dirtyMembers = new Map<string, Set<string>>();
+  /** Meetings whose chair and display are to hear of check-ins (coalesced, see consoleIntervalMs). */
+  private readonly consolesDue = new Set<string>();
   private readonly consoleTimers = new Map<string, NodeJS.Timeout>();
   private readonly dirtyProgress = new Map<string, Set<string>>();
   /** meetingId → members whose ballot was just stored: their other devices must show it. */
@@ -52,11 +54,15 @@ export class Broadcaster implements MeetingListener {
     this.schedule();
   }
 
-  attendanceChanged(meetingId: string, memberId: string, present: boolean): void {
+  attendanceChanged(meetingId: string, memberId: string, present: boolean, by: 'self' | 'chair'): void {
     const view = this.views.get(meetingId);
     const state = this.service.get(meetingId);
     if (view && state) this.views.set(meetingId, withAttendanceChange(view, state, memberId, present));
-    addTo(this.dirtyMembers, meetingId, memberId);
+    // The tablet that tapped learns its new state from the acknowledgement; only the member's
+    // other devices, or all of them when the clerk checked the member in or out, need a snapshot.
+    const devices = this.io.sockets.adapter.rooms.get(rooms.member(meetingId, memberId))?.size ?? 0;
+    if (by === 'chair' || devices > 1) addTo(this.dirtyMembers, meetingId, memberId);
+    this.consolesDue.add(meetingId);
     this.schedule();
   }
 
@@ -87,11 +93,11 @@ export class Broadcaster implements MeetingListener {
     this.scheduled = false;
     for (const meetingId of this.dirtySnapshots) this.pushSnapshots(meetingId);
     for (const [meetingId, memberIds] of this.dirtyMembers) {
-      if (this.dirtySnapshots.has(meetingId)) continue;
-      this.pushSnapshots(meetingId, memberIds);
-      this.scheduleConsoles(meetingId);
+      if (!this.dirtySnapshots.has(meetingId)) this.pushSnapshots(meetingId, memberIds);
     }
     this.dirtyMembers.clear();
+    for (const meetingId of this.consolesDue) if (!this.dirtySnapshots.has(meetingId)) this.scheduleConsoles(meetingId);
+    this.consolesDue.clear();
     for (const [meetingId, memberIds] of this.dirtyBallots) {
       if (!this.dirtySnapshots.has(meetingId)) this.pushOwnBallots(meetingId, memberIds);
     }

@@ -9,7 +9,9 @@ export function registerMemberHandlers(socket: AppSocket, service: MeetingServic
     // The member id comes from the token, never from the payload: a tablet votes only for itself.
     service.castBallot(p.meetingId, p.role === 'member' ? p.memberId : '', input),
   );
-  handle(socket, log, 'attendance:self', ['member'], SetOwnAttendance, (input, p) =>
-    service.setAttendance(p.meetingId, p.role === 'member' ? p.memberId : '', input.present, 'self'),
-  );
+  handle(socket, log, 'attendance:self', ['member'], SetOwnAttendance, async (input, p) => {
+    const memberId = p.role === 'member' ? p.memberId : '';
+    const done = await service.setAttendance(p.meetingId, memberId, input.present, 'self');
+    return done.ok ? service.memberSelf(p.meetingId, memberId) : done;
+  });
 }

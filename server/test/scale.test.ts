@@ -81,16 +81,26 @@ describe('a meeting with many members', () => {
     expect(chairView.polls.find((p) => p.id === pollId)?.votedMemberIds).toEqual(['m999']);
   });
 
-  it('a check-in outside a vote reaches the chair and that tablet, not every other tablet', async () => {
+  it("a check-in outside a vote reaches the chair, that tablet by its ack and the member's other devices, not every other tablet", async () => {
     const created = await server.createMeeting(big(3));
     const chair = await join(created.chairUrl);
     const [a, b] = await Promise.all([join(created.members[0]!.joinUrl), join(created.members[1]!.joinUrl)]);
+    let snapshotsToA = 0;
     let snapshotsToB = 0;
+    a.on('meeting:snapshot', () => snapshotsToA++);
     b.on('meeting:snapshot', () => snapshotsToB++);
 
-    expect((await a.call('attendance:self', { present: true })).ok).toBe(true);
+    expect(await a.call('attendance:self', { present: true })).toMatchObject({ ok: true, data: { memberId: created.members[0]!.id, present: true, ineligibility: null } });
     await chair.waitFor((s) => s.quorum.present === 1);
-    await a.waitFor((s) => s.self?.present === true);
+    expect(snapshotsToA).toBe(0);
+    // A second device of the same member: checking out on the first reaches it as a snapshot.
+    const a2 = await join(created.members[0]!.joinUrl);
+    expect(a2.snapshot().self?.present).toBe(true);
+    expect(await a.call('attendance:self', { present: false })).toMatchObject({ ok: true, data: { present: false } });
+    await a2.waitFor((s) => s.self?.present === false);
+    await chair.waitFor((s) => s.quorum.present === 0);
+    expect(await a.call('attendance:self', { present: true })).toMatchObject({ ok: true, data: { present: true } });
+    await a2.waitFor((s) => s.self?.present === true);
     expect(snapshotsToB).toBe(0);
 
     // During a vote a check-in changes who is expected: every tablet hears of it.

@@ -1,4 +1,4 @@
-import type { MeetingSnapshot, PollProgress, PollView, RollCallEntry } from '../protocol/snapshot.ts';
+import type { MeetingSnapshot, MemberSelf, PollProgress, PollView, RollCallEntry } from '../protocol/snapshot.ts';
 import { ineligibility } from '../rules/eligibility.ts';
 import { verdict } from '../rules/verdict.ts';
 import { attendanceView, type AttendanceView } from './attendance.ts';
@@ -70,23 +70,8 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string, shared
   const hidden = new Set(publicOnly ? agenda.filter((i) => !i.public).map((i) => i.id) : []);
   const polls = s.polls.filter((p) => !hidden.has(p.itemId)).map((p) => pollView(s, p, viewer));
 
-  let self: MeetingSnapshot['self'] = null;
   const me = viewer.role === 'member' ? memberById(members).get(viewer.memberId) : undefined;
-  if (viewer.role === 'member') {
-    const current = latestPoll(s, currentItemId);
-    const own = current ? ballotsOf(s, current.id).get(viewer.memberId) : undefined;
-    const { facts } = shared;
-    self = me
-      ? {
-          memberId: me.id,
-          name: me.name,
-          votingRight: me.votingRight,
-          present: facts.present.has(me.id),
-          ineligibility: ineligibility(me, facts),
-          ballot: own && current ? { pollId: current.id, choice: own.choice, ballotId: own.ballotId } : null,
-        }
-      : null;
-  }
+  const self = viewer.role === 'member' ? selfFor(s, viewer.memberId, shared) : null;
 
   return {
     role: viewer.role,
@@ -109,6 +94,22 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string, shared
     self,
     ...(viewer.role === 'chair' ? { decisionKinds: Object.fromEntries(s.decisionKinds) } : {}),
     serverTime: now,
+  };
+}
+
+/** A member's own state (checked in, may vote, own ballot); null for a member not on the roster. */
+export function selfFor(s: MeetingState, memberId: string, shared: Pick<AttendanceView, 'facts'>): MemberSelf | null {
+  const me = memberById(s.meeting.members).get(memberId);
+  if (!me) return null;
+  const current = latestPoll(s, s.meeting.currentItemId);
+  const own = current ? ballotsOf(s, current.id).get(memberId) : undefined;
+  return {
+    memberId: me.id,
+    name: me.name,
+    votingRight: me.votingRight,
+    present: shared.facts.present.has(me.id),
+    ineligibility: ineligibility(me, shared.facts),
+    ballot: own && current ? { pollId: current.id, choice: own.choice, ballotId: own.ballotId } : null,
   };
 }
 

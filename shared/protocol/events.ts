@@ -13,7 +13,7 @@ import type {
 } from './commands.ts';
 import type { QuorumCheck } from '../meeting/model.ts';
 import type { Result } from './result.ts';
-import type { MeetingSnapshot, OwnBallot, PollProgress } from './snapshot.ts';
+import type { MeetingSnapshot, MemberSelf, OwnBallot, PollProgress } from './snapshot.ts';
 
 /** Event names and payloads, shared by server and clients (`area:verb`). */
 
@@ -26,7 +26,8 @@ export interface ClientToServerEvents {
   'poll:close': (input: PollRefInput, ack: Ack<null>) => void;
   'poll:publish': (input: PollRefInput, ack: Ack<null>) => void;
   'member:reissueLink': (input: ReissueLinkInput, ack: Ack<{ memberId: string; joinUrl: string; code: string }>) => void;
-  'attendance:self': (input: SetOwnAttendanceInput, ack: Ack<null>) => void;
+  /** Answers with the member's own new state: the tablet that tapped needs no snapshot. */
+  'attendance:self': (input: SetOwnAttendanceInput, ack: Ack<MemberSelf>) => void;
   'attendance:set': (input: SetAttendanceInput, ack: Ack<null>) => void;
   'exclusion:set': (input: SetExclusionInput, ack: Ack<null>) => void;
   'quorum:challenge': (input: Record<string, never>, ack: Ack<QuorumCheck>) => void;
