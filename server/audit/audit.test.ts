@@ -5,6 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Choice } from '../../shared/meeting/model.ts';
 import { connectClient, startServer, tokenOf, type TestClient, type TestServer } from '../test/harness.ts';
 import { receiptCode } from '../../shared/receipts/receipt.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MIGRATIONS, migrate } from '../storage/schema.ts';
+import { AuditLog } from './auditLog.ts';
 import { verifyDatabase } from './verify.ts';
 
 let server: TestServer;
@@ -71,6 +76,29 @@ describe('audit log and verify', () => {
     expect(secret).toHaveLength(4);
     for (const { payload } of secret) expect(Object.keys(JSON.parse(payload) as object)).toEqual(['receipt']);
     expect(secret.map((s) => (JSON.parse(s.payload) as { receipt: string }).receipt)).toContain(receiptCode(secretPoll, 'ballot-secret-1'));
+  });
+
+  it('keeps the chain whole when an older database drops the unique hash index, and stays append-only', async () => {
+    const rebuild = MIGRATIONS.findIndex((m) => m.includes('audit_log_v2'));
+    const dir = mkdtempSync(join(tmpdir(), 'handzeichen-migrate-'));
+    try {
+      // A database as it was before the rebuild, with a log written by the real server code.
+      const old = new Database(join(dir, 'old.sqlite'));
+      migrate(old, rebuild);
+      expect(old.prepare(`SELECT count(*) AS n FROM pragma_index_list('audit_log') WHERE "unique" = 1`).get()).toEqual({ n: 1 });
+      const log = new AuditLog(old);
+      for (let i = 0; i < 5; i++) log.append('m', `2026-12-02T17:0${i}:00.000Z`, 'attendance.recorded', null, { memberId: `p${i}`, present: true, by: 'self' });
+      const before = log.entries();
+      migrate(old);
+      expect(old.prepare(`SELECT count(*) AS n FROM pragma_index_list('audit_log') WHERE "unique" = 1`).get()).toEqual({ n: 0 });
+      expect(new AuditLog(old).entries()).toEqual(before);
+      expect(verifyDatabase(old).problems).toEqual([]);
+      expect(() => old.prepare(`UPDATE audit_log SET kind = 'x' WHERE seq = 1`).run()).toThrow(/append-only/);
+      expect(() => old.prepare(`DELETE FROM audit_log WHERE seq = 1`).run()).toThrow(/append-only/);
+      old.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to change or delete a log row', async () => {

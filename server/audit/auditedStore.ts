@@ -1,10 +1,10 @@
 import type { Poll, QuorumCheck } from '../../shared/meeting/model.ts';
 import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
-import { receiptCode } from '../../shared/receipts/receipt.ts';
 import type { PendingWrite } from '../meetings/groupCommit.ts';
 import type { Db } from '../storage/database.ts';
 import { MeetingStore, type NewMeeting } from '../storage/meetingStore.ts';
 import type { AuditKind, AuditLog } from './auditLog.ts';
+import { receiptCodeOf } from './receiptCode.ts';
 import { rosterEntry } from './roster.ts';
 
 /**
@@ -120,7 +120,7 @@ export class AuditedMeetingStore extends MeetingStore {
       this.logAttendance(entry.meetingId, entry.change, null);
     } else {
       const { meetingId, pollId, ballot: b, secretChoice } = entry;
-      const receipt = receiptCode(pollId, b.ballotId);
+      const receipt = receiptCodeOf(pollId, b.ballotId);
       // A secret ballot's entry carries neither member nor choice, and the commit time, not the tap time.
       if (secretChoice) this.audit.append(meetingId, this.batchAt, 'ballot.accepted', pollId, { receipt });
       else this.audit.append(meetingId, b.castAt ?? this.batchAt, 'ballot.accepted', pollId, { memberId: b.memberId, choice: b.choice, receipt });
