@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideCast, decideOpen, decideSelect } from './decide.ts';
 import type { Poll } from './model.ts';
-import { progressFor } from './project.ts';
+import { progressFor, snapshotFor } from './project.ts';
 import type { MeetingState } from './state.ts';
 
 const NOW = '2022-03-22T17:30:00.000Z';
@@ -92,5 +92,18 @@ describe('calling up an item', () => {
     expect(decideSelect(s, 'i2')).toEqual({ ok: true, data: 'i2' });
     expect(decideSelect(s, null)).toEqual({ ok: true, data: null });
     expect(decideSelect(s, 'nope')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('snapshots in a long voting session', () => {
+  it("give tablets and the display only the current item's rounds, the chair the whole record", () => {
+    const s = state();
+    const first = open(s, 'i1');
+    s.polls = s.polls.map((p) => (p.id === first.id ? { ...p, status: 'published' } : p));
+    const second = open(s, 'i2');
+    const ids = (viewer: Parameters<typeof snapshotFor>[1]) => snapshotFor(s, viewer, NOW).polls.map((p) => p.id);
+    expect(ids({ role: 'member', memberId: 'a' })).toEqual([second.id]);
+    expect(ids({ role: 'display' })).toEqual([second.id]);
+    expect(ids({ role: 'chair' })).toEqual([first.id, second.id]);
   });
 });
