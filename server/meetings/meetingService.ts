@@ -19,7 +19,8 @@ export interface MeetingListener {
   changed(meetingId: string): void;
   /**
    * One member checked in or out and no running vote's list of expected voters moved: the
-   * chair, the display and that member need a snapshot, the other tablets do not. Called in
+   * chair, the display and that member's other devices need a snapshot (the tapping tablet
+   * gets its state in the acknowledgement), the other tablets do not. Called in
    * the same synchronous step that changes the in-memory state (also when a failed commit
    * takes the change back), so a listener can keep counts by applying each change once.
    */
