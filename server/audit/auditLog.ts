@@ -24,7 +24,11 @@ export type AuditKind =
   | 'attendance.recorded'
   | 'exclusion.set'
   | 'quorum.checked'
-  | 'decisionKind.set';
+  | 'decisionKind.set'
+  // Amendments (shared/motions): what the item's votes decide, and in which order.
+  | 'motion.added'
+  | 'motion.reordered'
+  | 'motion.removed';
 
 export interface AuditEntry {
   seq: number;

@@ -1,6 +1,7 @@
 import type { Poll, QuorumCheck } from '../../shared/meeting/model.ts';
 import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
 import type { PendingWrite } from '../meetings/groupCommit.ts';
+import type { Motion } from '../../shared/motions/model.ts';
 import type { Db } from '../storage/database.ts';
 import { MeetingStore, type NewMeeting } from '../storage/meetingStore.ts';
 import type { AuditKind, AuditLog } from './auditLog.ts';
@@ -90,7 +91,30 @@ export class AuditedMeetingStore extends MeetingStore {
         rules: p.rules,
         statutoryMembers: p.statutoryMembers,
         eligibleMemberIds: p.eligibleMemberIds,
+        ...(p.motionId ? { motionId: p.motionId } : {}),
+        ...(p.blocItemIds ? { blocItemIds: p.blocItemIds } : {}),
       });
+    })();
+  }
+
+  override addMotion(meetingId: string, m: Motion, at: string): void {
+    this.database.transaction(() => {
+      super.addMotion(meetingId, m, at);
+      this.audit.append(meetingId, at, 'motion.added', null, m);
+    })();
+  }
+
+  override setMotionPositions(meetingId: string, motions: readonly Motion[]): void {
+    this.database.transaction(() => {
+      super.setMotionPositions(meetingId, motions);
+      this.audit.append(meetingId, this.clock(), 'motion.reordered', null, motions.map((m) => ({ id: m.id, position: m.position })));
+    })();
+  }
+
+  override removeMotion(meetingId: string, motionId: string): void {
+    this.database.transaction(() => {
+      super.removeMotion(meetingId, motionId);
+      this.audit.append(meetingId, this.clock(), 'motion.removed', null, { id: motionId });
     })();
   }
 

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { decideCast, decideClose, decideOpen, decidePublish, decideSelect } from '../../shared/meeting/decide.ts';
+import { decideCast, decideClose, decideOpen, decidePublish, decideSelect, type OpenPollArgs } from '../../shared/meeting/decide.ts';
 import { decideAttendance, decideExclusion, decideQuorumCheck, type AttendanceChange } from '../../shared/meeting/decideAttendance.ts';
-import { decideDecisionKind, decideHandCount, decideInvalidate } from '../../shared/meeting/decideRounds.ts';
+import { decideDecisionKind, decideHandCount, decideInvalidate, type HandCountArgs } from '../../shared/meeting/decideRounds.ts';
+import { decideAddAmendment, decideMoveAmendment, decideRemoveAmendment } from '../../shared/motions/decideMotions.ts';
+import type { AddAmendmentInput, MoveAmendmentInput } from '../../shared/protocol/motionCommands.ts';
 import type { Poll, QuorumCheck } from '../../shared/meeting/model.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
-import type { CastBallotInput, HandCountInput, OpenPollInput, SetExclusionInput } from '../../shared/protocol/commands.ts';
+import type { CastBallotInput, SetExclusionInput } from '../../shared/protocol/commands.ts';
 import { emptyCounts } from '../../shared/rules/tally.ts';
 import { fail, ok, type Result } from '../../shared/protocol/result.ts';
 import type { MemberSelf, OwnBallot } from '../../shared/protocol/snapshot.ts';
@@ -122,7 +124,7 @@ export class MeetingService {
     });
   }
 
-  openPoll(meetingId: string, input: Required<OpenPollInput>): Result<{ pollId: string }> {
+  openPoll(meetingId: string, input: OpenPollArgs): Result<{ pollId: string }> {
     return this.mutate(meetingId, (state) => {
       const decision = decideOpen(state, input, newId(), this.clock());
       if (!decision.ok) return decision;
@@ -211,7 +213,7 @@ export class MeetingService {
   }
 
   /** A show of hands: the chair enters the counted numbers; the round is closed at once. */
-  recordHandCount(meetingId: string, input: Required<HandCountInput>): Result<{ pollId: string }> {
+  recordHandCount(meetingId: string, input: HandCountArgs): Result<{ pollId: string }> {
     return this.mutate(meetingId, (state) => {
       const decision = decideHandCount(state, input, newId(), this.clock());
       if (!decision.ok) return decision;
@@ -243,6 +245,38 @@ export class MeetingService {
       this.store.setDecisionKind(meetingId, itemId, decision.data);
       if (decision.data) state.decisionKinds.set(itemId, decision.data);
       else state.decisionKinds.delete(itemId);
+      return ok(null);
+    });
+  }
+
+  /** Änderungsantrag: added to the end of the item's order (also on the spot, while the item is up). */
+  addAmendment(meetingId: string, input: AddAmendmentInput): Result<{ motionId: string }> {
+    return this.mutate(meetingId, (state) => {
+      const decision = decideAddAmendment(state, input, newId());
+      if (!decision.ok) return decision;
+      this.store.addMotion(meetingId, decision.data, this.clock());
+      state.motions = [...(state.motions ?? []), decision.data];
+      return ok({ motionId: decision.data.id });
+    });
+  }
+
+  moveAmendment(meetingId: string, input: MoveAmendmentInput): Result<null> {
+    return this.mutate(meetingId, (state) => {
+      const decision = decideMoveAmendment(state, input);
+      if (!decision.ok) return decision;
+      this.store.setMotionPositions(meetingId, decision.data);
+      const moved = new Map(decision.data.map((m) => [m.id, m]));
+      state.motions = (state.motions ?? []).map((m) => moved.get(m.id) ?? m);
+      return ok(null);
+    });
+  }
+
+  removeAmendment(meetingId: string, motionId: string): Result<null> {
+    return this.mutate(meetingId, (state) => {
+      const decision = decideRemoveAmendment(state, motionId);
+      if (!decision.ok) return decision;
+      this.store.removeMotion(meetingId, motionId);
+      state.motions = (state.motions ?? []).filter((m) => m.id !== motionId);
       return ok(null);
     });
   }

@@ -9,6 +9,7 @@ import {
   SetDecisionKind,
   SetExclusion,
 } from '../../shared/protocol/commands.ts';
+import { AddAmendment, MoveAmendment, RemoveAmendment } from '../../shared/protocol/motionCommands.ts';
 import type { Logger } from '../logger.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
 import { handle } from './handle.ts';
@@ -29,4 +30,7 @@ export function registerChairHandlers(socket: AppSocket, service: MeetingService
   handle(socket, log, 'poll:handCount', CHAIR, HandCount, (input, p) => service.recordHandCount(p.meetingId, input));
   handle(socket, log, 'poll:invalidate', CHAIR, InvalidatePoll, (input, p) => service.invalidatePoll(p.meetingId, input.pollId, input.repeat));
   handle(socket, log, 'item:decisionKind', CHAIR, SetDecisionKind, (input, p) => service.setDecisionKind(p.meetingId, input.itemId, input.kind));
+  handle(socket, log, 'motion:add', CHAIR, AddAmendment, (input, p) => service.addAmendment(p.meetingId, input));
+  handle(socket, log, 'motion:move', CHAIR, MoveAmendment, (input, p) => service.moveAmendment(p.meetingId, input));
+  handle(socket, log, 'motion:remove', CHAIR, RemoveAmendment, (input, p) => service.removeAmendment(p.meetingId, input.motionId));
 }

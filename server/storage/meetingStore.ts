@@ -15,7 +15,9 @@ import type {
 import type { BallotRecord, MeetingState } from '../../shared/meeting/state.ts';
 import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
 import type { PendingWrite } from '../meetings/groupCommit.ts';
+import type { Motion } from '../../shared/motions/model.ts';
 import type { Db } from './database.ts';
+import { MotionRows } from './motionRows.ts';
 
 /** Rows of meetings, members, agenda, polls and ballots ⇄ the core's MeetingState. */
 
@@ -58,8 +60,10 @@ export interface NewMeeting {
 
 export class MeetingStore {
   private readonly q;
+  private readonly motionRows: MotionRows;
 
   constructor(private readonly db: Db) {
+    this.motionRows = new MotionRows(db);
     this.q = {
       insertMeeting: db.prepare(
         `INSERT INTO meetings (id, body, organization, name, start, location, rules, statutory_members, current_item_id, created_at)
@@ -155,7 +159,7 @@ export class MeetingStore {
       }),
     );
     const terms = { rules: String(row.rules), statutoryMembers: Number(row.statutory_members) };
-    const polls = (this.q.polls.all(meetingId) as PollRow[]).map((r) => toPoll(r, terms));
+    const polls = this.motionRows.withSubjects(meetingId, (this.q.polls.all(meetingId) as PollRow[]).map((r) => toPoll(r, terms)));
     const ballots = new Map<string, Map<string, BallotRecord>>();
     for (const b of this.q.ballots.all(meetingId) as Record<string, string>[]) {
       let perPoll = ballots.get(b.poll_id!);
@@ -211,6 +215,7 @@ export class MeetingStore {
       })),
       secretCounts,
       decisionKinds,
+      motions: this.motionRows.load(meetingId),
     };
   }
 
@@ -219,11 +224,16 @@ export class MeetingStore {
   }
 
   insertPoll(meetingId: string, p: Poll): void {
+    this.db.transaction(() => this.insertPollRows(meetingId, p))();
+  }
+
+  private insertPollRows(meetingId: string, p: Poll): void {
+    const storedRound = this.motionRows.storedRound(meetingId, p);
     this.q.insertPoll.run({
       id: p.id,
       meetingId,
       itemId: p.itemId,
-      round: p.round,
+      round: storedRound,
       mode: p.mode,
       majority: p.majority,
       status: p.status,
@@ -241,6 +251,20 @@ export class MeetingStore {
       rules: p.rules,
       statutoryMembers: p.statutoryMembers,
     });
+    this.motionRows.insertSubject(p, storedRound);
+  }
+
+  /** Amendments: added, reordered, removed (never once voted on: shared/motions/decideMotions.ts). */
+  addMotion(meetingId: string, m: Motion, at: string): void {
+    this.motionRows.add(meetingId, m, at);
+  }
+
+  setMotionPositions(meetingId: string, motions: readonly Motion[]): void {
+    this.db.transaction(() => this.motionRows.setPositions(meetingId, motions))();
+  }
+
+  removeMotion(meetingId: string, motionId: string): void {
+    this.motionRows.remove(meetingId, motionId);
   }
 
   /** Who an open poll waits for, after members checked in or out. */

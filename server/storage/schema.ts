@@ -176,6 +176,27 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   `,
+  // Amendments (Änderungsanträge) and what a poll decides: an amendment, or several items en
+  // bloc (Sammelabstimmung). polls.round stays unique per item; poll_subjects.round is the
+  // round within the amendment or the bloc (server/storage/motionRows.ts).
+  `
+  CREATE TABLE motions (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    mover TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, id)
+  );
+  CREATE TABLE poll_subjects (
+    poll_id TEXT PRIMARY KEY REFERENCES polls(id),
+    motion_id TEXT,
+    round INTEGER NOT NULL,
+    bloc_item_ids TEXT
+  );
+  `,
 ];
 
 /** Runs the migrations not yet applied; `until` stops early (tests of a migration's effect on old data). */

@@ -1,4 +1,6 @@
+import { decideSubject } from '../motions/decideMotions.ts';
 import type { CastBallotInput, OpenPollInput } from '../protocol/commands.ts';
+import type { SubjectInput } from '../protocol/motionCommands.ts';
 import { fail, ok, type Result } from '../protocol/result.ts';
 import { eligibleMemberIds, ineligibility } from '../rules/eligibility.ts';
 import { ruleSet } from '../rules/ruleSets.ts';
@@ -6,7 +8,7 @@ import { emptyCounts, tally } from '../rules/tally.ts';
 import { eligibilityFacts, quorumFor } from './attendance.ts';
 import { idSet, memberById } from './lookup.ts';
 import type { Choice, Poll } from './model.ts';
-import { ballotsOf, findPoll, openPoll, validPoll, type BallotRecord, type MeetingState } from './state.ts';
+import { ballotsOf, covers, findPoll, openPoll, type BallotRecord, type MeetingState } from './state.ts';
 
 /**
  * The meeting's decisions: pure functions from state and a validated command to the change
@@ -62,26 +64,35 @@ export function rosterFor(s: MeetingState, itemId: string) {
   };
 }
 
-/** An item with a valid result gets a new round only after the chair declared that result invalid. */
-export function refuseIfDecided(s: MeetingState, itemId: string): Result<null> {
+/**
+ * What a new round decides (the item, an amendment of it, or several items en bloc), once it
+ * may start: a valid result gets a new round only after the chair declared it invalid, and
+ * amendments come first, in order (shared/motions/decideMotions.ts).
+ */
+export function refuseIfDecided(s: MeetingState, itemId: string, subject: SubjectInput = {}): Result<Pick<Poll, 'motionId' | 'blocItemIds'>> {
   const running = openPoll(s);
   if (running) return fail('poll_already_open', 'Another vote is still open');
-  if (validPoll(s, itemId)) return fail('result_exists', 'This item already has a result; declare it invalid to repeat the vote');
-  return ok(null);
+  return decideSubject(s, itemId, subject);
 }
 
-export const nextRound = (s: MeetingState, itemId: string): number => s.polls.filter((p) => p.itemId === itemId).length + 1;
+/** Rounds are counted per thing decided: the item's proposal (en bloc too) or one amendment. */
+export const nextRound = (s: MeetingState, itemId: string, motionId: string | null = null): number =>
+  s.polls.filter((p) => covers(p, itemId) && (p.motionId ?? null) === motionId).length + 1;
 
-export function decideOpen(s: MeetingState, input: Required<OpenPollInput>, pollId: string, now: string): Result<Poll> {
+/** poll:open as the core takes it: every field set, except what the vote decides. */
+export type OpenPollArgs = Required<Omit<OpenPollInput, keyof SubjectInput>> & SubjectInput;
+
+export function decideOpen(s: MeetingState, input: OpenPollArgs, pollId: string, now: string): Result<Poll> {
   const item = s.meeting.agenda.find((i) => i.id === input.itemId);
   if (!item) return fail('not_found', 'Unknown agenda item');
-  const refused = refuseIfDecided(s, item.id);
+  const refused = refuseIfDecided(s, item.id, input);
   if (!refused.ok) return refused;
+  const subject = refused.data;
   const { eligibleMemberIds, excludedMemberIds, quorum } = rosterFor(s, item.id);
   if (!quorum.quorate && !input.confirmNotQuorate) {
     return fail('not_quorate', `Not quorate: ${quorum.present} of ${quorum.total} present, ${quorum.required} needed; confirm to vote anyway`);
   }
-  const round = nextRound(s, item.id);
+  const round = nextRound(s, item.id, subject.motionId ?? null);
   return ok({
     id: pollId,
     itemId: item.id,
@@ -102,6 +113,7 @@ export function decideOpen(s: MeetingState, input: Required<OpenPollInput>, poll
     rollCallLive: input.mode === 'rollCall' && input.rollCallLive,
     countedByHand: false,
     invalidatedAt: null,
+    ...subject,
   });
 }
 

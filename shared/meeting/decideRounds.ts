@@ -1,9 +1,11 @@
 import type { DecisionKind } from '../minutes/decisionKinds.ts';
-import type { HandCountInput, OpenPollInput } from '../protocol/commands.ts';
+import { refuseInvalidate } from '../motions/decideMotions.ts';
+import type { HandCountInput } from '../protocol/commands.ts';
+import type { SubjectInput } from '../protocol/motionCommands.ts';
 import { fail, ok, type Result } from '../protocol/result.ts';
 import { ruleSet } from '../rules/ruleSets.ts';
 import { totalCast } from '../rules/tally.ts';
-import { decideOpen, nextRound, refuseIfDecided, rosterFor } from './decide.ts';
+import { decideOpen, nextRound, refuseIfDecided, rosterFor, type OpenPollArgs } from './decide.ts';
 import type { Poll } from './model.ts';
 import { findPoll, type MeetingState } from './state.ts';
 
@@ -12,11 +14,15 @@ import { findPoll, type MeetingState } from './state.ts';
  * (Wiederholung) and the clerk's Beschlussart. Pure, like decide.ts.
  */
 
-export function decideHandCount(s: MeetingState, input: Required<HandCountInput>, pollId: string, now: string): Result<Poll> {
+/** poll:handCount as the core takes it: every field set, except what the vote decides. */
+export type HandCountArgs = Required<Omit<HandCountInput, keyof SubjectInput>> & SubjectInput;
+
+export function decideHandCount(s: MeetingState, input: HandCountArgs, pollId: string, now: string): Result<Poll> {
   const item = s.meeting.agenda.find((i) => i.id === input.itemId);
   if (!item) return fail('not_found', 'Unknown agenda item');
-  const refused = refuseIfDecided(s, item.id);
+  const refused = refuseIfDecided(s, item.id, input);
   if (!refused.ok) return refused;
+  const subject = refused.data;
   const { eligibleMemberIds, excludedMemberIds, quorum } = rosterFor(s, item.id);
   const counts = { ...input.counts };
   if (counts.abstain > 0 && !ruleSet(s.meeting.rules).allowsAbstention) {
@@ -29,7 +35,7 @@ export function decideHandCount(s: MeetingState, input: Required<HandCountInput>
   return ok({
     id: pollId,
     itemId: item.id,
-    round: nextRound(s, item.id),
+    round: nextRound(s, item.id, subject.motionId ?? null),
     mode: 'open',
     majority: input.majority,
     status: 'closed',
@@ -47,6 +53,7 @@ export function decideHandCount(s: MeetingState, input: Required<HandCountInput>
     rollCallLive: false,
     countedByHand: true,
     invalidatedAt: null,
+    ...subject,
   });
 }
 
@@ -61,17 +68,22 @@ export function decideInvalidate(s: MeetingState, pollId: string, repeat: boolea
   if (!poll) return fail('not_found', 'Unknown poll');
   if (poll.status === 'open') return fail('conflict', 'Close the vote before declaring it invalid');
   if (poll.status === 'invalid') return fail('conflict', 'This round is already invalid');
+  const refused = refuseInvalidate(s, poll);
+  if (!refused.ok) return refused;
   const invalidated: Poll = { ...poll, status: 'invalid', invalidatedAt: now };
   // A show of hands is repeated by entering new numbers, not by opening a vote on the tablets.
   if (!repeat || poll.countedByHand) return ok({ invalidated, repeat: null });
   const after: MeetingState = { ...s, polls: s.polls.map((p) => (p.id === poll.id ? invalidated : p)) };
-  const input: Required<OpenPollInput> = {
+  const input: OpenPollArgs = {
     itemId: poll.itemId,
     mode: poll.mode,
     majority: poll.majority,
     rollCallLive: poll.rollCallLive,
     // The chair confirmed voting without quorum for this item once; the repetition inherits it.
     confirmNotQuorate: poll.quorumOverridden,
+    // The repetition decides the same: the same amendment, or the same items en bloc.
+    ...(poll.motionId ? { motionId: poll.motionId } : {}),
+    ...(poll.blocItemIds ? { blocItemIds: poll.blocItemIds } : {}),
   };
   const next = decideOpen(after, input, newPollId, now);
   if (!next.ok) return next;

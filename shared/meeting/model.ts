@@ -100,6 +100,10 @@ export interface Poll {
   countedByHand: boolean;
   /** When the chair declared this round invalid (Wiederholung follows). */
   invalidatedAt: string | null;
+  /** An amendment of the item (shared/motions); absent or null: the item's own proposal. */
+  motionId?: string | null;
+  /** Sammelabstimmung: every item this one vote decides (`itemId` is the first); absent otherwise. */
+  blocItemIds?: string[] | null;
 }
 
 export interface MeetingInfo {

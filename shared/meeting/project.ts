@@ -1,5 +1,6 @@
 import type { MeetingSnapshot, MemberSelf, PollProgress, PollView, RollCallEntry } from '../protocol/snapshot.ts';
 import { ineligibility } from '../rules/eligibility.ts';
+import { motionsOf, subjectOf } from '../motions/sequence.ts';
 import { verdict } from '../rules/verdict.ts';
 import { attendanceView, type AttendanceView } from './attendance.ts';
 import { memberById } from './lookup.ts';
@@ -51,6 +52,10 @@ function pollView(s: MeetingState, poll: Poll, viewer: Viewer): PollView {
     countedByHand: poll.countedByHand,
     invalidatedAt: poll.invalidatedAt,
   };
+  if (poll.motionId) view.motionId = poll.motionId;
+  if (poll.blocItemIds) view.blocItemIds = poll.blocItemIds;
+  const subject = subjectOf(s, poll);
+  if (subject) view.subject = subject;
   const rollCall = rollCallOf(s, poll, viewer);
   if (rollCall) view.rollCall = rollCall;
   if (viewer.role === 'chair') {
@@ -96,7 +101,7 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string, shared
         }
       : {}),
     self,
-    ...(viewer.role === 'chair' ? { decisionKinds: Object.fromEntries(s.decisionKinds) } : {}),
+    ...(viewer.role === 'chair' ? { decisionKinds: Object.fromEntries(s.decisionKinds), motions: [...motionsOf(s)] } : {}),
     serverTime: now,
   };
 }

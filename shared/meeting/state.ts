@@ -1,4 +1,5 @@
 import type { DecisionKind } from '../minutes/decisionKinds.ts';
+import type { Motion } from '../motions/model.ts';
 import type { AttendancePeriod, Choice, Counts, Meeting, Poll, QuorumCheck } from './model.ts';
 
 /**
@@ -31,22 +32,30 @@ export interface MeetingState {
   secretCounts: Map<string, Counts>;
   /** Beschlussart set by the clerk, per agenda item; absent = default from the verdict. */
   decisionKinds: Map<string, DecisionKind>;
+  /** Amendments of the items (shared/motions), in the order they were added; absent = none. */
+  motions?: Motion[];
 }
 
 export const openPoll = (s: MeetingState): Poll | undefined => s.polls.find((p) => p.status === 'open');
 
 export const findPoll = (s: MeetingState, pollId: string): Poll | undefined => s.polls.find((p) => p.id === pollId);
 
-/** The newest poll of an item (possibly one declared invalid). */
+/** The poll votes on the item: on it (its amendments too) or in a Sammelabstimmung that includes it. */
+export const covers = (p: Poll, itemId: string): boolean => p.itemId === itemId || !!p.blocItemIds?.includes(itemId);
+
+/** The newest poll of an item, amendments included (possibly one declared invalid). */
 export function latestPoll(s: MeetingState, itemId: string | null): Poll | undefined {
   if (itemId === null) return undefined;
-  for (let i = s.polls.length - 1; i >= 0; i--) if (s.polls[i]!.itemId === itemId) return s.polls[i];
+  for (let i = s.polls.length - 1; i >= 0; i--) if (covers(s.polls[i]!, itemId)) return s.polls[i];
   return undefined;
 }
 
 export const ballotsOf = (s: MeetingState, pollId: string): Map<string, BallotRecord> => s.ballots.get(pollId) ?? new Map();
 
-/** The round that counts for an item: its newest one not declared invalid. */
+/**
+ * The round that counts for an item: the newest one on the item's own proposal (not on an
+ * amendment; possibly in a Sammelabstimmung) not declared invalid.
+ */
 export function validPoll(s: MeetingState, itemId: string): Poll | undefined {
-  return s.polls.findLast((p) => p.itemId === itemId && p.status !== 'invalid');
+  return s.polls.findLast((p) => covers(p, itemId) && !p.motionId && p.status !== 'invalid');
 }

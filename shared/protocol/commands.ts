@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { CHOICES, MAJORITY_KINDS, VOTE_MODES } from '../meeting/model.ts';
 import { DECISION_KINDS } from '../minutes/decisionKinds.ts';
 import { MemberId } from './meetingSpec.ts';
+import { subjectFields } from './motionCommands.ts';
 
 /**
  * Runtime schemas of everything a client may send. The server validates every payload
@@ -27,6 +28,7 @@ export const OpenPoll = v.strictObject({
   confirmNotQuorate: v.optional(v.boolean(), false),
   /** Roll-call only: show each member's choice on the display as it comes in. */
   rollCallLive: v.optional(v.boolean(), false),
+  ...subjectFields,
 });
 
 /** A member checks in (button "Anwesend") or out on their own tablet. */
@@ -51,6 +53,7 @@ export const HandCount = v.strictObject({
   itemId: id,
   counts: v.strictObject({ yes: count, no: count, abstain: count }),
   majority: v.optional(v.picklist(MAJORITY_KINDS), 'simple'),
+  ...subjectFields,
 });
 
 /** Declares a closed or published round invalid; `repeat` opens the next round at once. */

@@ -12,6 +12,7 @@ import type {
   SetOwnAttendanceInput,
 } from './commands.ts';
 import type { QuorumCheck } from '../meeting/model.ts';
+import type { AddAmendmentInput, MoveAmendmentInput, RemoveAmendmentInput } from './motionCommands.ts';
 import type { Result } from './result.ts';
 import type { MeetingSnapshot, MemberSelf, OwnBallot, PollProgress } from './snapshot.ts';
 
@@ -35,6 +36,9 @@ export interface ClientToServerEvents {
   /** Answers with the new round's id when `repeat` was asked for. */
   'poll:invalidate': (input: InvalidatePollInput, ack: Ack<{ pollId: string | null }>) => void;
   'item:decisionKind': (input: SetDecisionKindInput, ack: Ack<null>) => void;
+  'motion:add': (input: AddAmendmentInput, ack: Ack<{ motionId: string }>) => void;
+  'motion:move': (input: MoveAmendmentInput, ack: Ack<null>) => void;
+  'motion:remove': (input: RemoveAmendmentInput, ack: Ack<null>) => void;
 }
 
 export interface ServerToClientEvents {

@@ -7,7 +7,8 @@ export const currentItem = (s: MeetingSnapshot): AgendaItem | undefined => s.age
 
 export function latestPollOf(s: MeetingSnapshot, itemId: string | null | undefined): PollView | undefined {
   if (!itemId) return undefined;
-  return s.polls.findLast((p) => p.itemId === itemId);
+  // A Sammelabstimmung is the vote of every item in it.
+  return s.polls.findLast((p) => p.itemId === itemId || p.blocItemIds?.includes(itemId));
 }
 
 export const currentPoll = (s: MeetingSnapshot): PollView | undefined => latestPollOf(s, s.currentItemId);

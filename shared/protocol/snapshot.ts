@@ -12,6 +12,7 @@ import type {
 import type { Ineligibility } from '../rules/eligibility.ts';
 import type { DecisionKind } from '../minutes/decisionKinds.ts';
 import type { Verdict } from '../rules/verdict.ts';
+import type { Motion, VoteSubject } from '../motions/model.ts';
 
 /** Who is connected: decides what a snapshot may contain. */
 export type ClientRole = 'member' | 'chair' | 'display';
@@ -39,6 +40,8 @@ export interface PollView extends Omit<Poll, 'eligibleMemberIds' | 'excludedMemb
    * every eligible member with their choice, null while they have not voted.
    */
   rollCall?: RollCallEntry[];
+  /** What the vote decides when it is more than the plain item: an amendment, the amended main motion, a bloc. */
+  subject?: VoteSubject;
 }
 
 export interface RollCallEntry {
@@ -86,6 +89,8 @@ export interface MeetingSnapshot {
   self: MemberSelf | null;
   /** Chair only: Beschlussart set by the clerk, per item id (absent = default from the verdict). */
   decisionKinds?: Record<string, DecisionKind>;
+  /** Chair only: the items' amendments (shared/motions), in the order they were added. */
+  motions?: Motion[];
   serverTime: string;
 }
 
