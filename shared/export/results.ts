@@ -1,6 +1,7 @@
 import type { Choice, Counts, MajorityKind, PollStatus, QuorumCount, VoteMode } from '../meeting/model.ts';
-import type { MeetingState } from '../meeting/state.ts';
-import { DECISION_KIND_LABELS, defaultDecisionKind, type DecisionKind } from '../minutes/decisionKinds.ts';
+import { covers, type MeetingState } from '../meeting/state.ts';
+import { DECISION_KIND_LABELS, type DecisionKind } from '../minutes/decisionKinds.ts';
+import { amendmentsOf, defaultItemDecision } from '../motions/sequence.ts';
 import { resultWording } from '../minutes/wording.ts';
 import { verdict, type Outcome } from '../rules/verdict.ts';
 
@@ -51,6 +52,10 @@ export interface RoundResult {
   /** The rule set and statutory member count the round was held under. */
   rules: string;
   statutoryMembers: number;
+  /** The amendment this round voted on (number in the item's order, mover, wording); null for the item's own proposal. */
+  amendment?: { number: number; mover: string; text: string } | null;
+  /** Sammelabstimmung: the numbers of every item this one vote decided; null otherwise. */
+  bloc?: string[] | null;
 }
 
 export interface ItemResult {
@@ -91,12 +96,15 @@ export function meetingResults(s: MeetingState, scope: ResultsScope, now: string
       public: item.public,
       paper: item.paper,
       rounds: s.polls
-        .filter((p) => p.itemId === item.id && p.status !== 'open')
+        .filter((p) => covers(p, item.id) && p.status !== 'open')
         .map((p): RoundResult => {
           const counted = p.status !== 'invalid' && p.counts !== null;
           const v = counted ? verdict(p.counts!, { majority: p.majority, statutoryMembers: p.statutoryMembers }) : null;
           // The clerk's Beschlussart for the item, else the default from the verdict (as in the minutes).
-          const kind = v ? (s.decisionKinds.get(item.id) ?? defaultDecisionKind(v.passed)) : null;
+          // An amendment's round has no Beschlussart of its own: the item's comes from the main motion.
+          const kind = v && !p.motionId ? (s.decisionKinds.get(item.id) ?? defaultItemDecision(s, item.id, v.passed)) : null;
+          const amendments = p.motionId ? amendmentsOf(s, item.id) : [];
+          const at = amendments.findIndex((m) => m.id === p.motionId);
           const rollCall = p.mode === 'rollCall';
           const choices = new Map<string, Choice>();
           for (const b of rollCall ? (s.ballots.get(p.id)?.values() ?? []) : []) if (b.choice) choices.set(b.memberId, b.choice);
@@ -123,6 +131,8 @@ export function meetingResults(s: MeetingState, scope: ResultsScope, now: string
             quorumOverride: p.quorumOverridden ? p.quorum : null,
             rules: p.rules,
             statutoryMembers: p.statutoryMembers,
+            amendment: at < 0 ? null : { number: at + 1, mover: amendments[at]!.mover, text: amendments[at]!.text },
+            bloc: p.blocItemIds ? agenda.filter((i) => p.blocItemIds!.includes(i.id)).map((i) => i.number) : null,
           };
         }),
     }));

@@ -15,6 +15,10 @@ export interface DecidedItem {
   excludedNames?: readonly string[];
   /** Quorum at the start when the chair voted without it. */
   quorumOverride?: QuorumCount | null;
+  /** An amendment passed before this vote: the default Beschlussart is "geändert beschlossen" (if it passes). */
+  amended?: boolean;
+  /** Lines between the TOP line and the Beschlussart: the amendments' results (shared/motions/minuteLines.ts). */
+  preamble?: readonly string[];
 }
 
 const LABELS = {
@@ -26,18 +30,27 @@ const LABELS = {
 export function minuteBlock(d: DecidedItem, lang: Language = 'de'): string {
   const l = LABELS[lang];
   const v = verdict(d.counts, { majority: d.majority, statutoryMembers: d.statutoryMembers });
-  const kind = d.decisionKind ?? defaultDecisionKind(v.passed);
-  const paper = d.item.paper ? ` (${l.paper} ${d.item.paper})` : '';
+  const kind = d.decisionKind ?? (d.amended && v.passed ? 'adoptedAmended' : defaultDecisionKind(v.passed));
+  const lines = [itemHeading(d.item, lang), ...(d.preamble ?? []), `${l.kind}: ${DECISION_KIND_LABELS[lang][kind]}`, ...countLines(d, v, lang)];
+  lines.push(...resultNotes(d, v, lang));
+  return lines.join('\n');
+}
+
+/** "TOP Ö 12 – Integrationskonzept … (Vorlage 2022/032)". */
+export function itemHeading(item: AgendaItem, lang: Language = 'de'): string {
+  return `TOP ${item.number} – ${item.name}${item.paper ? ` (${LABELS[lang].paper} ${item.paper})` : ''}`;
+}
+
+/** "Abstimmungsergebnis" and the counts (no abstention line where the rules allow none). */
+export function countLines(d: Pick<DecidedItem, 'counts' | 'rules'>, v: Verdict, lang: Language = 'de'): string[] {
+  const l = LABELS[lang];
   const lines = [
-    `TOP ${d.item.number} – ${d.item.name}${paper}`,
-    `${l.kind}: ${DECISION_KIND_LABELS[lang][kind]}`,
     `${l.result}: ${resultWording(v.outcome, d.counts.abstain, lang)}`,
     `${l.yes}: ${minuteNumber(d.counts.yes)}`,
     `${l.no}: ${minuteNumber(d.counts.no)}`,
   ];
   if (ruleSet(d.rules).allowsAbstention) lines.push(`${l.abstain}: ${minuteNumber(d.counts.abstain)}`);
-  lines.push(...resultNotes(d, v, lang));
-  return lines.join('\n');
+  return lines;
 }
 
 /** The lines below the counts: the qualified majority, a Mitwirkungsverbot, a vote without quorum. */
