@@ -17,6 +17,7 @@ import { refusalText } from './refusal.ts';
 import { ReissueLink } from './ReissueLink.tsx';
 import { RoundHistory } from './RoundHistory.tsx';
 import { RuleSetInfo } from './RuleSetInfo.tsx';
+import { AmendmentList } from './motions/AmendmentList.tsx';
 import type { RunCommand } from './runCommand.ts';
 
 export function ChairApp({ conn }: { conn: MeetingConnection }) {
@@ -45,7 +46,11 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
     return result.ok;
   };
   const item = currentItem(snapshot);
-  const rounds = item ? snapshot.polls.filter((p) => p.itemId === item.id) : [];
+  // The rounds of what the item votes on now (an amendment or the main motion, en bloc too).
+  const covering = item ? snapshot.polls.filter((p) => p.itemId === item.id || p.blocItemIds?.includes(item.id)) : [];
+  const latest = covering.at(-1);
+  const rounds = covering.filter((p) => (p.motionId ?? null) === (latest?.motionId ?? null));
+  const mainRounds = covering.filter((p) => !p.motionId);
 
   return (
     <div class="chair">
@@ -97,6 +102,7 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
           {item ? (
             <>
               <ItemTitle item={item} />
+              <AmendmentList snapshot={snapshot} item={item} locked={mainRounds.some((p) => p.status !== 'invalid')} conn={conn} run={run} />
               <PollPanel
                 key={item.id}
                 snapshot={snapshot}
@@ -109,7 +115,7 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
               <RoundHistory polls={rounds} />
               <DecisionKindSelect
                 itemId={item.id}
-                poll={rounds.findLast((p) => p.status !== 'invalid')}
+                poll={mainRounds.findLast((p) => p.status !== 'invalid')}
                 kind={snapshot.decisionKinds?.[item.id]}
                 onChange={(kind) => void run(() => conn.send('item:decisionKind', { itemId: item.id, kind }))}
               />

@@ -20,7 +20,9 @@ interface Props {
 export function DecisionKindSelect({ itemId, poll, kind, onChange }: Props) {
   const labels = DECISION_KIND_LABELS[lang.value];
   const verdict = poll?.verdict;
-  const fallback = verdict ? defaultDecisionKind(verdict.passed) : null;
+  // After a passed amendment the main motion passes "geändert" (shared/motions/sequence.ts).
+  const amended = poll?.subject?.kind === 'main' && poll.subject.amended;
+  const fallback = verdict ? (amended && verdict.passed ? 'adoptedAmended' : defaultDecisionKind(verdict.passed)) : null;
   const conflict = !!kind && !!verdict && !!poll?.counts && contradictsVerdict(kind, verdict.passed);
   const id = `decision-kind-${itemId}`;
   const current = kind ?? '';

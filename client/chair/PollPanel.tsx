@@ -15,6 +15,11 @@ import { ResultSummary } from './ResultSummary.tsx';
 import { RoundActions } from './RoundActions.tsx';
 import type { RunCommand } from './runCommand.ts';
 import { StartVoteForm } from './StartVoteForm.tsx';
+import type { VoteSubject } from '../../shared/motions/model.ts';
+import { amendmentsOf, isAmended, nextSubject } from '../../shared/motions/sequence.ts';
+import type { SubjectInput } from '../../shared/protocol/motionCommands.ts';
+import { SubjectLine } from '../motions/SubjectLine.tsx';
+import { BlocPicker } from './motions/BlocPicker.tsx';
 
 interface Props {
   snapshot: MeetingSnapshot;
@@ -33,7 +38,7 @@ function eligibleNow(snapshot: MeetingSnapshot, itemId: string): number {
 }
 
 /** The current item's vote: the one next action is always the big button. */
-export function PollPanel({ snapshot, poll, item, next, conn, run }: Props) {
+export function PollPanel({ snapshot, poll, item, next: nextItem, conn, run }: Props) {
   const itemId = item.id;
   const running = snapshot.polls.find((p) => p.status === 'open' && p.itemId !== itemId);
   const runningNumber = running && snapshot.agenda.find((i) => i.id === running.itemId)?.number;
@@ -44,31 +49,54 @@ export function PollPanel({ snapshot, poll, item, next, conn, run }: Props) {
   useEffect(() => {
     if (invalidId) setHandCountOpen(true);
   }, [invalidId]);
+  const [bloc, setBloc] = useState<string[]>([]);
+
+  // What the item votes on next: its amendments in order, then the main motion (shared/motions).
+  const mainDecided = snapshot.polls.some((p) => (p.itemId === itemId || p.blocItemIds?.includes(itemId)) && !p.motionId && p.status !== 'invalid');
+  const next = nextSubject(snapshot, itemId);
+  const hasAmendments = amendmentsOf(snapshot, itemId).length > 0;
+  const blocIds = snapshot.agenda.filter((i) => bloc.includes(i.id)).map((i) => i.id);
+  const subject: SubjectInput | null = mainDecided ? null : next.kind === 'amendment' ? { motionId: next.motion.id } : blocIds.length ? { blocItemIds: [itemId, ...blocIds] } : {};
+  const nextCaption: VoteSubject | null =
+    next.kind === 'amendment'
+      ? { kind: 'amendment', motionId: next.motion.id, number: next.number, mover: next.motion.mover, text: next.motion.text }
+      : blocIds.length
+        ? { kind: 'bloc', itemIds: [itemId, ...blocIds] }
+        : hasAmendments
+          ? { kind: 'main', amended: isAmended(snapshot, itemId) }
+          : null;
+
+  const startSection = (s: SubjectInput) => (
+    <>
+      {nextCaption && <SubjectLine subject={nextCaption} itemNumber={item.number} agenda={snapshot.agenda} />}
+      <StartVoteForm
+        key={`${itemId}-${s.motionId ?? ''}`}
+        snapshot={snapshot}
+        itemId={itemId}
+        conn={conn}
+        run={run}
+        blockedBy={runningNumber === undefined ? null : t('chair.agendaLocked', { number: runningNumber })}
+        secondary={handCountOpen}
+        subject={s}
+        startLabel={s.blocItemIds ? t('bloc.start', { count: s.blocItemIds.length }) : undefined}
+      />
+      {!running && (
+        <HandCountForm
+          open={handCountOpen}
+          onOpenChange={setHandCountOpen}
+          eligible={eligibleNow(snapshot, itemId)}
+          allowsAbstention={allowsAbstention}
+          onSubmit={(counts) => run(() => conn.send('poll:handCount', { itemId, counts, ...s }))}
+        />
+      )}
+      {next.kind === 'main' && !hasAmendments && !running && <BlocPicker snapshot={snapshot} item={item} selected={bloc} onChange={setBloc} />}
+    </>
+  );
 
   if (!poll || poll.status === 'invalid') {
-    return (
-      <div class="poll-panel">
-        <StartVoteForm
-          key={itemId}
-          snapshot={snapshot}
-          itemId={itemId}
-          conn={conn}
-          run={run}
-          blockedBy={runningNumber === undefined ? null : t('chair.agendaLocked', { number: runningNumber })}
-          secondary={handCountOpen}
-        />
-        {!running && (
-          <HandCountForm
-            open={handCountOpen}
-            onOpenChange={setHandCountOpen}
-            eligible={eligibleNow(snapshot, itemId)}
-            allowsAbstention={allowsAbstention}
-            onSubmit={(counts) => run(() => conn.send('poll:handCount', { itemId, counts }))}
-          />
-        )}
-      </div>
-    );
+    return <div class="poll-panel">{subject && startSection(subject)}</div>;
   }
+  const pollSubject = poll.subject && <SubjectLine subject={poll.subject} itemNumber={snapshot.agenda.find((i) => i.id === poll.itemId)?.number} agenda={snapshot.agenda} />;
 
   if (poll.status === 'open') {
     const voted = new Set(poll.votedMemberIds ?? []);
@@ -76,6 +104,7 @@ export function PollPanel({ snapshot, poll, item, next, conn, run }: Props) {
     const missing = snapshot.members.filter((m) => eligible.has(m.id) && !voted.has(m.id));
     return (
       <div class="poll-panel poll-panel-open">
+        {pollSubject}
         {poll.mode === 'secret' && <p class="poll-mode">{t('chair.secretNote')}</p>}
         <div class="poll-live">
           <p class="badge badge-warn poll-running">
@@ -98,6 +127,7 @@ export function PollPanel({ snapshot, poll, item, next, conn, run }: Props) {
 
   return (
     <div class="poll-panel">
+      {pollSubject}
       <ResultSummary poll={poll} />
       <PollTerms poll={poll} />
       {poll.countedByHand && <p class="poll-mode">{t('chair.handCounted')}</p>}
@@ -112,7 +142,8 @@ export function PollPanel({ snapshot, poll, item, next, conn, run }: Props) {
             <Icon name="check" />
             <span>{t(item.public ? 'chair.published' : 'chair.publishedNonPublic')}</span>
           </p>
-          <NextItem next={next} onSelect={(id) => void run(() => conn.send('item:select', { itemId: id }))} />
+          {/* After an amendment the item goes on: the next amendment or the main motion. */}
+          {subject ? startSection(subject) : <NextItem next={nextItem} onSelect={(id) => void run(() => conn.send('item:select', { itemId: id }))} />}
         </>
       )}
       <RoundActions poll={poll} onInvalidate={(repeat) => run(() => conn.send('poll:invalidate', { pollId: poll.id, repeat })).then(() => undefined)} />

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { MAJORITY_KINDS, VOTE_MODES, type MajorityKind, type VoteMode } from '../../shared/meeting/model.ts';
 import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
+import type { SubjectInput } from '../../shared/protocol/motionCommands.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
 import { Icon } from '../ui/Icon.tsx';
@@ -17,6 +18,10 @@ interface Props {
   blockedBy: string | null;
   /** Another form (the hand count) is the chair's next action: this button steps back. */
   secondary: boolean;
+  /** What the vote decides when not the plain item: an amendment or a Sammelabstimmung. */
+  subject?: SubjectInput;
+  /** The start button's text when not "Abstimmung starten" (e.g. for a Sammelabstimmung). */
+  startLabel?: string | undefined;
 }
 
 /**
@@ -24,7 +29,7 @@ interface Props {
  * the body is not quorate — the chair's explicit confirmation, which the minutes record.
  * Keyed by item: a qualified majority chosen for one item never carries over to the next.
  */
-export function StartVoteForm({ snapshot, itemId, conn, run, blockedBy, secondary }: Props) {
+export function StartVoteForm({ snapshot, itemId, conn, run, blockedBy, secondary, subject = {}, startLabel }: Props) {
   const [mode, setMode] = useState<VoteMode>('open');
   const [majority, setMajority] = useState<MajorityKind>('simple');
   const [confirmed, setConfirmed] = useState(false);
@@ -36,7 +41,7 @@ export function StartVoteForm({ snapshot, itemId, conn, run, blockedBy, secondar
   const submit = (e: Event) => {
     e.preventDefault();
     if (reason) return;
-    void run(() => conn.send('poll:open', { itemId, mode, majority, confirmNotQuorate: !quorate && confirmed, rollCallLive: mode === 'rollCall' && rollCallLive }));
+    void run(() => conn.send('poll:open', { itemId, mode, majority, confirmNotQuorate: !quorate && confirmed, rollCallLive: mode === 'rollCall' && rollCallLive, ...subject }));
   };
 
   return (
@@ -82,7 +87,7 @@ export function StartVoteForm({ snapshot, itemId, conn, run, blockedBy, secondar
         aria-describedby={reason ? 'start-vote-reason' : undefined}
       >
         <Icon name="play" />
-        {t('chair.start')}
+        {startLabel ?? t('chair.start')}
       </button>
       {reason && (
         <p id="start-vote-reason" class="start-vote-reason">

@@ -12,6 +12,7 @@ import { ResultView } from './ResultView.tsx';
 import { isRoomy, RollCallGrid, RollCallLegend } from './RollCallGrid.tsx';
 import { StaleBanner, useLostSince } from './StaleBanner.tsx';
 import { VoteCaption } from './VoteCaption.tsx';
+import { SubjectLine } from '../motions/SubjectLine.tsx';
 
 /**
  * The projected room display: no mouse, no keyboard, readable from the back row.
@@ -48,6 +49,7 @@ export function DisplayApp({ conn }: { conn: MeetingConnection }) {
       <main class={`display-main${redacted ? ' is-redacted' : ''}`} data-state={poll?.status ?? (invalid ? 'invalid' : 'idle')}>
         <div class="display-heading">
           <ItemTitle item={item} level={1} />
+          {poll?.subject && <SubjectLine subject={poll.subject} itemNumber={item?.number} agenda={snapshot.agenda} />}
           {poll && <VoteCaption poll={poll} />}
           {dense && <RollCallLegend final={poll!.status !== 'open'} />}
         </div>

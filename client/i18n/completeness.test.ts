@@ -91,7 +91,8 @@ describe('each page carries the strings it shows, and only those', () => {
   it('finds the pages and what they name', () => {
     expect(VIEWS).toEqual(expect.arrayContaining(['member', 'chair', 'display', 'admin', 'landing', 'results']));
     const member = reachableModules(join(CLIENT, 'member', 'main.tsx'));
-    expect(areasImportedBy(member)).toEqual(new Set(['common', 'member']));
+    // `motions` only in the chunk loaded with a vote on an amendment or en bloc (client/motions/LazySubject.tsx).
+    expect(areasImportedBy(member)).toEqual(new Set(['common', 'member', 'motions']));
     expect([...member.values()].flatMap(keysNamedIn)).toEqual(expect.arrayContaining(['member.saved', 'choice.yes', 'choice.abstain']));
   });
 

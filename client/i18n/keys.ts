@@ -5,6 +5,8 @@ import type display from './de/display.ts';
 import type landing from './de/landing.ts';
 import type member from './de/member.ts';
 import type results from './de/results.ts';
+import type motions from './de/motions.ts';
+import type motionsChair from './de/motionsChair.ts';
 
 /** Every UI string's key, over all areas (type only: no page bundles another page's strings). */
 export type MessageKey =
@@ -14,4 +16,6 @@ export type MessageKey =
   | keyof typeof display
   | keyof typeof admin
   | keyof typeof landing
-  | keyof typeof results;
+  | keyof typeof results
+  | keyof typeof motions
+  | keyof typeof motionsChair;

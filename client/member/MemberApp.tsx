@@ -14,6 +14,7 @@ import { InsecureContextNotice } from './InsecureContextNotice.tsx';
 import { OfflineSince } from './OfflineSince.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { VotePanel } from './VotePanel.tsx';
+import { LazySubject } from '../motions/LazySubject.tsx';
 
 export function MemberApp({ conn }: { conn: MeetingConnection }) {
   const snapshot = conn.snapshot.value;
@@ -66,6 +67,7 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
         <section class="card member-item" aria-label={t('member.currentItem')}>
           <p class="section-label">{t('member.currentItem')}</p>
           <ItemTitle item={item} />
+          {poll?.subject && <LazySubject subject={poll.subject} itemNumber={item?.number} agenda={snapshot.agenda} />}
         </section>
         {!self.votingRight ? (
           <p class="notice notice-info member-advisory">

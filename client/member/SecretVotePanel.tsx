@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
-import { CHOICES, type Choice } from '../../shared/meeting/model.ts';
+import type { Choice } from '../../shared/meeting/model.ts';
+import { ballotChoices } from './choices.ts';
 import type { OwnBallot, PollView } from '../../shared/protocol/snapshot.ts';
 import { t } from '../i18n/i18n.ts';
 import { castBallot, localBallot } from '../sync/ballots.ts';
@@ -57,7 +58,7 @@ export function SecretVotePanel({ conn, meetingId, poll, itemNumber, serverBallo
     );
   }
 
-  const choices = CHOICES.filter((c) => c !== 'abstain' || allowsAbstention);
+  const choices = ballotChoices(allowsAbstention);
   return (
     <section class="vote vote-secret" aria-labelledby="vote-heading" ref={panel}>
       <VoteMode poll={poll} itemNumber={itemNumber} />

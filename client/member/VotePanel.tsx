@@ -1,4 +1,5 @@
-import { CHOICES, type Choice } from '../../shared/meeting/model.ts';
+import type { Choice } from '../../shared/meeting/model.ts';
+import { ballotChoices } from './choices.ts';
 import type { OwnBallot, PollView } from '../../shared/protocol/snapshot.ts';
 import { t } from '../i18n/i18n.ts';
 import { castBallot, localBallot } from '../sync/ballots.ts';
@@ -52,7 +53,7 @@ export function VotePanel({ conn, meetingId, poll, itemNumber, serverBallot, all
     );
   }
 
-  const choices = CHOICES.filter((c) => c !== 'abstain' || allowsAbstention);
+  const choices = ballotChoices(allowsAbstention);
   return (
     <section class="vote" aria-labelledby="vote-heading" ref={panel}>
       <VoteMode poll={poll} itemNumber={itemNumber} />

@@ -6,29 +6,36 @@ import type { Motion, VoteSubject } from './model.ts';
 
 /**
  * Reading an item's motions from the meeting state: which amendment comes next, whether the
- * main motion is voted "in der geänderten Fassung", what a poll decides. Pure.
+ * main motion is voted "in der geänderten Fassung", what a poll decides. Pure. The questions
+ * that need only polls and motions take the chair's snapshot as well (same fields).
  */
 
-export const motionsOf = (s: MeetingState): readonly Motion[] => s.motions ?? [];
+type PollFacts = Pick<Poll, 'motionId' | 'status' | 'counts' | 'majority' | 'statutoryMembers'>;
+export interface MotionFacts {
+  polls: readonly PollFacts[];
+  motions?: readonly Motion[] | undefined;
+}
+
+export const motionsOf = (s: MotionFacts): readonly Motion[] => s.motions ?? [];
 
 /** The item's amendments in voting order. */
-export function amendmentsOf(s: MeetingState, itemId: string): Motion[] {
+export function amendmentsOf(s: MotionFacts, itemId: string): Motion[] {
   return motionsOf(s)
     .filter((m) => m.itemId === itemId)
     .sort((a, b) => a.position - b.position);
 }
 
 /** The round of an amendment that counts: its newest one not declared invalid. */
-export const validMotionPoll = (s: MeetingState, motionId: string): Poll | undefined =>
+export const validMotionPoll = <P extends PollFacts>(s: { polls: readonly P[] }, motionId: string): P | undefined =>
   s.polls.findLast((p) => p.motionId === motionId && p.status !== 'invalid');
 
 /** Passed, counted from the poll's own terms; false while it has no counts. */
-export function pollPassed(p: Poll): boolean {
+export function pollPassed(p: PollFacts): boolean {
   return !!p.counts && verdict(p.counts, { majority: p.majority, statutoryMembers: p.statutoryMembers }).passed;
 }
 
 /** One of the item's amendments passed: the main motion is voted in the amended form. */
-export function isAmended(s: MeetingState, itemId: string): boolean {
+export function isAmended(s: MotionFacts, itemId: string): boolean {
   return amendmentsOf(s, itemId).some((m) => {
     const p = validMotionPoll(s, m.id);
     return !!p && pollPassed(p);
@@ -38,7 +45,7 @@ export function isAmended(s: MeetingState, itemId: string): boolean {
 /** What the item votes on next: the first amendment without a result, else the main motion. */
 export type NextSubject = { kind: 'amendment'; motion: Motion; number: number } | { kind: 'main' };
 
-export function nextSubject(s: MeetingState, itemId: string): NextSubject {
+export function nextSubject(s: MotionFacts, itemId: string): NextSubject {
   const amendments = amendmentsOf(s, itemId);
   const index = amendments.findIndex((m) => !validMotionPoll(s, m.id));
   return index < 0 ? { kind: 'main' } : { kind: 'amendment', motion: amendments[index]!, number: index + 1 };

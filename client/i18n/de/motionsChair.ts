@@ -1,0 +1,23 @@
+/** German: the chair's console for amendments and Sammelabstimmung. */
+export default {
+  'amend.heading': 'Änderungsanträge',
+  'amend.none': 'Keine Änderungsanträge. Änderungsanträge werden vor dem Hauptantrag abgestimmt.',
+  'amend.title': 'Änderungsantrag {n} {mover}',
+  'amend.mover': 'Antragsteller, wie im Protokoll',
+  'amend.moverHint': 'z. B. der SPD-Fraktion',
+  'amend.text': 'Wortlaut des Änderungsantrags',
+  'amend.add': 'Änderungsantrag hinzufügen',
+  'amend.up': 'Änderungsantrag {n} früher abstimmen',
+  'amend.down': 'Änderungsantrag {n} später abstimmen',
+  'amend.remove': 'Entfernen',
+  'amend.removeLabel': 'Änderungsantrag {n} entfernen',
+  'amend.passed': 'angenommen',
+  'amend.rejected': 'abgelehnt',
+  'amend.pending': 'noch nicht abgestimmt',
+  'amend.running': 'Abstimmung läuft',
+  'amend.next': 'Als Nächstes: {subject}',
+  'bloc.heading': 'Sammelabstimmung',
+  'bloc.hint': 'Weitere TOPs mit abstimmen, wenn niemand widerspricht. Widerspricht ein Mitglied, nehmen Sie den TOP wieder heraus.',
+  'bloc.none': 'Kein weiterer TOP kann mit abgestimmt werden.',
+  'bloc.start': 'Sammelabstimmung starten ({count} TOPs)',
+} as const;

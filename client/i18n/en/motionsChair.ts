@@ -1,0 +1,23 @@
+/** English: the chair's console for amendments and votes en bloc. */
+export default {
+  'amend.heading': 'Amendments',
+  'amend.none': 'No amendments. Amendments are voted on before the main motion.',
+  'amend.title': 'Amendment {n} ({mover})',
+  'amend.mover': 'Moved by, as in the minutes',
+  'amend.moverHint': 'e.g. der SPD-Fraktion',
+  'amend.text': 'Wording of the amendment',
+  'amend.add': 'Add amendment',
+  'amend.up': 'Vote on amendment {n} earlier',
+  'amend.down': 'Vote on amendment {n} later',
+  'amend.remove': 'Remove',
+  'amend.removeLabel': 'Remove amendment {n}',
+  'amend.passed': 'carried',
+  'amend.rejected': 'rejected',
+  'amend.pending': 'not yet voted on',
+  'amend.running': 'vote running',
+  'amend.next': 'Next: {subject}',
+  'bloc.heading': 'Vote en bloc',
+  'bloc.hint': 'Include further items if nobody objects. If a member objects, take that item out again.',
+  'bloc.none': 'No further item can be included.',
+  'bloc.start': 'Start vote en bloc ({count} items)',
+} as const;
