@@ -68,6 +68,8 @@ export function PollPanel({ snapshot, poll, item, next: nextItem, conn, run }: P
 
   const startSection = (s: SubjectInput) => (
     <>
+      {/* Above the start form: the chair picks the items first, then starts the one vote. */}
+      {next.kind === 'main' && !hasAmendments && !running && <BlocPicker snapshot={snapshot} item={item} selected={bloc} onChange={setBloc} />}
       {nextCaption && <SubjectLine subject={nextCaption} itemNumber={item.number} agenda={snapshot.agenda} />}
       <StartVoteForm
         key={`${itemId}-${s.motionId ?? ''}`}
@@ -89,7 +91,6 @@ export function PollPanel({ snapshot, poll, item, next: nextItem, conn, run }: P
           onSubmit={(counts) => run(() => conn.send('poll:handCount', { itemId, counts, ...s }))}
         />
       )}
-      {next.kind === 'main' && !hasAmendments && !running && <BlocPicker snapshot={snapshot} item={item} selected={bloc} onChange={setBloc} />}
     </>
   );
 
