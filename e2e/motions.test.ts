@@ -155,6 +155,15 @@ describe('motions in the browser', () => {
         'Enthaltung/en: -',
       ].join('\n'),
     );
+
+    // The printed results name each round's amendment too.
+    const print = await (await laptopContext(browser)).newPage();
+    watchForErrors(print, errors);
+    await print.goto(`${server.url}/results/?meeting=${encodeURIComponent(created.id)}#token=${new URL(created.chairUrl).hash.slice('#token='.length)}`);
+    await print.getByText('Änderungsantrag 2 der CDU-Fraktion zu TOP Ö 12').waitFor();
+    await print.getByText('In Nr. 3 wird der zweite Satz gestrichen.').waitFor();
+    await screenshot(print, 'motions-10-print-amendments');
+    expect(await axeFindings(print)).toEqual([]);
     expect(errors).toEqual([]);
     drive.dispose();
   });

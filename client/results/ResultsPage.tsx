@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { RoundSubject } from '../motions/RoundSubject.tsx';
 import type { ItemResult, MeetingResults, RoundResult } from '../../shared/export/results.ts';
 import { DECISION_KIND_LABELS } from '../../shared/minutes/decisionKinds.ts';
 import { resultNotes } from '../../shared/minutes/block.ts';
@@ -60,12 +61,12 @@ function Item({ item }: { item: ItemResult }) {
         {!item.public && <span class="results-tag"> ({t('results.nonPublic')})</span>}
       </h2>
       {item.paper && <p class="muted">{t('item.paper', { paper: item.paper })}</p>}
-      {item.rounds.length === 0 ? <p class="muted">{t('results.noVote')}</p> : item.rounds.map((r) => <Round key={r.pollId} round={r} />)}
+      {item.rounds.length === 0 ? <p class="muted">{t('results.noVote')}</p> : item.rounds.map((r) => <Round key={r.pollId} round={r} itemNumber={item.number} />)}
     </section>
   );
 }
 
-function Round({ round }: { round: RoundResult }) {
+function Round({ round, itemNumber }: { round: RoundResult; itemNumber: string }) {
   const l = lang.value;
   const rows: [string, string][] = [];
   // The same notes as the minutes, from the same wording functions: print and minutes cannot drift.
@@ -83,6 +84,7 @@ function Round({ round }: { round: RoundResult }) {
   const times = `${formatTime(round.openedAt)}–${round.closedAt ? formatTime(round.closedAt) : ''}`;
   return (
     <div class="results-round">
+      <RoundSubject round={round} itemNumber={itemNumber} />
       <p class="results-round-head">
         {t('results.round', { round: round.round })} · {t(`results.mode.${round.mode}`)} · {t(`results.majority.${round.majority}`)} · {times}
         {round.status === 'closed' && <span> · {t('results.notPublished')}</span>}

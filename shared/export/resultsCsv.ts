@@ -1,5 +1,6 @@
 import type { Choice, MajorityKind, VoteMode } from '../meeting/model.ts';
 import type { MeetingResults } from './results.ts';
+import { roundSubjectLabel } from '../motions/minuteLines.ts';
 
 /**
  * `results.csv`: one row per poll round; a roll-call round is followed by one row per member
@@ -35,11 +36,14 @@ export function resultsCsv(r: MeetingResults): string {
   const rows: (string | number | null)[][] = [HEADER];
   for (const item of r.items) {
     for (const round of item.rounds) {
+      // An amendment's or a bloc's round says so after the item's name: several rounds of one item are different questions.
+      const subject = roundSubjectLabel(round);
+      const name = subject ? `${item.name} – ${subject}` : item.name;
       const rule = `${r.meeting.rules}: ${MAJORITY[round.majority]}`;
       rows.push([
         item.number,
         item.paper,
-        item.name,
+        name,
         round.round,
         MODE[round.mode],
         rule,
@@ -54,7 +58,7 @@ export function resultsCsv(r: MeetingResults): string {
         null,
       ]);
       for (const v of round.namedVotes ?? []) {
-        rows.push([item.number, item.paper, item.name, round.round, MODE[round.mode], rule, null, null, null, null, null, null, null, v.name, CHOICE[v.choice]]);
+        rows.push([item.number, item.paper, name, round.round, MODE[round.mode], rule, null, null, null, null, null, null, null, v.name, CHOICE[v.choice]]);
       }
     }
   }

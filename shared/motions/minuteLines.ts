@@ -55,6 +55,13 @@ export function amendmentLines(a: AmendmentResult, lang: Language = 'de'): strin
   ];
 }
 
+/** What a results.csv row decided, after the item's name: "Änderungsantrag 1 der SPD-Fraktion", "Sammelabstimmung TOP Ö 3, Ö 4". */
+export function roundSubjectLabel(r: { amendment?: { number: number; mover: string } | null; bloc?: readonly string[] | null }): string | null {
+  if (r.amendment) return `Änderungsantrag ${r.amendment.number} ${r.amendment.mover}`;
+  if (r.bloc) return `Sammelabstimmung TOP ${r.bloc.join(', ')}`;
+  return null;
+}
+
 /** The line that introduces the main motion's result after amendments. */
 export const mainMotionHeading = (amended: boolean, lang: Language = 'de'): string => (amended ? TEXT[lang].mainAmended : TEXT[lang].main);
 

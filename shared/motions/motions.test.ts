@@ -4,6 +4,7 @@ import { decideClose } from '../meeting/decide.ts';
 import { latestPoll, validPoll } from '../meeting/state.ts';
 import { snapshotFor } from '../meeting/project.ts';
 import { meetingResults } from '../export/results.ts';
+import { resultsCsv } from '../export/resultsCsv.ts';
 import { decideAddAmendment, decideMoveAmendment, decideRemoveAmendment } from './decideMotions.ts';
 import { amend, NOW, open, state, vote } from './testMeeting.ts';
 import { amendmentsOf, defaultItemDecision, isAmended, nextSubject, subjectOf } from './sequence.ts';
@@ -75,6 +76,11 @@ describe('Beschlussart follows the amendments', () => {
       [null, 'adoptedAmended'],
     ]);
     expect(main.counts).toEqual({ yes: 4, no: 1, abstain: 0 });
+    // results.csv tells the item's rounds apart by what they decided.
+    const csv = resultsCsv(meetingResults(s, 'full', NOW));
+    expect(csv).toContain(';Radverkehr – Änderungsantrag 1 der SPD-Fraktion;1;offen;');
+    expect(csv).toContain(';Radverkehr – Änderungsantrag 2 der CDU-Fraktion;1;offen;');
+    expect(csv).toMatch(/;Radverkehr;1;offen;.*;geändert beschlossen;/);
   });
 
   it('amended but the main motion rejected: abgelehnt', () => {
@@ -150,6 +156,7 @@ describe('Sammelabstimmung (en bloc)', () => {
       ['Ö 4', ['Ö 3', 'Ö 4', 'Ö 7'], 'adoptedUnchanged'],
       ['Ö 7', ['Ö 3', 'Ö 4', 'Ö 7'], 'adoptedUnchanged'],
     ]);
+    expect(resultsCsv(meetingResults(s, 'full', NOW))).toContain('Ö 4;;Vier – Sammelabstimmung TOP Ö 3, Ö 4, Ö 7;1;');
   });
 
   it('an item removed from the bloc on objection is voted on by itself', () => {
