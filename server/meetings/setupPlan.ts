@@ -29,7 +29,8 @@ export interface PlannedSetup {
  */
 export function planSetup(state: MeetingState, next: MeetingSetup): PlannedSetup {
   const warnings: string[] = [];
-  const votedItems = new Set(state.polls.map((p) => p.itemId));
+  // Every item of a Sammelabstimmung has its result in that one poll.
+  const votedItems = new Set(state.polls.flatMap((p) => [p.itemId, ...(p.blocItemIds ?? [])]));
   const recordedMembers = new Set(state.polls.flatMap((p) => p.eligibleMemberIds));
   for (const perPoll of state.ballots.values()) for (const id of perPoll.keys()) recordedMembers.add(id);
 
