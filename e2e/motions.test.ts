@@ -100,6 +100,15 @@ describe('motions in the browser', () => {
     await screenshot(display, 'motions-03-display-amendment');
     expect(await axeFindings(tablet)).toEqual([]);
     expect(await axeFindings(display)).toEqual([]);
+    for (const page of [tablet, display]) {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await axeFindings(page)).toEqual([]);
+    }
+    await screenshot(tablet, 'motions-02b-tablet-amendment-dark');
+    // A display set to English fetches the English wording too.
+    const english = await open('display', created.displayUrl.replace('/display/#', '/display/?lang=en#'));
+    await english.getByText('Amendment 1 (der SPD-Fraktion) on Item Ö 12').waitFor();
+    await english.context().close();
     await drive.vote(OTHERS.slice(0, 5), 'yes');
     await drive.vote(OTHERS.slice(5), 'no');
     await closeAndPublish(chair);
