@@ -169,7 +169,7 @@ describe('motions in the browser', () => {
     const print = await (await laptopContext(browser)).newPage();
     watchForErrors(print, errors);
     await print.goto(`${server.url}/results/?meeting=${encodeURIComponent(created.id)}#token=${new URL(created.chairUrl).hash.slice('#token='.length)}`);
-    await print.getByText('Änderungsantrag 2 der CDU-Fraktion zu TOP Ö 12').waitFor();
+    await print.getByText('Änderungsantrag 2 der CDU-Fraktion', { exact: true }).waitFor();
     await print.getByText('In Nr. 3 wird der zweite Satz gestrichen.').waitFor();
     await screenshot(print, 'motions-10-print-amendments');
     expect(await axeFindings(print)).toEqual([]);

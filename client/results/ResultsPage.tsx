@@ -61,12 +61,12 @@ function Item({ item }: { item: ItemResult }) {
         {!item.public && <span class="results-tag"> ({t('results.nonPublic')})</span>}
       </h2>
       {item.paper && <p class="muted">{t('item.paper', { paper: item.paper })}</p>}
-      {item.rounds.length === 0 ? <p class="muted">{t('results.noVote')}</p> : item.rounds.map((r) => <Round key={r.pollId} round={r} itemNumber={item.number} />)}
+      {item.rounds.length === 0 ? <p class="muted">{t('results.noVote')}</p> : item.rounds.map((r) => <Round key={r.pollId} round={r} />)}
     </section>
   );
 }
 
-function Round({ round, itemNumber }: { round: RoundResult; itemNumber: string }) {
+function Round({ round }: { round: RoundResult }) {
   const l = lang.value;
   const rows: [string, string][] = [];
   // The same notes as the minutes, from the same wording functions: print and minutes cannot drift.
@@ -84,7 +84,7 @@ function Round({ round, itemNumber }: { round: RoundResult; itemNumber: string }
   const times = `${formatTime(round.openedAt)}–${round.closedAt ? formatTime(round.closedAt) : ''}`;
   return (
     <div class="results-round">
-      <RoundSubject round={round} itemNumber={itemNumber} />
+      <RoundSubject round={round} />
       <p class="results-round-head">
         {t('results.round', { round: round.round })} · {t(`results.mode.${round.mode}`)} · {t(`results.majority.${round.majority}`)} · {times}
         {round.status === 'closed' && <span> · {t('results.notPublished')}</span>}

@@ -16,6 +16,7 @@ const TEXT = {
     mainAmended: 'Abstimmung über den Hauptantrag in der geänderten Fassung:',
     main: 'Abstimmung über den Hauptantrag:',
     bloc: (numbers: string) => `Abstimmung in Sammelabstimmung (TOP ${numbers}).`,
+    blocTitle: (numbers: string) => `Sammelabstimmung TOP ${numbers}`,
   },
   en: {
     amendment: (n: number, mover: string) => `Amendment ${n} (${mover}):`,
@@ -24,6 +25,7 @@ const TEXT = {
     mainAmended: 'Vote on the main motion as amended:',
     main: 'Vote on the main motion:',
     bloc: (numbers: string) => `Voted en bloc (items ${numbers}).`,
+    blocTitle: (numbers: string) => `Vote en bloc: items ${numbers}`,
   },
 } as const;
 
@@ -55,10 +57,16 @@ export function amendmentLines(a: AmendmentResult, lang: Language = 'de'): strin
   ];
 }
 
-/** What a results.csv row decided, after the item's name: "Änderungsantrag 1 der SPD-Fraktion", "Sammelabstimmung TOP Ö 3, Ö 4". */
-export function roundSubjectLabel(r: { amendment?: { number: number; mover: string } | null; bloc?: readonly string[] | null }): string | null {
-  if (r.amendment) return `Änderungsantrag ${r.amendment.number} ${r.amendment.mover}`;
-  if (r.bloc) return `Sammelabstimmung TOP ${r.bloc.join(', ')}`;
+/**
+ * What a round decided, for results.csv (after the item's name) and the printed results:
+ * "Änderungsantrag 1 der SPD-Fraktion", "Sammelabstimmung TOP Ö 3, Ö 4"; null for the item itself.
+ */
+export function roundSubjectLabel(
+  r: { amendment?: { number: number; mover: string } | null; bloc?: readonly string[] | null },
+  lang: Language = 'de',
+): string | null {
+  if (r.amendment) return TEXT[lang].amendment(r.amendment.number, r.amendment.mover).slice(0, -1);
+  if (r.bloc) return TEXT[lang].blocTitle(r.bloc.join(', '));
   return null;
 }
 
