@@ -4,7 +4,7 @@ import { expectedVoters } from '../rules/eligibility.ts';
 import { eligibilityFacts, isPresent, quorumFor } from './attendance.ts';
 import { memberById } from './lookup.ts';
 import type { QuorumCheck } from './model.ts';
-import { ballotsOf, openPoll, type MeetingState } from './state.ts';
+import { ballotsOf, covers, openPoll, type MeetingState } from './state.ts';
 
 /**
  * Attendance and Mitwirkungsverbot: pure decisions like those in decide.ts. A change that
@@ -66,7 +66,9 @@ export function decideExclusion(s: MeetingState, input: SetExclusionInput): Resu
   if (!s.meeting.members.some((m) => m.id === input.memberId)) return fail('not_found', 'Unknown member');
   if (s.exclusions.get(input.itemId)?.has(input.memberId) === input.excluded) return ok(null);
   // Who may vote is settled when the vote opens; a late finding needs the vote repeated.
-  if (openPoll(s)?.itemId === input.itemId) {
+  const running = openPoll(s);
+  // Every item of a running Sammelabstimmung is being voted on.
+  if (running && covers(running, input.itemId)) {
     return fail('conflict', 'A Mitwirkungsverbot can only be changed before or after the vote on this item');
   }
   return ok({ itemId: input.itemId, memberId: input.memberId, excluded: input.excluded });

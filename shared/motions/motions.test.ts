@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideHandCount, decideInvalidate } from '../meeting/decideRounds.ts';
+import { decideExclusion } from '../meeting/decideAttendance.ts';
 import { decideClose } from '../meeting/decide.ts';
 import { latestPoll, validPoll } from '../meeting/state.ts';
 import { snapshotFor } from '../meeting/project.ts';
@@ -190,6 +191,15 @@ describe('Sammelabstimmung (en bloc)', () => {
     if (!t.ok) throw new Error();
     s.polls = [t.data.invalidated];
     expect(vote(s, 'i7', 3)).toMatchObject({ itemId: 'i7', round: 2 });
+  });
+
+  it('counted by hand en bloc; no Mitwirkungsverbot changes on any of its items while it runs', () => {
+    const s = state();
+    const hand = decideHandCount(s, { itemId: 'i3', counts: { yes: 4, no: 0, abstain: 1 }, majority: 'simple', blocItemIds: ['i3', 'i4'] }, 'h1', NOW);
+    expect(hand).toMatchObject({ ok: true, data: { blocItemIds: ['i3', 'i4'], countedByHand: true, status: 'closed' } });
+    open(s, 'i5', { blocItemIds: ['i5', 'i7'] });
+    expect(decideExclusion(s, { itemId: 'i7', memberId: 'a', excluded: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(decideExclusion(s, { itemId: 'i3', memberId: 'a', excluded: true })).toMatchObject({ ok: true });
   });
 
   it('tablets and the display learn what is voted on; only the chair gets the list of amendments', () => {
