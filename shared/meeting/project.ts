@@ -5,7 +5,7 @@ import { verdict } from '../rules/verdict.ts';
 import { attendanceView, type AttendanceView } from './attendance.ts';
 import { memberById } from './lookup.ts';
 import type { AgendaItem, Poll } from './model.ts';
-import { ballotsOf, latestPoll, type MeetingState } from './state.ts';
+import { ballotsOf, covers, latestPoll, type MeetingState } from './state.ts';
 
 /**
  * What each role may see. The display and the tablets never see counts before publication
@@ -76,7 +76,8 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string, shared
   // Tablets and the display show only the current item's rounds; the chair keeps the whole
   // record. In a voting session of 300 votes, every tablet's snapshot would otherwise grow by a
   // poll per vote, and each opening, close and publication would cost 300 poll views per tablet.
-  const shown = viewer.role === 'chair' ? s.polls : s.polls.filter((p) => p.itemId === currentItemId);
+  // A Sammelabstimmung is a round of each of its items (state.ts covers).
+  const shown = viewer.role === 'chair' ? s.polls : currentItemId === null ? [] : s.polls.filter((p) => covers(p, currentItemId));
   const polls = shown.filter((p) => !hidden.has(p.itemId)).map((p) => pollView(s, p, viewer));
 
   const me = viewer.role === 'member' ? memberById(members).get(viewer.memberId) : undefined;

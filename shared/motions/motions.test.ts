@@ -210,5 +210,8 @@ describe('Sammelabstimmung (en bloc)', () => {
     expect(tablet.polls[0]).toMatchObject({ blocItemIds: ['i3', 'i4', 'i7'], subject: { kind: 'bloc', itemIds: ['i3', 'i4', 'i7'] } });
     expect(tablet.motions).toBeUndefined();
     expect(snapshotFor(s, { role: 'chair' }, NOW).motions).toEqual([]);
+    // Another item of the bloc called up: its round is the bloc's.
+    s.meeting.currentItemId = 'i7';
+    expect(snapshotFor(s, { role: 'display' }, NOW).polls.map((p) => p.blocItemIds)).toEqual([['i3', 'i4', 'i7']]);
   });
 });
