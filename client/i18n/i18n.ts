@@ -43,27 +43,44 @@ export function registerMessages(de: MessageArea['de'], en: MessageArea['en']): 
   if (lang.value === 'en') loadEnglish();
 }
 
-/** A kiosk display is configured by its link (`?lang=en`), a tablet by its browser or by hand. */
-function initialLanguage(): Language {
+/**
+ * The device's own choice: the link's `lang` (a kiosk display has no mouse) or a tap on the
+ * language switch, kept on the device. Null until someone made one.
+ */
+function deviceChoice(): Language | null {
   const fromUrl = new URLSearchParams(location.search).get('lang');
   if (fromUrl === 'de' || fromUrl === 'en') {
     localStorage.setItem(STORAGE_KEY, fromUrl);
     return fromUrl;
   }
   const stored = localStorage.getItem(STORAGE_KEY);
-  if (stored === 'de' || stored === 'en') return stored;
-  return navigator.language.toLowerCase().startsWith('en') ? 'en' : 'de';
+  return stored === 'de' || stored === 'en' ? stored : null;
 }
 
-/** Per device: the link's `lang`, else a hand-made choice, else the browser's language. */
-export const lang = signal<Language>(initialLanguage());
+let chosenOnDevice = deviceChoice() !== null;
+
+/**
+ * The device's choice, else the meeting's language once it is known (followMeetingLanguage),
+ * else German. Never the browser's language: a display PC with an English system must not show
+ * English to a German council.
+ */
+export const lang = signal<Language>(deviceChoice() ?? 'de');
 if (lang.value === 'en') loadEnglish();
 
 export function setLanguage(next: Language): void {
+  chosenOnDevice = true;
   lang.value = next;
   if (next === 'en') loadEnglish();
   localStorage.setItem(STORAGE_KEY, next);
   document.documentElement.lang = next;
+}
+
+/** The meeting's language, as its snapshot says; a choice made on this device wins. */
+export function followMeetingLanguage(meeting: Language | undefined): void {
+  if (chosenOnDevice || !meeting || lang.value === meeting) return;
+  lang.value = meeting;
+  if (meeting === 'en') loadEnglish();
+  document.documentElement.lang = meeting;
 }
 
 /**

@@ -3,11 +3,15 @@ import { RoundSubject } from '../motions/RoundSubject.tsx';
 import type { ItemResult, MeetingResults, RoundResult } from '../../shared/export/results.ts';
 import { DECISION_KIND_LABELS } from '../../shared/minutes/decisionKinds.ts';
 import { resultNotes } from '../../shared/minutes/block.ts';
+import { bavarianLine, sessionNetLine } from '../../shared/minutes/formats/formats.ts';
+import { groupWiseWording } from '../../shared/minutes/groupWise.ts';
+import { recordedVoteNote } from '../../shared/minutes/recordedVotes.ts';
 import { voteNotes } from '../../shared/minutes/recordNotes.ts';
+import type { MinuteFormat } from '../../shared/meeting/model.ts';
 import { minuteNumber, resultWording } from '../../shared/minutes/wording.ts';
 import { ruleSet } from '../../shared/rules/ruleSets.ts';
 import { verdict } from '../../shared/rules/verdict.ts';
-import { lang, t } from '../i18n/i18n.ts';
+import { followMeetingLanguage, lang, t } from '../i18n/i18n.ts';
 import { requestJson } from '../sync/http.ts';
 import { formatDate, formatTime } from '../ui/format.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
@@ -20,7 +24,7 @@ export function ResultsPage({ meetingId, token }: { meetingId: string; token: st
   useEffect(() => {
     if (!token) return;
     void requestJson<MeetingResults>('GET', `/api/meetings/${encodeURIComponent(meetingId)}/results.json`, token).then((r) =>
-      r.ok ? setResults(r.data) : setError(r.error.message),
+      r.ok ? (followMeetingLanguage(r.data.meeting.language), setResults(r.data)) : setError(r.error.message),
     );
   }, [meetingId, token]);
 
@@ -47,13 +51,13 @@ export function ResultsPage({ meetingId, token }: { meetingId: string; token: st
         </p>
       </header>
       {results.items.map((item) => (
-        <Item key={item.id} item={item} />
+        <Item key={item.id} item={item} format={m.minuteFormat ?? 'allris'} />
       ))}
     </div>
   );
 }
 
-function Item({ item }: { item: ItemResult }) {
+function Item({ item, format }: { item: ItemResult; format: MinuteFormat }) {
   return (
     <section class="results-item">
       <h2>
@@ -61,12 +65,12 @@ function Item({ item }: { item: ItemResult }) {
         {!item.public && <span class="results-tag"> ({t('results.nonPublic')})</span>}
       </h2>
       {item.paper && <p class="muted">{t('item.paper', { paper: item.paper })}</p>}
-      {item.rounds.length === 0 ? <p class="muted">{t('results.noVote')}</p> : item.rounds.map((r) => <Round key={r.pollId} round={r} />)}
+      {item.rounds.length === 0 ? <p class="muted">{t('results.noVote')}</p> : item.rounds.map((r) => <Round key={r.pollId} round={r} format={format} />)}
     </section>
   );
 }
 
-function Round({ round }: { round: RoundResult }) {
+function Round({ round, format }: { round: RoundResult; format: MinuteFormat }) {
   const l = lang.value;
   const rows: [string, string][] = [];
   // The same notes as the minutes, from the same wording functions: print and minutes cannot drift.
@@ -74,12 +78,23 @@ function Round({ round }: { round: RoundResult }) {
   if (round.status === 'invalid') rows.push([t('results.result'), t('results.invalid')]);
   else if (round.counts && round.outcome) {
     const v = verdict(round.counts, { majority: round.majority, statutoryMembers: round.statutoryMembers });
-    notes = [...resultNotes(round, v, l), ...voteNotes({ ...round, named: round.namedVotes ?? [], notVoted: round.notVoted ?? [] }, l)];
+    notes = [
+      ...resultNotes(round, v, l),
+      ...voteNotes({ ...round, named: round.namedVotes ?? [], notVoted: round.notVoted ?? [] }, l),
+      ...(round.recordedVotes ?? []).map((r) => recordedVoteNote(r.name, r.choice, l)),
+    ];
     rows.push([t('results.decisionKind'), round.decisionKind ? DECISION_KIND_LABELS[l][round.decisionKind] : '']);
-    rows.push([t('results.result'), resultWording(round.outcome, round.counts.abstain, l)]);
-    rows.push([t('results.yes'), minuteNumber(round.counts.yes)]);
-    rows.push([t('results.no'), minuteNumber(round.counts.no)]);
-    if (ruleSet(round.rules).allowsAbstention) rows.push([t('results.abstain'), minuteNumber(round.counts.abstain)]);
+    const wording = round.groupBallots ? groupWiseWording(round.groupBallots, round.outcome, l) : resultWording(round.outcome, round.counts.abstain, l);
+    rows.push([t('results.result'), wording]);
+    // The counts as the meeting's RIS writes them (minute format chosen per meeting).
+    if (format === 'allris') {
+      rows.push([t('results.yes'), minuteNumber(round.counts.yes)]);
+      rows.push([t('results.no'), minuteNumber(round.counts.no)]);
+      if (ruleSet(round.rules).allowsAbstention) rows.push([t('results.abstain'), minuteNumber(round.counts.abstain)]);
+    } else {
+      const d = { ...round, counts: round.counts, present: round.eligible };
+      rows.push([t('results.counts'), format === 'sessionNet' ? sessionNetLine(d, l) : bavarianLine(d, l)]);
+    }
   }
   const times = `${formatTime(round.openedAt)}–${round.closedAt ? formatTime(round.closedAt) : ''}`;
   return (

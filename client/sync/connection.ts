@@ -1,4 +1,5 @@
-import { signal, type Signal } from '@preact/signals';
+import { effect, signal, type Signal } from '@preact/signals';
+import { followMeetingLanguage } from '../i18n/i18n.ts';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
 import { fail, type Result } from '../../shared/protocol/result.ts';
@@ -33,6 +34,8 @@ export function connect(role: ClientRole, token: string, url = '/'): MeetingConn
   });
   const snapshot = signal<MeetingSnapshot | null>(null);
   const status = signal<ConnectionStatus>(navigator.onLine ? 'connecting' : 'offline');
+  // Every device starts in the meeting's language (also from a cached snapshot, offline).
+  effect(() => followMeetingLanguage(snapshot.value?.meeting.language));
 
   socket.on('connect', () => (status.value = 'online'));
   // "offline" when the device itself has no network, "reconnecting" when only the server is away.

@@ -28,7 +28,9 @@ export type AuditKind =
   // Amendments (shared/motions): what the item's votes decide, and in which order.
   | 'motion.added'
   | 'motion.reordered'
-  | 'motion.removed';
+  | 'motion.removed'
+  | 'vote.recorded'
+  | 'poll.groupWise';
 
 export interface AuditEntry {
   seq: number;

@@ -80,6 +80,20 @@ export class AuditedMeetingStore extends MeetingStore {
     })();
   }
 
+  override setRecordedVote(meetingId: string, x: { pollId: string; memberId: string; recorded: boolean; by: 'self' | 'chair' }, at: string): void {
+    this.database.transaction(() => {
+      super.setRecordedVote(meetingId, x, at);
+      this.audit.append(meetingId, at, 'vote.recorded', x.pollId, { memberId: x.memberId, recorded: x.recorded, by: x.by });
+    })();
+  }
+
+  override setGroupWise(meetingId: string, pollId: string, groupWise: boolean, at: string): void {
+    this.database.transaction(() => {
+      super.setGroupWise(meetingId, pollId, groupWise, at);
+      this.audit.append(meetingId, at, 'poll.groupWise', pollId, { groupWise });
+    })();
+  }
+
   override insertPoll(meetingId: string, p: Poll): void {
     this.database.transaction(() => {
       super.insertPoll(meetingId, p);

@@ -62,6 +62,8 @@ export function importSpec(deps: ImportDeps, spec: MeetingSpecData, source: Impo
     start: spec.start,
     location: spec.location,
     rules: spec.rules,
+    minuteFormat: spec.minuteFormat,
+    language: spec.language,
     statutoryMembers: spec.statutoryMembers ?? spec.members.filter((m) => m.votingRight).length,
   };
   deps.setup.replaceSetup(existingId, info, plan);

@@ -27,8 +27,10 @@ export function createMeeting(service: MeetingService, tokens: TokenStore, spec:
     start: spec.start,
     location: spec.location,
     rules: spec.rules,
+    minuteFormat: spec.minuteFormat,
+    language: spec.language,
     statutoryMembers: spec.statutoryMembers ?? spec.members.filter((m) => m.votingRight).length,
-    members: spec.members.map((m) => ({ id: m.id, name: m.name, role: m.role, votingRight: m.votingRight })),
+    members: spec.members.map((m) => ({ id: m.id, name: m.name, role: m.role, votingRight: m.votingRight, group: m.group })),
     agenda: spec.agenda.map((item, i) => ({
       id: `i${i + 1}`,
       number: item.number,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { decideCast, decideClose, decideOpen, decidePublish, decideSelect, type OpenPollArgs } from '../../shared/meeting/decide.ts';
 import { decideAttendance, decideExclusion, decideQuorumCheck, type AttendanceChange } from '../../shared/meeting/decideAttendance.ts';
 import { decideDecisionKind, decideHandCount, decideInvalidate, type HandCountArgs } from '../../shared/meeting/decideRounds.ts';
+import { decideGroupWise, decideRecordedVote } from '../../shared/meeting/decideRecords.ts';
 import { decideAddAmendment, decideMoveAmendment, decideRemoveAmendment } from '../../shared/motions/decideMotions.ts';
 import type { AddAmendmentInput, MoveAmendmentInput } from '../../shared/protocol/motionCommands.ts';
 import type { Poll, QuorumCheck } from '../../shared/meeting/model.ts';
@@ -277,6 +278,34 @@ export class MeetingService {
       if (!decision.ok) return decision;
       this.store.removeMotion(meetingId, motionId);
       state.motions = (state.motions ?? []).filter((m) => m.id !== motionId);
+      return ok(null);
+    });
+  }
+
+  /** § 68: the minutes record how this member voted (asked on the tablet, or marked by the clerk). */
+  setRecordedVote(meetingId: string, pollId: string, memberId: string, recorded: boolean, by: 'self' | 'chair'): Result<null> {
+    return this.mutate(meetingId, (state) => {
+      const decision = decideRecordedVote(state, pollId, memberId, recorded);
+      if (!decision.ok || !decision.data) return decision.ok ? ok(null) : decision;
+      this.store.setRecordedVote(meetingId, { ...decision.data, by }, this.clock());
+      const all = (state.recordedVotes ??= new Map());
+      let set = all.get(pollId);
+      if (!set) all.set(pollId, (set = new Set()));
+      if (recorded) set.add(memberId);
+      else set.delete(memberId);
+      // Rare (a few a meeting): everyone's snapshot, the member's tablet shows the mark.
+      return ok(null);
+    });
+  }
+
+  setGroupWise(meetingId: string, pollId: string, groupWise: boolean): Result<null> {
+    return this.mutate(meetingId, (state) => {
+      const decision = decideGroupWise(state, pollId, groupWise);
+      if (!decision.ok || !decision.data) return decision.ok ? ok(null) : decision;
+      this.store.setGroupWise(meetingId, pollId, groupWise, this.clock());
+      const set = (state.groupWisePolls ??= new Set());
+      if (groupWise) set.add(pollId);
+      else set.delete(pollId);
       return ok(null);
     });
   }

@@ -1,7 +1,9 @@
 import type { ResultsScope } from '../../shared/export/results.ts';
 import type { AgendaItem, Choice, Poll } from '../../shared/meeting/model.ts';
 import { ballotsOf, covers, validPoll, type MeetingState } from '../../shared/meeting/state.ts';
-import { itemHeading, minuteBlock } from '../../shared/minutes/block.ts';
+import { itemHeading } from '../../shared/minutes/block.ts';
+import { formatBlock } from '../../shared/minutes/formats/formats.ts';
+import { recordLines } from '../../shared/minutes/records.ts';
 import { DECISION_KIND_LABELS } from '../../shared/minutes/decisionKinds.ts';
 import { recordNotes } from '../../shared/minutes/recordNotes.ts';
 import { quorumCheckNote, type Language } from '../../shared/minutes/wording.ts';
@@ -35,8 +37,12 @@ export function minutesText(s: MeetingState, lang: Language = 'de', scope: Resul
       ...(bloc ? [blocNote(bloc, lang)] : []),
       ...notesOf(s, poll, (p) => covers(p, item.id) && !p.motionId, lang),
     ];
-    const block = minuteBlock(
+    const records = recordLines(s, poll, lang);
+    const block = formatBlock(
+      s.meeting.minuteFormat ?? 'allris',
       {
+        present: poll.eligibleMemberIds.length,
+        resultText: records.resultText,
         item,
         counts: poll.counts,
         majority: poll.majority,
@@ -49,7 +55,7 @@ export function minutesText(s: MeetingState, lang: Language = 'de', scope: Resul
       },
       lang,
     );
-    blocks.push([block, ...notes].join('\n'));
+    blocks.push([block, ...notes, ...records.notes].join('\n'));
   }
   const date = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(s.meeting.start));
   const header = `${s.meeting.name}\n${s.meeting.body} – ${date}${s.meeting.location ? `, ${s.meeting.location}` : ''}`;

@@ -1,4 +1,4 @@
-import type { AgendaItem, Member } from '../../shared/meeting/model.ts';
+import type { AgendaItem, MeetingLanguage, Member, MinuteFormat } from '../../shared/meeting/model.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 
 /** A meeting's setup as an import or the admin view wants it to be. */
@@ -10,6 +10,8 @@ export interface MeetingSetup {
   location: string;
   rules: string;
   statutoryMembers: number;
+  minuteFormat?: MinuteFormat;
+  language?: MeetingLanguage;
   members: Member[];
   /** `id` names an existing item to keep (and its votes); without one the item is new. */
   agenda: (Omit<AgendaItem, 'id'> & { id?: string | null; sourceId?: string | null })[];

@@ -9,6 +9,7 @@ import { registerChairHandlers } from './chairHandlers.ts';
 import { guardSocket, type RoleLimiters } from './guard.ts';
 import { registerLinkHandlers } from './linkHandlers.ts';
 import { registerMemberHandlers } from './memberHandlers.ts';
+import { registerRecordHandlers } from './recordHandlers.ts';
 import { RateLimiter } from './rateLimit.ts';
 import { connectionLog } from './refusalLog.ts';
 import { rooms, type AppServer } from './types.ts';
@@ -72,6 +73,7 @@ export function attachRealtime(httpServer: HttpServer, { service, tokens, log, p
     guardSocket(socket, limiters, connLog);
     registerMemberHandlers(socket, service, connLog);
     registerChairHandlers(socket, service, connLog);
+    registerRecordHandlers(socket, service, connLog);
     registerLinkHandlers(io, socket, { service, tokens, log: connLog, publicUrl });
     // Every (re)connect starts from a full snapshot: nothing missed while away matters.
     socket.emit('meeting:snapshot', broadcaster.snapshot(p.meetingId, state, viewer));

@@ -6,6 +6,8 @@ import type {
   MajorityKind,
   Member,
   MemberRole,
+  MeetingLanguage,
+  MinuteFormat,
   Poll,
   PollStatus,
   QuorumCheck,
@@ -56,6 +58,8 @@ export interface NewMeeting {
   statutoryMembers: number;
   members: Member[];
   agenda: AgendaItem[];
+  minuteFormat?: MinuteFormat;
+  language?: MeetingLanguage;
 }
 
 export class MeetingStore {
@@ -66,11 +70,11 @@ export class MeetingStore {
     this.motionRows = new MotionRows(db);
     this.q = {
       insertMeeting: db.prepare(
-        `INSERT INTO meetings (id, body, organization, name, start, location, rules, statutory_members, current_item_id, created_at)
-         VALUES (@id, @body, @organization, @name, @start, @location, @rules, @statutoryMembers, NULL, @createdAt)`,
+        `INSERT INTO meetings (id, body, organization, name, start, location, rules, statutory_members, current_item_id, created_at, minute_format, language)
+         VALUES (@id, @body, @organization, @name, @start, @location, @rules, @statutoryMembers, NULL, @createdAt, @minuteFormat, @language)`,
       ),
       insertMember: db.prepare(
-        `INSERT INTO members (meeting_id, id, position, name, role, voting_right) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO members (meeting_id, id, position, name, role, voting_right, group_name) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertItem: db.prepare(
         `INSERT INTO agenda_items (meeting_id, id, position, number, name, public, paper) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -124,6 +128,12 @@ export class MeetingStore {
         `INSERT INTO decision_kinds (meeting_id, item_id, kind) VALUES (?, ?, ?) ON CONFLICT (meeting_id, item_id) DO UPDATE SET kind = excluded.kind`,
       ),
       clearDecisionKind: db.prepare(`DELETE FROM decision_kinds WHERE meeting_id = ? AND item_id = ?`),
+      recordedVotes: db.prepare(
+        `SELECT r.poll_id, r.member_id FROM recorded_votes r JOIN polls p ON p.id = r.poll_id WHERE p.meeting_id = ? ORDER BY r.at`,
+      ),
+      insertRecordedVote: db.prepare(`INSERT INTO recorded_votes (poll_id, member_id, by_role, at) VALUES (?, ?, ?, ?)`),
+      deleteRecordedVote: db.prepare(`DELETE FROM recorded_votes WHERE poll_id = ? AND member_id = ?`),
+      setGroupWise: db.prepare(`UPDATE polls SET group_wise = ? WHERE id = ?`),
       upsertBallot: db.prepare(
         `INSERT INTO ballots (poll_id, member_id, choice, ballot_id, cast_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (poll_id, member_id) DO UPDATE SET choice = excluded.choice, ballot_id = excluded.ballot_id, cast_at = excluded.cast_at`,
@@ -133,8 +143,8 @@ export class MeetingStore {
 
   createMeeting(m: NewMeeting, createdAt: string): void {
     this.db.transaction(() => {
-      this.q.insertMeeting.run({ ...m, createdAt });
-      m.members.forEach((x, i) => this.q.insertMember.run(m.id, x.id, i, x.name, x.role, x.votingRight ? 1 : 0));
+      this.q.insertMeeting.run({ ...m, minuteFormat: m.minuteFormat ?? 'allris', language: m.language ?? 'de', createdAt });
+      m.members.forEach((x, i) => this.q.insertMember.run(m.id, x.id, i, x.name, x.role, x.votingRight ? 1 : 0, x.group ?? null));
       m.agenda.forEach((x, i) => this.q.insertItem.run(m.id, x.id, i, x.number, x.name, x.public ? 1 : 0, x.paper));
     })();
   }
@@ -147,7 +157,13 @@ export class MeetingStore {
     const row = this.q.meeting.get(meetingId) as Record<string, string | number | null> | undefined;
     if (!row) return undefined;
     const members = (this.q.members.all(meetingId) as Record<string, string | number>[]).map(
-      (r): Member => ({ id: String(r.id), name: String(r.name), role: r.role as MemberRole, votingRight: r.voting_right === 1 }),
+      (r): Member => ({
+        id: String(r.id),
+        name: String(r.name),
+        role: r.role as MemberRole,
+        votingRight: r.voting_right === 1,
+        group: r.group_name === null || r.group_name === undefined ? null : String(r.group_name),
+      }),
     );
     const agenda = (this.q.items.all(meetingId) as Record<string, string | number | null>[]).map(
       (r): AgendaItem => ({
@@ -159,7 +175,8 @@ export class MeetingStore {
       }),
     );
     const terms = { rules: String(row.rules), statutoryMembers: Number(row.statutory_members) };
-    const polls = this.motionRows.withSubjects(meetingId, (this.q.polls.all(meetingId) as PollRow[]).map((r) => toPoll(r, terms)));
+    const pollRows = this.q.polls.all(meetingId) as (PollRow & { group_wise: number })[];
+    const polls = this.motionRows.withSubjects(meetingId, pollRows.map((r) => toPoll(r, terms)));
     const ballots = new Map<string, Map<string, BallotRecord>>();
     for (const b of this.q.ballots.all(meetingId) as Record<string, string>[]) {
       let perPoll = ballots.get(b.poll_id!);
@@ -190,6 +207,13 @@ export class MeetingStore {
     }
     const decisionKinds = new Map<string, DecisionKind>();
     for (const r of this.q.decisionKinds.all(meetingId) as { item_id: string; kind: DecisionKind }[]) decisionKinds.set(r.item_id, r.kind);
+    const recordedVotes = new Map<string, Set<string>>();
+    for (const r of this.q.recordedVotes.all(meetingId) as { poll_id: string; member_id: string }[]) {
+      let set = recordedVotes.get(r.poll_id);
+      if (!set) recordedVotes.set(r.poll_id, (set = new Set()));
+      set.add(r.member_id);
+    }
+    const groupWisePolls = new Set(pollRows.filter((r) => r.group_wise === 1).map((r) => r.id));
     return {
       meeting: {
         id: String(row.id),
@@ -199,6 +223,8 @@ export class MeetingStore {
         start: String(row.start),
         location: String(row.location),
         rules: String(row.rules),
+        minuteFormat: String(row.minute_format ?? 'allris') as MinuteFormat,
+        language: String(row.language ?? 'de') as MeetingLanguage,
         members,
         agenda,
         currentItemId: row.current_item_id === null ? null : String(row.current_item_id),
@@ -216,6 +242,8 @@ export class MeetingStore {
       secretCounts,
       decisionKinds,
       motions: this.motionRows.load(meetingId),
+      recordedVotes,
+      groupWisePolls,
     };
   }
 
@@ -340,6 +368,16 @@ export class MeetingStore {
   setDecisionKind(meetingId: string, itemId: string, kind: DecisionKind | null): void {
     if (kind) this.q.setDecisionKind.run(meetingId, itemId, kind);
     else this.q.clearDecisionKind.run(meetingId, itemId);
+  }
+
+  /** § 68: a member's vote recorded by name in the minutes (by the member or the clerk), or no longer. */
+  setRecordedVote(meetingId: string, x: { pollId: string; memberId: string; recorded: boolean; by: 'self' | 'chair' }, at: string): void {
+    if (x.recorded) this.q.insertRecordedVote.run(x.pollId, x.memberId, x.by, at);
+    else this.q.deleteRecordedVote.run(x.pollId, x.memberId);
+  }
+
+  setGroupWise(meetingId: string, pollId: string, groupWise: boolean, at: string): void {
+    this.q.setGroupWise.run(groupWise ? 1 : 0, pollId);
   }
 
   /** Several poll changes in one commit (an invalidated round and the round that repeats it). */

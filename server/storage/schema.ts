@@ -197,6 +197,21 @@ export const MIGRATIONS: readonly string[] = [
     bloc_item_ids TEXT
   );
   `,
+  // Records the law and the RIS ask for: Fraktion/Gruppe, minute format and language per
+  // meeting, § 68 recorded votes, results minuted group-wise.
+  `
+  ALTER TABLE members ADD COLUMN group_name TEXT;
+  ALTER TABLE meetings ADD COLUMN minute_format TEXT NOT NULL DEFAULT 'allris';
+  ALTER TABLE meetings ADD COLUMN language TEXT NOT NULL DEFAULT 'de';
+  CREATE TABLE recorded_votes (
+    poll_id TEXT NOT NULL REFERENCES polls(id),
+    member_id TEXT NOT NULL,
+    by_role TEXT NOT NULL CHECK (by_role IN ('self', 'chair')),
+    at TEXT NOT NULL,
+    PRIMARY KEY (poll_id, member_id)
+  );
+  ALTER TABLE polls ADD COLUMN group_wise INTEGER NOT NULL DEFAULT 0 CHECK (group_wise IN (0, 1));
+  `,
 ];
 
 /** Runs the migrations not yet applied; `until` stops early (tests of a migration's effect on old data). */

@@ -15,11 +15,14 @@ export class SetupStore {
       itemSources: db.prepare(`SELECT id, source_id FROM agenda_items WHERE meeting_id = ? AND source_id IS NOT NULL`),
       updateMeeting: db.prepare(
         `UPDATE meetings SET body = @body, organization = @organization, name = @name, start = @start, location = @location,
-           rules = @rules, statutory_members = @statutoryMembers, current_item_id = @currentItemId WHERE id = @id`,
+           rules = @rules, statutory_members = @statutoryMembers, current_item_id = @currentItemId,
+           minute_format = @minuteFormat, language = @language WHERE id = @id`,
       ),
       deleteMembers: db.prepare(`DELETE FROM members WHERE meeting_id = ?`),
       deleteItems: db.prepare(`DELETE FROM agenda_items WHERE meeting_id = ?`),
-      insertMember: db.prepare(`INSERT INTO members (meeting_id, id, position, name, role, voting_right) VALUES (?, ?, ?, ?, ?, ?)`),
+      insertMember: db.prepare(
+        `INSERT INTO members (meeting_id, id, position, name, role, voting_right, group_name) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
       insertItem: db.prepare(
         `INSERT INTO agenda_items (meeting_id, id, position, number, name, public, paper, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
@@ -58,10 +61,16 @@ export class SetupStore {
 
   replaceSetup(meetingId: string, info: Omit<MeetingSetup, 'members' | 'agenda'>, plan: PlannedSetup): void {
     this.atomically(() => {
-      this.q.updateMeeting.run({ ...info, id: meetingId, currentItemId: plan.currentItemId });
+      this.q.updateMeeting.run({
+        ...info,
+        minuteFormat: info.minuteFormat ?? 'allris',
+        language: info.language ?? 'de',
+        id: meetingId,
+        currentItemId: plan.currentItemId,
+      });
       this.q.deleteMembers.run(meetingId);
       this.q.deleteItems.run(meetingId);
-      plan.members.forEach((m, i) => this.q.insertMember.run(meetingId, m.id, i, m.name, m.role, m.votingRight ? 1 : 0));
+      plan.members.forEach((m, i) => this.q.insertMember.run(meetingId, m.id, i, m.name, m.role, m.votingRight ? 1 : 0, m.group ?? null));
       plan.agenda.forEach((x, i) =>
         this.q.insertItem.run(meetingId, x.id, i, x.number, x.name, x.public ? 1 : 0, x.paper, x.sourceId),
       );

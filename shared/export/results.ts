@@ -1,6 +1,8 @@
-import type { Choice, Counts, MajorityKind, PollStatus, QuorumCount, VoteMode } from '../meeting/model.ts';
-import { covers, type MeetingState } from '../meeting/state.ts';
+import { groupOf } from '../meeting/groups.ts';
+import type { Choice, Counts, MajorityKind, MeetingLanguage, MinuteFormat, PollStatus, QuorumCount, VoteMode } from '../meeting/model.ts';
+import { covers, isGroupWise, recordedIn, type MeetingState } from '../meeting/state.ts';
 import { DECISION_KIND_LABELS, type DecisionKind } from '../minutes/decisionKinds.ts';
+import { groupWiseWording, type GroupBallot } from '../minutes/groupWise.ts';
 import { amendmentsOf, defaultItemDecision } from '../motions/sequence.ts';
 import { resultWording } from '../minutes/wording.ts';
 import { verdict, type Outcome } from '../rules/verdict.ts';
@@ -56,6 +58,12 @@ export interface RoundResult {
   amendment?: { number: number; mover: string; text: string } | null;
   /** Sammelabstimmung: the numbers of every item this one vote decided; null otherwise. */
   bloc?: string[] | null;
+  /** Minuted group-wise by the chair's choice: `result` is then worded so. */
+  groupWise: boolean;
+  /** Group-wise only: each ballot's Fraktion/Gruppe and choice (no names), to word it in another language. */
+  groupBallots: GroupBallot[] | null;
+  /** § 68: members who had the minutes record how they voted, with their choice. */
+  recordedVotes: NamedVote[];
 }
 
 export interface ItemResult {
@@ -80,6 +88,8 @@ export interface MeetingResults {
     location: string;
     rules: string;
     statutoryMembers: number;
+    minuteFormat: MinuteFormat;
+    language: MeetingLanguage;
   };
   items: ItemResult[];
 }
@@ -108,6 +118,20 @@ export function meetingResults(s: MeetingState, scope: ResultsScope, now: string
           const rollCall = p.mode === 'rollCall';
           const choices = new Map<string, Choice>();
           for (const b of rollCall ? (s.ballots.get(p.id)?.values() ?? []) : []) if (b.choice) choices.set(b.memberId, b.choice);
+          const ballots = s.ballots.get(p.id);
+          const open = p.mode !== 'secret' && !p.countedByHand;
+          const groupWise = counted && open && isGroupWise(s, p.id);
+          const groupBallots = groupWise
+            ? members.flatMap((m) => {
+                const choice = ballots?.get(m.id)?.choice;
+                return choice ? [{ group: groupOf(m), choice }] : [];
+              })
+            : null;
+          const recorded = open ? recordedIn(s, p.id) : new Set<string>();
+          const recordedVotes = members.flatMap((m) => {
+            const choice = recorded.has(m.id) ? ballots?.get(m.id)?.choice : null;
+            return choice ? [{ memberId: m.id, name: m.name, choice }] : [];
+          });
           return {
             pollId: p.id,
             round: p.round,
@@ -121,7 +145,7 @@ export function meetingResults(s: MeetingState, scope: ResultsScope, now: string
             counts: p.counts,
             passed: v?.passed ?? null,
             outcome: v?.outcome ?? null,
-            result: v ? resultWording(v.outcome, p.counts!.abstain) : null,
+            result: v ? (groupBallots ? groupWiseWording(groupBallots, v.outcome) : resultWording(v.outcome, p.counts!.abstain)) : null,
             decisionKind: kind,
             decisionKindLabel: kind ? DECISION_KIND_LABELS.de[kind] : null,
             namedVotes: rollCall ? p.eligibleMemberIds.flatMap((id) => (choices.has(id) ? [{ memberId: id, name: names.get(id) ?? id, choice: choices.get(id)! }] : [])) : null,
@@ -133,8 +157,11 @@ export function meetingResults(s: MeetingState, scope: ResultsScope, now: string
             statutoryMembers: p.statutoryMembers,
             amendment: at < 0 ? null : { number: at + 1, mover: amendments[at]!.mover, text: amendments[at]!.text },
             bloc: p.blocItemIds ? agenda.filter((i) => p.blocItemIds!.includes(i.id)).map((i) => i.number) : null,
+            groupWise,
+            groupBallots,
+            recordedVotes,
           };
         }),
     }));
-  return { format: RESULTS_FORMAT, scope, generatedAt: now, meeting: { ...info, statutoryMembers: s.statutoryMembers }, items };
+  return { format: RESULTS_FORMAT, scope, generatedAt: now, meeting: { ...info, statutoryMembers: s.statutoryMembers, minuteFormat: info.minuteFormat ?? 'allris', language: info.language ?? 'de' }, items };
 }

@@ -19,6 +19,13 @@ export type MajorityKind = (typeof MAJORITY_KINDS)[number];
 export const POLL_STATUSES = ['open', 'closed', 'published', 'invalid'] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
 
+/** How the minutes write a result: the ALLRIS block, the SessionNet one-liner, the Bavarian line. */
+export const MINUTE_FORMATS = ['allris', 'sessionNet', 'bavarian'] as const;
+export type MinuteFormat = (typeof MINUTE_FORMATS)[number];
+
+export const MEETING_LANGUAGES = ['de', 'en'] as const;
+export type MeetingLanguage = (typeof MEETING_LANGUAGES)[number];
+
 export interface Counts {
   yes: number;
   no: number;
@@ -30,6 +37,8 @@ export interface Member {
   name: string;
   role: MemberRole;
   votingRight: boolean;
+  /** Fraktion or Gruppe as the minutes name it ("CDU-Fraktion"); null or absent = none. */
+  group?: string | null;
 }
 
 export interface AgendaItem {
@@ -117,6 +126,10 @@ export interface MeetingInfo {
   start: string;
   location: string;
   rules: string;
+  /** How the minutes write a result (shared/minutes/formats); absent = the ALLRIS block. */
+  minuteFormat?: MinuteFormat;
+  /** The language every device starts in (its own choice wins); absent = German. */
+  language?: MeetingLanguage;
 }
 
 export interface Meeting extends MeetingInfo {

@@ -5,7 +5,7 @@ import { verdict } from '../rules/verdict.ts';
 import { attendanceView, type AttendanceView } from './attendance.ts';
 import { memberById } from './lookup.ts';
 import type { AgendaItem, Poll } from './model.ts';
-import { ballotsOf, covers, latestPoll, type MeetingState } from './state.ts';
+import { ballotsOf, covers, isGroupWise, latestPoll, recordedIn, type MeetingState } from './state.ts';
 
 /**
  * What each role may see. The display and the tablets never see counts before publication
@@ -62,6 +62,8 @@ function pollView(s: MeetingState, poll: Poll, viewer: Viewer): PollView {
     view.votedMemberIds = [...ballots.keys()];
     view.eligibleMemberIds = poll.eligibleMemberIds;
     view.excludedMemberIds = poll.excludedMemberIds;
+    view.recordedMemberIds = [...recordedIn(s, poll.id)];
+    view.groupWise = isGroupWise(s, poll.id);
   }
   return view;
 }
@@ -120,6 +122,7 @@ export function selfFor(s: MeetingState, memberId: string, shared: Pick<Attendan
     present: shared.facts.present.has(me.id),
     ineligibility: ineligibility(me, shared.facts),
     ballot: own && current ? { pollId: current.id, choice: own.choice, ballotId: own.ballotId } : null,
+    recorded: current ? recordedIn(s, current.id).has(me.id) : false,
   };
 }
 

@@ -34,6 +34,10 @@ export interface MeetingState {
   decisionKinds: Map<string, DecisionKind>;
   /** Amendments of the items (shared/motions), in the order they were added; absent = none. */
   motions?: Motion[];
+  /** § 68: pollId → members who had the minutes record how they voted (absent = none). */
+  recordedVotes?: Map<string, Set<string>>;
+  /** Polls the chair had minuted group-wise ("fraktionsweise protokollieren"). */
+  groupWisePolls?: Set<string>;
 }
 
 export const openPoll = (s: MeetingState): Poll | undefined => s.polls.find((p) => p.status === 'open');
@@ -59,3 +63,8 @@ export const ballotsOf = (s: MeetingState, pollId: string): Map<string, BallotRe
 export function validPoll(s: MeetingState, itemId: string): Poll | undefined {
   return s.polls.findLast((p) => covers(p, itemId) && !p.motionId && p.status !== 'invalid');
 }
+
+/** Members whose vote in this poll the minutes record by name (§ 68), in no particular order. */
+export const recordedIn = (s: MeetingState, pollId: string): ReadonlySet<string> => s.recordedVotes?.get(pollId) ?? new Set();
+
+export const isGroupWise = (s: MeetingState, pollId: string): boolean => s.groupWisePolls?.has(pollId) ?? false;

@@ -19,6 +19,8 @@ export interface DecidedItem {
   amended?: boolean;
   /** Lines between the TOP line and the Beschlussart: the amendments' results (shared/motions/minuteLines.ts). */
   preamble?: readonly string[];
+  /** The result in words when the chair had it minuted group-wise (replaces the plain wording). */
+  resultText?: string | null;
 }
 
 const LABELS = {
@@ -29,12 +31,26 @@ const LABELS = {
 /** The result block of one item, in the form the RIS (e.g. ALLRIS) shows it. */
 export function minuteBlock(d: DecidedItem, lang: Language = 'de'): string {
   const l = LABELS[lang];
-  const v = verdict(d.counts, { majority: d.majority, statutoryMembers: d.statutoryMembers });
-  const kind = d.decisionKind ?? (d.amended && v.passed ? 'adoptedAmended' : defaultDecisionKind(v.passed));
-  const lines = [itemHeading(d.item, lang), ...(d.preamble ?? []), `${l.kind}: ${DECISION_KIND_LABELS[lang][kind]}`, ...countLines(d, v, lang)];
+  const v = verdictOf(d);
+  const lines = [itemHeading(d.item, lang), ...(d.preamble ?? []), `${l.kind}: ${DECISION_KIND_LABELS[lang][kindOf(d, v)]}`, ...countLines(d, v, lang)];
   lines.push(...resultNotes(d, v, lang));
   return lines.join('\n');
 }
+
+export const verdictOf = (d: Pick<DecidedItem, 'counts' | 'majority' | 'statutoryMembers'>): Verdict =>
+  verdict(d.counts, { majority: d.majority, statutoryMembers: d.statutoryMembers });
+
+const kindOf = (d: Pick<DecidedItem, 'decisionKind' | 'amended'>, v: Verdict): DecisionKind =>
+  d.decisionKind ?? (d.amended && v.passed ? 'adoptedAmended' : defaultDecisionKind(v.passed));
+
+/** Everything above the counts, the same in every minute format: TOP, amendments, Beschlussart, result. */
+export function headLines(d: DecidedItem, v: Verdict, lang: Language = 'de'): string[] {
+  const l = LABELS[lang];
+  return [itemHeading(d.item, lang), ...(d.preamble ?? []), `${l.kind}: ${DECISION_KIND_LABELS[lang][kindOf(d, v)]}`, resultLine(d, v, lang)];
+}
+
+const resultLine = (d: Pick<DecidedItem, 'counts' | 'resultText'>, v: Verdict, lang: Language) =>
+  `${LABELS[lang].result}: ${d.resultText ?? resultWording(v.outcome, d.counts.abstain, lang)}`;
 
 /** "TOP Ö 12 – Integrationskonzept … (Vorlage 2022/032)". */
 export function itemHeading(item: AgendaItem, lang: Language = 'de'): string {
@@ -42,10 +58,10 @@ export function itemHeading(item: AgendaItem, lang: Language = 'de'): string {
 }
 
 /** "Abstimmungsergebnis" and the counts (no abstention line where the rules allow none). */
-export function countLines(d: Pick<DecidedItem, 'counts' | 'rules'>, v: Verdict, lang: Language = 'de'): string[] {
+export function countLines(d: Pick<DecidedItem, 'counts' | 'rules' | 'resultText'>, v: Verdict, lang: Language = 'de'): string[] {
   const l = LABELS[lang];
   const lines = [
-    `${l.result}: ${resultWording(v.outcome, d.counts.abstain, lang)}`,
+    resultLine(d, v, lang),
     `${l.yes}: ${minuteNumber(d.counts.yes)}`,
     `${l.no}: ${minuteNumber(d.counts.no)}`,
   ];

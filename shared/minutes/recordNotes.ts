@@ -1,4 +1,5 @@
 import type { Choice, Member, Poll, VoteMode } from '../meeting/model.ts';
+import { byGroup, groupOf } from '../meeting/groups.ts';
 import { ruleSet } from '../rules/ruleSets.ts';
 import type { Language } from './wording.ts';
 
@@ -23,6 +24,7 @@ const TEXT = {
     rollCall: 'Namentliche Abstimmung:',
     choice: { yes: 'Ja', no: 'Nein', abstain: 'Enthaltung' },
     none: 'keine',
+    noGroup: 'fraktionslos',
     notVoted: 'Nicht abgestimmt',
     repeated: (round: number, at: string) => `Die ${round}. Abstimmung (${at} Uhr) wurde für ungültig erklärt und wiederholt.`,
   },
@@ -32,6 +34,7 @@ const TEXT = {
     rollCall: 'Roll-call vote:',
     choice: { yes: 'Yes', no: 'No', abstain: 'Abstain' },
     none: 'none',
+    noGroup: 'no group',
     notVoted: 'Did not vote',
     repeated: (round: number, at: string) => `Vote ${round} (${at}) was declared invalid and repeated.`,
   },
@@ -47,7 +50,7 @@ export interface VoteFacts {
   countedByHand: boolean;
   mode: VoteMode;
   /** Roll-call only: each voter's choice, in the order of the member list. */
-  named: readonly { name: string; choice: Choice }[];
+  named: readonly { name: string; choice: Choice; group?: string | null }[];
   /** Roll-call only: members entitled to vote who did not, in the order of the member list. */
   notVoted: readonly string[];
   rules: string;
@@ -61,18 +64,28 @@ export function voteNotes(f: VoteFacts, lang: Language = 'de'): string[] {
   if (f.mode === 'secret') lines.push(l.secret);
   if (f.mode === 'rollCall') {
     const options: Choice[] = ruleSet(f.rules).allowsAbstention ? ['yes', 'no', 'abstain'] : ['yes', 'no'];
+    const grouped = f.named.some((v) => v.group);
     lines.push(l.rollCall);
     for (const c of options) {
-      const names = f.named.filter((v) => v.choice === c).map((v) => v.name);
-      lines.push(`  ${l.choice[c]}: ${names.length ? names.join(', ') : l.none}`);
+      const voters = f.named.filter((v) => v.choice === c);
+      lines.push(`  ${l.choice[c]}: ${voters.length ? namesOf(voters, grouped, l.noGroup) : l.none}`);
     }
     if (f.notVoted.length) lines.push(`  ${l.notVoted}: ${f.notVoted.join(', ')}`);
   }
   return lines;
 }
 
+/** With Fraktionen: "Herr A, Herr B (CDU-Fraktion); Frau C (fraktionslos)", groups in order of appearance. */
+function namesOf(voters: readonly { name: string; group?: string | null }[], grouped: boolean, noGroup: string): string {
+  if (!grouped) return voters.map((v) => v.name).join(', ');
+  return byGroup(voters, (v) => v.group ?? null)
+    .map((g) => `${g.entries.map((v) => v.name).join(', ')} (${g.group ?? noGroup})`)
+    .join('; ');
+}
+
 export function recordNotes(r: RecordInput, lang: Language = 'de'): string[] {
   const name = new Map(r.members.map((m) => [m.id, m.name]));
+  const group = new Map(r.members.map((m) => [m.id, groupOf(m)]));
   const eligible = r.poll.eligibleMemberIds;
   const lines = voteNotes(
     {
@@ -80,7 +93,7 @@ export function recordNotes(r: RecordInput, lang: Language = 'de'): string[] {
       mode: r.poll.mode,
       named: eligible.flatMap((id) => {
         const choice = r.rollCall.get(id);
-        return choice ? [{ name: name.get(id) ?? id, choice }] : [];
+        return choice ? [{ name: name.get(id) ?? id, choice, group: group.get(id) ?? null }] : [];
       }),
       notVoted: eligible.filter((id) => !r.rollCall.has(id)).map((id) => name.get(id) ?? id),
       rules: r.rules,

@@ -75,3 +75,16 @@ export type SetExclusionInput = v.InferInput<typeof SetExclusion>;
 export type HandCountInput = v.InferInput<typeof HandCount>;
 export type InvalidatePollInput = v.InferInput<typeof InvalidatePoll>;
 export type SetDecisionKindInput = v.InferInput<typeof SetDecisionKind>;
+
+/** § 68: a member has the minutes record how they voted in this open vote (or takes it back). */
+export const RecordOwnVote = v.strictObject({ pollId: id, recorded: v.boolean() });
+
+/** § 68 marked by the clerk for one member. */
+export const RecordVote = v.strictObject({ pollId: id, memberId: MemberId, recorded: v.boolean() });
+
+/** The chair has a closed open vote minuted group-wise ("fraktionsweise protokollieren"). */
+export const SetGroupWise = v.strictObject({ pollId: id, groupWise: v.boolean() });
+
+export type RecordOwnVoteInput = v.InferInput<typeof RecordOwnVote>;
+export type RecordVoteInput = v.InferInput<typeof RecordVote>;
+export type SetGroupWiseInput = v.InferInput<typeof SetGroupWise>;

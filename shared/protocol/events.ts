@@ -10,6 +10,9 @@ import type {
   SetDecisionKindInput,
   SetExclusionInput,
   SetOwnAttendanceInput,
+  RecordOwnVoteInput,
+  RecordVoteInput,
+  SetGroupWiseInput,
 } from './commands.ts';
 import type { QuorumCheck } from '../meeting/model.ts';
 import type { AddAmendmentInput, MoveAmendmentInput, RemoveAmendmentInput } from './motionCommands.ts';
@@ -39,6 +42,11 @@ export interface ClientToServerEvents {
   'motion:add': (input: AddAmendmentInput, ack: Ack<{ motionId: string }>) => void;
   'motion:move': (input: MoveAmendmentInput, ack: Ack<null>) => void;
   'motion:remove': (input: RemoveAmendmentInput, ack: Ack<null>) => void;
+  /** Member: § 68, record my vote in the minutes. */
+  'record:own': (input: RecordOwnVoteInput, ack: Ack<null>) => void;
+  /** Chair/clerk: § 68 for one member. */
+  'record:set': (input: RecordVoteInput, ack: Ack<null>) => void;
+  'poll:groupWise': (input: SetGroupWiseInput, ack: Ack<null>) => void;
 }
 
 export interface ServerToClientEvents {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ROLES } from '../meeting/model.ts';
+import { MEETING_LANGUAGES, MINUTE_FORMATS, ROLES } from '../meeting/model.ts';
 import { DEFAULT_RULE_SET, RULE_SET_IDS } from '../rules/ruleSets.ts';
 
 /** The JSON body of `POST /api/meetings` (documented in the README). */
@@ -26,6 +26,14 @@ const MemberSpec = v.pipe(
     name: text(200),
     role: v.optional(v.picklist(ROLES), 'member'),
     votingRight: v.boolean(),
+    /** Fraktion or Gruppe as the minutes name it ("CDU-Fraktion"); empty = none. */
+    group: v.optional(
+      v.pipe(
+        v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+        v.transform((g) => g || null),
+      ),
+      null,
+    ),
   }),
   // Advisory members (beratende Mitglieder) sit and speak but never vote: a spec that says
   // otherwise is a mistake in the source data, not something to count.
@@ -55,6 +63,10 @@ export const MeetingSpec = v.pipe(
     rules: v.optional(v.picklist(RULE_SET_IDS), DEFAULT_RULE_SET),
     /** Gesetzliche Mitgliederzahl; defaults to the number of voting members. */
     statutoryMembers: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))),
+    /** How the minutes write a result (shared/minutes/formats/formats.ts). */
+    minuteFormat: v.optional(v.picklist(MINUTE_FORMATS), 'allris'),
+    /** The language every device of the meeting starts in. */
+    language: v.optional(v.picklist(MEETING_LANGUAGES), 'de'),
     members: v.pipe(v.array(MemberSpec), v.minLength(1, 'needs at least one member'), v.maxLength(20_000)),
     agenda: v.pipe(v.array(AgendaItemSpec), v.minLength(1, 'needs at least one item'), v.maxLength(1_000)),
   }),

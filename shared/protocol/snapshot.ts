@@ -42,6 +42,10 @@ export interface PollView extends Omit<Poll, 'eligibleMemberIds' | 'excludedMemb
   rollCall?: RollCallEntry[];
   /** What the vote decides when it is more than the plain item: an amendment, the amended main motion, a bloc. */
   subject?: VoteSubject;
+  /** Chair only: members whose vote the minutes record by name (§ 68). */
+  recordedMemberIds?: string[];
+  /** Chair only: the result is minuted group-wise. */
+  groupWise?: boolean;
 }
 
 export interface RollCallEntry {
@@ -66,6 +70,8 @@ export interface MemberSelf {
   ineligibility: Ineligibility | null;
   /** The member's ballot in the newest poll of the current item, if any. */
   ballot: OwnBallot | null;
+  /** § 68: the minutes record how this member voted in that poll. */
+  recorded?: boolean;
 }
 
 export interface MeetingSnapshot {

@@ -12,6 +12,7 @@ export default {
   'results.result': 'Abstimmungsergebnis',
   'results.yes': 'Ja-Stimmen',
   'results.no': 'Nein-Stimmen',
+  'results.counts': 'Stimmen',
   'results.abstain': 'Enthaltung/en',
   'results.mode.open': 'offen',
   'results.mode.rollCall': 'namentlich',

@@ -14,6 +14,7 @@ export default {
   'results.result': 'Result',
   'results.yes': 'Yes votes',
   'results.no': 'No votes',
+  'results.counts': 'Votes',
   'results.abstain': 'Abstentions',
   'results.mode.open': 'open',
   'results.mode.rollCall': 'roll call',
