@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Member, Poll } from '../meeting/model.ts';
-import { recordNotes } from './recordNotes.ts';
+import { recordNotes, voteNotes } from './recordNotes.ts';
 
 const members: Member[] = [
   { id: 'a', name: 'Herr A', role: 'chair', votingRight: true },
@@ -46,5 +46,28 @@ describe('record notes below a result block', () => {
       'Die 1. Abstimmung (17:42 Uhr) wurde für ungültig erklärt und wiederholt.',
     ]);
     expect(recordNotes({ poll, invalidRounds: [first], members, rollCall: new Map(), rules: 'NKomVG' }, 'en')).toEqual(['Vote 1 (17:42) was declared invalid and repeated.']);
+  });
+});
+
+describe('roll-call names grouped by Fraktion', () => {
+  it('lists the names per option by group, members without a group last', () => {
+    const lines = voteNotes({
+      countedByHand: false,
+      mode: 'rollCall',
+      rules: 'NKomVG',
+      named: [
+        { name: 'Herr A', choice: 'yes', group: 'SPD-Fraktion' },
+        { name: 'Herr B', choice: 'yes', group: null },
+        { name: 'Frau C', choice: 'yes', group: 'SPD-Fraktion' },
+        { name: 'Frau D', choice: 'no', group: 'CDU-Fraktion' },
+      ],
+      notVoted: [],
+    });
+    expect(lines).toEqual([
+      'Namentliche Abstimmung:',
+      '  Ja: Herr A, Frau C (SPD-Fraktion); Herr B (fraktionslos)',
+      '  Nein: Frau D (CDU-Fraktion)',
+      '  Enthaltung: keine',
+    ]);
   });
 });
