@@ -16,6 +16,13 @@ describe('CSV import', () => {
     ]);
   });
 
+  it('reads a Fraktion column; an empty cell is no group', () => {
+    const r = parseMembersCsv(['Name;Fraktion;Stimmrecht', 'Herr Marotz;SPD-Fraktion;ja', 'Frau Wilke;;ja', 'Herr Kühn;CDU-Fraktion;ja'].join('\n'));
+    expect(r.ok && r.data.map((m) => m.group)).toEqual(['SPD-Fraktion', null, 'CDU-Fraktion']);
+    const en = parseMembersCsv(['name,group', 'Frau Nolte,Gruppe Grüne/FDP'].join('\n'));
+    expect(en.ok && en.data[0]!.group).toBe('Gruppe Grüne/FDP');
+  });
+
   it('reads the agenda with commas; public defaults from the number', () => {
     const r = parseAgendaCsv(agenda);
     expect(r.ok && r.data).toEqual([

@@ -90,6 +90,7 @@ const MEMBER_COLUMNS = {
   name: ['name', 'mitglied'],
   role: ['role', 'rolle', 'funktion'],
   votingRight: ['votingright', 'stimmrecht', 'stimmberechtigt'],
+  group: ['group', 'fraktion', 'gruppe', 'fraktiongruppe', 'fraktionsgruppe'],
 } as const;
 
 export function parseMembersCsv(text: string, file = 'members.csv'): Result<NonNullable<MeetingSpecInput['members']>> {
@@ -122,7 +123,9 @@ export function parseMembersCsv(text: string, file = 'members.csv'): Result<NonN
     if (!MEMBER_ID_PATTERN.test(id)) return fail('invalid_payload', `${at}: id "${id}" must be 1–64 letters, digits or . _ : -`);
     if (seen.has(id)) return fail('invalid_payload', `${at}: id "${id}" appears twice`);
     seen.add(id);
-    members.push({ id, name, ...mapped });
+    const group = get(c.group);
+    if (group.length > 100) return fail('invalid_payload', `${at}: group is longer than 100 characters`);
+    members.push({ id, name, ...mapped, ...(c.group >= 0 ? { group: group || null } : {}) });
   }
   if (members.length === 0) return fail('invalid_payload', `${file}: has no members below the header`);
   return ok(members);

@@ -38,12 +38,36 @@ describe('OParl bundle → meeting', () => {
     // ended before (1030, 1031), starts after (1032), other organization only (1040), deleted (1041)
     for (const gone of ['1030', '1031', '1032', '1040', '1041']) expect(ids).not.toContain(gone);
     expect(members.filter((x) => x.votingRight)).toHaveLength(15);
-    expect(members[0]).toEqual({ id: `${B}/person/1001`, name: 'Klaus Marotz', role: 'chair', votingRight: true });
+    expect(members[0]).toEqual({ id: `${B}/person/1001`, name: 'Klaus Marotz', role: 'chair', votingRight: true, group: 'SPD-Fraktion' });
     expect(members[1]).toMatchObject({ role: 'deputy', votingRight: true });
     const byId = (n: string) => members.find((x) => x.id === `${B}/person/${n}`)!;
     expect(byId('1004').name).toBe('Dr. Petra Schrader');
     expect(byId('1015')).toMatchObject({ role: 'member', votingRight: true });
     for (const advisory of ['1020', '1021', '1022', '1023']) expect(byId(advisory)).toMatchObject({ role: 'advisory', votingRight: false });
+  });
+
+  it('takes each member\'s Fraktion/Gruppe from memberships in organizations so classified, active on the meeting date', () => {
+    const b = fixture();
+    const members = mapped(b).spec.members!;
+    const group = (name: string) => members.find((x) => x.name === name)?.group;
+    expect(group('Klaus Marotz')).toBe('SPD-Fraktion');
+    expect(group('Matthias Kühn')).toBe('CDU-Fraktion');
+    expect(group('Rainer Ahrens')).toBe('Gruppe Grüne/FDP');
+    // Left the CDU on 31 Jan, joined the SPD on 1 Feb: on 22 March the SPD holds.
+    expect(group('Christina Wolters')).toBe('SPD-Fraktion');
+    // Joins only after the meeting; a working group is no Fraktion.
+    expect(group('Jutta Ebeling')).toBeNull();
+    expect(group('Dirk Lehmann')).toBeNull();
+    // Without the organizations the bundle has no groups at all.
+    delete b.organizations;
+    expect(mapped(b).spec.members!.every((x) => x.group === null)).toBe(true);
+  });
+
+  it('takes the minute format and language of the meeting, like rules', () => {
+    const b = fixture();
+    b.minuteFormat = 'sessionNet';
+    b.language = 'en';
+    expect(mapped(b).spec).toMatchObject({ minuteFormat: 'sessionNet', language: 'en' });
   });
 
   it('orders the agenda by `order`, keeps public flags and finds papers via consultation', () => {

@@ -10,7 +10,10 @@ import { dateOnly, repairTimestamp } from './timestamps.ts';
  *
  * Bundle: `{ meeting: Meeting (embedded agendaItem), organization: Organization,
  *            persons: [Person (embedded membership)], papers?: [Paper (embedded consultation)],
- *            body?: Body, rules?: string, statutoryMembers?: number }`.
+ *            body?: Body, organizations?: [Organization], rules?: string, statutoryMembers?: number,
+ *            minuteFormat?: string, language?: string }`.
+ * `organizations` may carry the Fraktionen and Gruppen (classification "Fraktion"/"Gruppe"):
+ * a person's membership in one of them active on the meeting date becomes the member's group.
  */
 
 export interface OParlImport {
@@ -73,7 +76,8 @@ function mapBundle(bundle: unknown): OParlImport {
   if (!body) warnings.push('body.name: missing, the organization name is used as the body');
 
   const meetingDate = start.iso.slice(0, 10);
-  const members = mapMembers(persons, organizationId, meetingDate, warnings);
+  const groups = groupOrganizations(bundle.organizations);
+  const members = mapMembers(persons, organizationId, meetingDate, warnings, groups);
   if (members.list.length === 0) {
     throw new Missing(`persons: nobody has a membership in ${organizationId} active on ${meetingDate}`);
   }
@@ -90,6 +94,8 @@ function mapBundle(bundle: unknown): OParlImport {
   };
   if (typeof bundle.rules === 'string') spec.rules = bundle.rules as MeetingSpecInput['rules'];
   if (typeof bundle.statutoryMembers === 'number') spec.statutoryMembers = bundle.statutoryMembers;
+  if (typeof bundle.minuteFormat === 'string') spec.minuteFormat = bundle.minuteFormat as MeetingSpecInput['minuteFormat'];
+  if (typeof bundle.language === 'string') spec.language = bundle.language as MeetingSpecInput['language'];
   return {
     sourceId,
     spec,
@@ -105,7 +111,35 @@ interface ActiveMembership {
   startDate: string | null;
 }
 
-function mapMembers(persons: unknown[], organizationId: string, date: string, warnings: string[]) {
+/** OParl Organization id → name, for the organizations classified as Fraktion or Gruppe. */
+function groupOrganizations(raw: unknown): Map<string, string> {
+  const groups = new Map<string, string>();
+  for (const o of Array.isArray(raw) ? raw : []) {
+    if (!isObj(o) || o.deleted === true || !/fraktion|gruppe/i.test(str(o.classification) ?? '')) continue;
+    const id = str(o.id);
+    const name = str(o.name) ?? str(o.shortName);
+    if (id && name) groups.set(id, name.slice(0, 100));
+  }
+  return groups;
+}
+
+/** The person's Fraktion/Gruppe on the meeting date: the newest active membership in one. */
+function activeGroup(raw: unknown, groups: Map<string, string>, date: string): string | null {
+  if (!Array.isArray(raw) || groups.size === 0) return null;
+  let best: { name: string; from: string } | null = null;
+  for (const m of raw) {
+    if (!isObj(m) || m.deleted === true) continue;
+    const name = groups.get(ref(m.organization) ?? '');
+    if (!name) continue;
+    const from = dateOnly(m.startDate) ?? '';
+    const until = dateOnly(m.endDate);
+    if ((from && from > date) || (until && until < date)) continue;
+    if (!best || from > best.from) best = { name, from };
+  }
+  return best?.name ?? null;
+}
+
+function mapMembers(persons: unknown[], organizationId: string, date: string, warnings: string[], groups: Map<string, string>) {
   const list: NonNullable<MeetingSpecInput['members']> = [];
   const origins: string[] = [];
   const seen = new Set<string>();
@@ -126,7 +160,7 @@ function mapMembers(persons: unknown[], organizationId: string, date: string, wa
     }
     seen.add(id);
     const name = str(person.name) ?? composedName(person);
-    list.push({ id, name: need(name, `${path}.name`), ...mapRole(membership.role, membership.votingRight) });
+    list.push({ id, name: need(name, `${path}.name`), ...mapRole(membership.role, membership.votingRight), group: activeGroup(person.membership, groups, date) });
     origins.push(path);
   });
   if (inactive > 0) warnings.push(`persons: ${inactive} without a membership in the organization active on ${date} left out`);
