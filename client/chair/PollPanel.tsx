@@ -8,6 +8,7 @@ import type { MeetingConnection } from '../sync/connection.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { CloseVote } from './CloseVote.tsx';
 import { HandCountForm } from './HandCountForm.tsx';
+import { MinuteRecords } from './MinuteRecords.tsx';
 import { MissingMembers } from './MissingMembers.tsx';
 import { NextItem } from './NextItem.tsx';
 import { PollTerms } from './PollTerms.tsx';
@@ -122,6 +123,7 @@ export function PollPanel({ snapshot, poll, item, next: nextItem, conn, run }: P
         <PollTerms poll={poll} />
         {poll.quorumOverridden && <p class="quorum-override">{t('chair.quorumOverridden')}</p>}
         <MissingMembers missing={missing} />
+        <MinuteRecords snapshot={snapshot} poll={poll} conn={conn} run={run} />
       </div>
     );
   }
@@ -147,6 +149,7 @@ export function PollPanel({ snapshot, poll, item, next: nextItem, conn, run }: P
           {subject ? startSection(subject) : <NextItem next={nextItem} onSelect={(id) => void run(() => conn.send('item:select', { itemId: id }))} />}
         </>
       )}
+      <MinuteRecords snapshot={snapshot} poll={poll} conn={conn} run={run} />
       <RoundActions poll={poll} onInvalidate={(repeat) => run(() => conn.send('poll:invalidate', { pollId: poll.id, repeat })).then(() => undefined)} />
     </div>
   );

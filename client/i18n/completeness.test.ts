@@ -91,8 +91,9 @@ describe('each page carries the strings it shows, and only those', () => {
   it('finds the pages and what they name', () => {
     expect(VIEWS).toEqual(expect.arrayContaining(['member', 'chair', 'display', 'admin', 'landing', 'results']));
     const member = reachableModules(join(CLIENT, 'member', 'main.tsx'));
-    // `motions` only in the chunk loaded with a vote on an amendment or en bloc (client/motions/LazySubject.tsx).
-    expect(areasImportedBy(member)).toEqual(new Set(['common', 'member', 'motions']));
+    // `motions` only in the chunk loaded with a vote on an amendment or en bloc (client/motions/LazySubject.tsx),
+    // `record` with the § 68 control, loaded only when a member may use it.
+    expect(areasImportedBy(member)).toEqual(new Set(['common', 'member', 'motions', 'record']));
     expect([...member.values()].flatMap(keysNamedIn)).toEqual(expect.arrayContaining(['member.saved', 'choice.yes', 'choice.abstain']));
   });
 

@@ -7,6 +7,7 @@ import type member from './de/member.ts';
 import type results from './de/results.ts';
 import type motions from './de/motions.ts';
 import type motionsChair from './de/motionsChair.ts';
+import type record from './de/record.ts';
 
 /** Every UI string's key, over all areas (type only: no page bundles another page's strings). */
 export type MessageKey =
@@ -18,4 +19,5 @@ export type MessageKey =
   | keyof typeof landing
   | keyof typeof results
   | keyof typeof motions
-  | keyof typeof motionsChair;
+  | keyof typeof motionsChair
+  | keyof typeof record;

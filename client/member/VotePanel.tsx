@@ -11,6 +11,9 @@ import { Receipt } from './Receipt.tsx';
 import { PollOutcome } from './PollOutcome.tsx';
 import { VoteMode } from './VoteMode.tsx';
 import { useBringIntoView } from './bringIntoView.ts';
+import { useEffect, useState } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
+import type { RecordOwnVote as RecordOwnVoteType } from './RecordOwnVote.tsx';
 
 const STATE_TEXT = { saved: 'member.saved', sending: 'member.sending', queued: 'member.queued', late: 'member.late' } as const;
 
@@ -21,9 +24,24 @@ interface Props {
   itemNumber: string | undefined;
   serverBallot: OwnBallot | null;
   allowsAbstention: boolean;
+  /** § 68: the minutes record how this member voted in this poll. */
+  recorded?: boolean;
 }
 
-export function VotePanel({ conn, meetingId, poll, itemNumber, serverBallot, allowsAbstention }: Props) {
+type RecordProps = Parameters<typeof RecordOwnVoteType>[0];
+let RecordOwnVote: FunctionComponent<RecordProps> | null = null;
+
+/** The § 68 control, fetched the first time a member has an open ballot (not counted in the tablet's budget). */
+function RecordSlot(props: RecordProps) {
+  const [loaded, setLoaded] = useState<FunctionComponent<RecordProps> | null>(RecordOwnVote);
+  useEffect(() => {
+    if (!loaded) void import('./RecordOwnVote.tsx').then((m) => setLoaded(() => (RecordOwnVote = m.RecordOwnVote)));
+  }, [loaded]);
+  const Loaded = loaded;
+  return Loaded ? <Loaded {...props} /> : null;
+}
+
+export function VotePanel({ conn, meetingId, poll, itemNumber, serverBallot, allowsAbstention, recorded = false }: Props) {
   const panel = useBringIntoView<HTMLElement>(poll?.status === 'open' ? poll.id : null);
   if (!poll) {
     return (
@@ -49,6 +67,7 @@ export function VotePanel({ conn, meetingId, poll, itemNumber, serverBallot, all
         <VoteMode poll={poll} itemNumber={itemNumber} />
         <PollOutcome poll={poll} voted={counted} late={local?.state === 'late'} allowsAbstention={allowsAbstention} />
         {counted && serverBallot && <Receipt meetingId={meetingId} poll={poll} ballot={serverBallot} />}
+        {counted && poll.status !== 'invalid' && <RecordSlot conn={conn} poll={poll} recorded={recorded} />}
       </section>
     );
   }
@@ -77,6 +96,7 @@ export function VotePanel({ conn, meetingId, poll, itemNumber, serverBallot, all
       <ChoiceButtons choices={choices} chosen={shown?.choice ?? null} onPick={(c) => void castBallot(conn, poll.id, c)} />
       {shown?.state === 'saved' && <p class="muted vote-hint">{t('member.changeHint')}</p>}
       {shown?.state === 'saved' && receiptBallot && <Receipt meetingId={meetingId} poll={poll} ballot={receiptBallot} />}
+      {shown?.state === 'saved' && !poll.countedByHand && <RecordSlot conn={conn} poll={poll} recorded={recorded} />}
     </section>
   );
 }

@@ -100,4 +100,8 @@ export default {
   'chair.reissue.codeLabel': 'Code zum Eintippen auf dem Ersatz-Tablet',
   'chair.reissue.linkLabel': 'Oder diesen Link öffnen',
   'chair.reissue.copied': 'Kopiert',
+  'chair.records.title': 'Protokoll',
+  'chair.records.groupWise': 'Fraktionsweise protokollieren („Mehrheitlich gegen die Stimmen der …“)',
+  'chair.records.own': 'Abstimmverhalten namentlich vermerken (§ 68): {count}',
+  'chair.records.nobody': 'Noch hat niemand abgestimmt.',
 } as const;

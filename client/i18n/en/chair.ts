@@ -102,4 +102,8 @@ export default {
   'chair.reissue.codeLabel': 'Code to type on the replacement tablet',
   'chair.reissue.linkLabel': 'Or open this link',
   'chair.reissue.copied': 'Copied',
+  'chair.records.title': 'Minutes',
+  'chair.records.groupWise': 'Minute by group ("By majority against the votes of …")',
+  'chair.records.own': 'Record individual votes by name (§ 68): {count}',
+  'chair.records.nobody': 'Nobody has voted yet.',
 } satisfies Record<keyof typeof german, string>;

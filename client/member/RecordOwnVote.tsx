@@ -1,0 +1,62 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PollView } from '../../shared/protocol/snapshot.ts';
+import recordMessages from '../i18n/de/record.ts';
+import { registerMessages, t } from '../i18n/i18n.ts';
+import type { MeetingConnection } from '../sync/connection.ts';
+import { Icon } from '../ui/Icon.tsx';
+import './record.css';
+
+// Loaded on demand (the tablet's size budget): its strings come along.
+registerMessages(recordMessages, () => import('../i18n/en/record.ts'));
+
+/**
+ * § 68 NKomVG: in an open vote a member may demand that the minutes record how they voted.
+ * One quiet button below the ballot; the demand is confirmed in place, never by a pop-up.
+ */
+export function RecordOwnVote({ conn, poll, recorded }: { conn: MeetingConnection; poll: PollView; recorded: boolean }) {
+  const [confirming, setConfirming] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) yes.current?.focus();
+  }, [confirming]);
+  const send = async (next: boolean) => {
+    const r = await conn.send('record:own', { pollId: poll.id, recorded: next });
+    setFailed(!r.ok);
+    if (r.ok) setConfirming(false);
+  };
+  return (
+    <div class="record-own">
+      {recorded ? (
+        <p class="record-done" role="status">
+          <Icon name="check" />
+          <span>{t('record.done')}</span>
+          <button type="button" class="btn record-undo" onClick={() => void send(false)}>
+            {t('record.undo')}
+          </button>
+        </p>
+      ) : confirming ? (
+        <div class="record-confirm" role="group" aria-labelledby={`record-${poll.id}`}>
+          <p id={`record-${poll.id}`}>{t('record.confirm')}</p>
+          <div class="record-actions">
+            <button type="button" class="btn btn-primary" ref={yes} onClick={() => void send(true)}>
+              {t('record.yes')}
+            </button>
+            <button type="button" class="btn" onClick={() => setConfirming(false)}>
+              {t('record.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" class="btn record-ask" onClick={() => setConfirming(true)}>
+          {t('record.ask')}
+        </button>
+      )}
+      {failed && (
+        <p class="notice notice-error" role="alert">
+          {t('record.failed')}
+        </p>
+      )}
+    </div>
+  );
+}
