@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ROLES, type Member } from '../../shared/meeting/model.ts';
+import { MEETING_LANGUAGES, MINUTE_FORMATS, ROLES, type MeetingLanguage, type Member, type MinuteFormat } from '../../shared/meeting/model.ts';
 import { RULE_SET_IDS, RULE_SETS, type RuleSetId } from '../../shared/rules/ruleSets.ts';
 import { t } from '../i18n/i18n.ts';
 import { api, type EditableItem, type MeetingEdit } from './adminApi.ts';
@@ -73,6 +73,26 @@ export function MeetingEditor({ meetingId }: { meetingId: string | null }) {
           </select>
         </label>
         <label>
+          {t('admin.field.minuteFormat')}
+          <select value={edit.minuteFormat ?? 'allris'} onChange={(e) => set({ minuteFormat: e.currentTarget.value as MinuteFormat })}>
+            {MINUTE_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`admin.minuteFormat.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('admin.field.language')}
+          <select value={edit.language ?? 'de'} onChange={(e) => set({ language: e.currentTarget.value as MeetingLanguage })}>
+            {MEETING_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`admin.language.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           {t('admin.field.statutory')}
           <input type="number" min={1} value={edit.statutoryMembers ?? ''} onInput={(e) => set({ statutoryMembers: e.currentTarget.value ? Number(e.currentTarget.value) : undefined })} />
         </label>
@@ -95,6 +115,9 @@ export function MeetingEditor({ meetingId }: { meetingId: string | null }) {
                       </option>
                     ))}
                   </select>
+                </td>
+                <td>
+                  <input aria-label={t('admin.field.group')} placeholder={t('admin.field.groupHint')} value={m.group ?? ''} onInput={(e) => setMember(i, { group: e.currentTarget.value || null })} />
                 </td>
                 <td>
                   <label>

@@ -53,4 +53,13 @@ export default {
   'admin.loginFailed': 'Anmeldung nicht möglich: {message}',
   'admin.cardsIssue': 'Karten ausstellen',
   'admin.cardsIssueHint': 'Beim Ausstellen erhält jedes der {members} Mitglieder einen neuen Code. Die Codes werden nur jetzt angezeigt – bitte gleich drucken. Bereits ausgegebene Karten und gekoppelte Tablets bleiben gültig.',
+  'admin.field.minuteFormat': 'Protokollformat',
+  'admin.minuteFormat.allris': 'ALLRIS (Ja-Stimmen / Nein-Stimmen / Enthaltung/en)',
+  'admin.minuteFormat.sessionNet': 'SessionNet (Ja: 9, Nein: 0, Enthaltungen: 0, Befangen: 0)',
+  'admin.minuteFormat.bavarian': 'Bayern (Ja: 9, Nein: 2, Anwesend: 11)',
+  'admin.field.language': 'Sprache der Sitzung',
+  'admin.language.de': 'Deutsch',
+  'admin.language.en': 'Englisch',
+  'admin.field.group': 'Fraktion/Gruppe',
+  'admin.field.groupHint': 'Fraktion/Gruppe, z. B. CDU-Fraktion',
 } as const;

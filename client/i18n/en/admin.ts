@@ -55,4 +55,13 @@ export default {
   'admin.loginFailed': 'Cannot sign in: {message}',
   'admin.cardsIssue': 'Issue cards',
   'admin.cardsIssueHint': 'Issuing gives each of the {members} members a new code. The codes are shown only now – please print them straight away. Cards already handed out and paired tablets stay valid.',
+  'admin.field.minuteFormat': 'Minute format',
+  'admin.minuteFormat.allris': 'ALLRIS (Yes votes / No votes / Abstentions)',
+  'admin.minuteFormat.sessionNet': 'SessionNet (Ja: 9, Nein: 0, Enthaltungen: 0, Befangen: 0)',
+  'admin.minuteFormat.bavarian': 'Bavaria (Ja: 9, Nein: 2, Anwesend: 11)',
+  'admin.field.language': 'Language of the meeting',
+  'admin.language.de': 'German',
+  'admin.language.en': 'English',
+  'admin.field.group': 'Group (Fraktion)',
+  'admin.field.groupHint': 'Group, e.g. CDU-Fraktion',
 } satisfies Record<keyof typeof german, string>;
