@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { MEETING_LANGUAGES, MINUTE_FORMATS, ROLES, type MeetingLanguage, type Member, type MinuteFormat } from '../../shared/meeting/model.ts';
+import { MEETING_LANGUAGES, MINUTE_FORMATS, type MeetingLanguage, type MinuteFormat } from '../../shared/meeting/meetingOptions.ts';
+import { ROLES, type Member } from '../../shared/meeting/model.ts';
 import { RULE_SET_IDS, RULE_SETS, type RuleSetId } from '../../shared/rules/ruleSets.ts';
 import { t } from '../i18n/i18n.ts';
 import { api, type EditableItem, type MeetingEdit } from './adminApi.ts';

@@ -1,3 +1,7 @@
+import type { MeetingLanguage, MinuteFormat } from './meetingOptions.ts';
+
+export type { MeetingLanguage, MinuteFormat };
+
 /**
  * The meeting model: what a council meeting consists of, independent of storage and transport.
  * Names are English; German appears only in UI strings and minute wording.
@@ -18,13 +22,6 @@ export type MajorityKind = (typeof MAJORITY_KINDS)[number];
 
 export const POLL_STATUSES = ['open', 'closed', 'published', 'invalid'] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
-
-/** How the minutes write a result: the ALLRIS block, the SessionNet one-liner, the Bavarian line. */
-export const MINUTE_FORMATS = ['allris', 'sessionNet', 'bavarian'] as const;
-export type MinuteFormat = (typeof MINUTE_FORMATS)[number];
-
-export const MEETING_LANGUAGES = ['de', 'en'] as const;
-export type MeetingLanguage = (typeof MEETING_LANGUAGES)[number];
 
 export interface Counts {
   yes: number;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { MEETING_LANGUAGES, MINUTE_FORMATS, ROLES } from '../meeting/model.ts';
+import { MEETING_LANGUAGES, MINUTE_FORMATS } from '../meeting/meetingOptions.ts';
+import { ROLES } from '../meeting/model.ts';
 import { DEFAULT_RULE_SET, RULE_SET_IDS } from '../rules/ruleSets.ts';
 
 /** The JSON body of `POST /api/meetings` (documented in the README). */
