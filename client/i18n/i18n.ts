@@ -57,30 +57,32 @@ function deviceChoice(): Language | null {
   return stored === 'de' || stored === 'en' ? stored : null;
 }
 
-let chosenOnDevice = deviceChoice() !== null;
+const chosen = deviceChoice();
+let chosenOnDevice = !!chosen;
 
 /**
  * The device's choice, else the meeting's language once it is known (followMeetingLanguage),
  * else German. Never the browser's language: a display PC with an English system must not show
  * English to a German council.
  */
-export const lang = signal<Language>(deviceChoice() ?? 'de');
+export const lang = signal<Language>(chosen ?? 'de');
 if (lang.value === 'en') loadEnglish();
+
+function apply(next: Language): void {
+  lang.value = next;
+  if (next === 'en') loadEnglish();
+  document.documentElement.lang = next;
+}
 
 export function setLanguage(next: Language): void {
   chosenOnDevice = true;
-  lang.value = next;
-  if (next === 'en') loadEnglish();
+  apply(next);
   localStorage.setItem(STORAGE_KEY, next);
-  document.documentElement.lang = next;
 }
 
 /** The meeting's language, as its snapshot says; a choice made on this device wins. */
 export function followMeetingLanguage(meeting: Language | undefined): void {
-  if (chosenOnDevice || !meeting || lang.value === meeting) return;
-  lang.value = meeting;
-  if (meeting === 'en') loadEnglish();
-  document.documentElement.lang = meeting;
+  if (!chosenOnDevice && meeting) apply(meeting);
 }
 
 /**

@@ -4,6 +4,9 @@ import recordMessages from '../i18n/de/record.ts';
 import { registerMessages, t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
 import { Icon } from '../ui/Icon.tsx';
+// Not used here: importing it keeps this chunk's dependencies the same set as the page's UI kit,
+// so the bundler does not split preact off into one more file the tablet must load (+0.2 KB).
+import '../ui/LanguageSwitch.tsx';
 import './record.css';
 
 // Loaded on demand (the tablet's size budget): its strings come along.
@@ -13,7 +16,7 @@ registerMessages(recordMessages, () => import('../i18n/en/record.ts'));
  * § 68 NKomVG: in an open vote a member may demand that the minutes record how they voted.
  * One quiet button below the ballot; the demand is confirmed in place, never by a pop-up.
  */
-export function RecordOwnVote({ conn, poll, recorded }: { conn: MeetingConnection; poll: PollView; recorded: boolean }) {
+export function RecordOwnVote({ conn, poll, recorded }: { conn: MeetingConnection; poll: PollView; recorded?: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const [failed, setFailed] = useState(false);
   const yes = useRef<HTMLButtonElement>(null);

@@ -11,7 +11,7 @@ import { Receipt } from './Receipt.tsx';
 import { PollOutcome } from './PollOutcome.tsx';
 import { VoteMode } from './VoteMode.tsx';
 import { useBringIntoView } from './bringIntoView.ts';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { FunctionComponent } from 'preact';
 import type { RecordOwnVote as RecordOwnVoteType } from './RecordOwnVote.tsx';
 
@@ -29,19 +29,16 @@ interface Props {
 }
 
 type RecordProps = Parameters<typeof RecordOwnVoteType>[0];
-let RecordOwnVote: FunctionComponent<RecordProps> | null = null;
+let RecordOwnVote: FunctionComponent<RecordProps> | undefined;
 
-/** The § 68 control, fetched the first time a member has an open ballot (not counted in the tablet's budget). */
+/** The § 68 control, fetched the first time a member has a stored open ballot (outside the tablet's budget). */
 function RecordSlot(props: RecordProps) {
-  const [loaded, setLoaded] = useState<FunctionComponent<RecordProps> | null>(RecordOwnVote);
-  useEffect(() => {
-    if (!loaded) void import('./RecordOwnVote.tsx').then((m) => setLoaded(() => (RecordOwnVote = m.RecordOwnVote)));
-  }, [loaded]);
-  const Loaded = loaded;
-  return Loaded ? <Loaded {...props} /> : null;
+  const [, loaded] = useState(0);
+  if (!RecordOwnVote) void import('./RecordOwnVote.tsx').then((m) => loaded((RecordOwnVote = m.RecordOwnVote) && 1));
+  return RecordOwnVote ? <RecordOwnVote {...props} /> : null;
 }
 
-export function VotePanel({ conn, meetingId, poll, itemNumber, serverBallot, allowsAbstention, recorded = false }: Props) {
+export function VotePanel({ conn, meetingId, poll, itemNumber, serverBallot, allowsAbstention, recorded }: Props) {
   const panel = useBringIntoView<HTMLElement>(poll?.status === 'open' ? poll.id : null);
   if (!poll) {
     return (
@@ -67,7 +64,6 @@ export function VotePanel({ conn, meetingId, poll, itemNumber, serverBallot, all
         <VoteMode poll={poll} itemNumber={itemNumber} />
         <PollOutcome poll={poll} voted={counted} late={local?.state === 'late'} allowsAbstention={allowsAbstention} />
         {counted && serverBallot && <Receipt meetingId={meetingId} poll={poll} ballot={serverBallot} />}
-        {counted && poll.status !== 'invalid' && <RecordSlot conn={conn} poll={poll} recorded={recorded} />}
       </section>
     );
   }

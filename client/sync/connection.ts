@@ -1,4 +1,4 @@
-import { effect, signal, type Signal } from '@preact/signals';
+import { signal, type Signal } from '@preact/signals';
 import { followMeetingLanguage } from '../i18n/i18n.ts';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
@@ -34,8 +34,6 @@ export function connect(role: ClientRole, token: string, url = '/'): MeetingConn
   });
   const snapshot = signal<MeetingSnapshot | null>(null);
   const status = signal<ConnectionStatus>(navigator.onLine ? 'connecting' : 'offline');
-  // Every device starts in the meeting's language (also from a cached snapshot, offline).
-  effect(() => followMeetingLanguage(snapshot.value?.meeting.language));
 
   socket.on('connect', () => (status.value = 'online'));
   // "offline" when the device itself has no network, "reconnecting" when only the server is away.
@@ -63,7 +61,11 @@ export function connect(role: ClientRole, token: string, url = '/'): MeetingConn
       socket.disconnect();
     } else status.value = away();
   });
-  socket.on('meeting:snapshot', (s) => (snapshot.value = s));
+  socket.on('meeting:snapshot', (s) => {
+    // Every device starts in the meeting's language; a choice made on the device wins.
+    followMeetingLanguage(s.meeting.language);
+    snapshot.value = s;
+  });
   socket.on('poll:progress', (p) => {
     if (snapshot.value) snapshot.value = applyProgress(snapshot.value, p);
   });
