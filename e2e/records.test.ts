@@ -1,0 +1,223 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { AxeResults } from 'axe-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { MeetingSpecInput } from '../shared/protocol/meetingSpec.ts';
+import { DEMO_MEETING } from '../server/demo/demoMeeting.ts';
+import { connectClient, startServer, tokenOf, type TestServer } from '../server/test/harness.ts';
+import { displayContext, laptopContext, launchBrowser, screenshot, tabletContext, watchForErrors } from './support/browser.ts';
+import { driveMeeting } from './support/meetingDriver.ts';
+
+/**
+ * Records the law and the RIS ask for, in Chromium: § 68 from a tablet, group-wise minuting
+ * from the console, each minute format word for word via minutes.txt, and the meeting's
+ * language on a display whose browser speaks English.
+ */
+
+let server: TestServer;
+let browser: Browser;
+const errors: string[] = [];
+let contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  contexts = [];
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+const GROUPS = ['SPD-Fraktion', 'SPD-Fraktion', 'SPD-Fraktion', 'SPD-Fraktion', 'CDU-Fraktion', 'CDU-Fraktion', 'CDU-Fraktion', 'FDP-Fraktion', 'FDP-Fraktion', null];
+const grouped = (extra: Partial<MeetingSpecInput> = {}): MeetingSpecInput => ({
+  ...DEMO_MEETING,
+  members: DEMO_MEETING.members!.map((m, i) => ({ ...m, group: GROUPS[i] ?? null })),
+  ...extra,
+});
+
+async function open(kind: 'tablet' | 'display' | 'laptop', url: string, ctx?: BrowserContext): Promise<Page> {
+  const context = ctx ?? (kind === 'tablet' ? await tabletContext(browser) : kind === 'display' ? await displayContext(browser) : await laptopContext(browser));
+  contexts.push(context);
+  const page = await context.newPage();
+  watchForErrors(page, errors);
+  await page.goto(url);
+  return page;
+}
+
+const minutes = async (meetingId: string) =>
+  (await fetch(`${server.url}/api/meetings/${meetingId}/minutes.txt`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** Serious and critical axe findings (WCAG 2.2 A/AA), light and dark. */
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    const { violations } = await page.evaluate(() =>
+      (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        resultTypes: ['violations'],
+      }),
+    );
+    for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
+
+describe('§ 68 and group-wise minutes in the browser', () => {
+  it('a member has their vote recorded from the tablet; the chair minutes the result by Fraktion', async () => {
+    const created = await server.createMeeting(grouped());
+    const drive = await driveMeeting(server, created);
+    try {
+      await drive.select('Ö 12');
+      await drive.open();
+      const chair = await open('laptop', created.chairUrl);
+      const tablet = await open('tablet', created.members[1]!.joinUrl);
+      await tablet.getByText('Frau Wilke').waitFor();
+
+      // The control appears only once the ballot is stored, below it, and asks before it acts.
+      expect(await tablet.getByRole('button', { name: 'Mein Abstimmverhalten im Protokoll vermerken' }).count()).toBe(0);
+      await tablet.getByRole('button', { name: 'Nein', exact: false }).first().click();
+      await tablet.getByText('Ihre Stimme: Nein – gespeichert').waitFor();
+      await tablet.getByRole('button', { name: 'Mein Abstimmverhalten im Protokoll vermerken' }).click();
+      await tablet.getByText('Das Protokoll hält dann mit Ihrem Namen fest, wie Sie gestimmt haben. Vermerken lassen?').waitFor();
+      await screenshot(tablet, 'records-tablet-68-confirm');
+      expect(await axe(tablet)).toEqual([]);
+      await tablet.getByRole('button', { name: 'Ja, vermerken' }).click();
+      await tablet.getByText('Ihr Abstimmverhalten wird im Protokoll vermerkt.').waitFor();
+      await screenshot(tablet, 'records-tablet-68-done');
+      expect(await axe(tablet)).toEqual([]);
+      await chair.getByText('Abstimmverhalten namentlich vermerken (§ 68): 1').waitFor();
+
+      // SPD p1, p3, p4, FDP p8 and p10 (no group) Ja; p2 Nein (SPD split), CDU Nein; FDP p9 Enthaltung.
+      await drive.vote([0, 2, 3, 7, 9], 'yes');
+      await drive.vote([4, 5, 6], 'no');
+      await drive.vote([8], 'abstain');
+      await drive.close();
+      const groupWise = chair.getByRole('checkbox', { name: /Fraktionsweise protokollieren/ });
+      await groupWise.check();
+      await expect.poll(() => minutes(created.id)).toContain('Abstimmungsergebnis: Mehrheitlich gegen die Stimmen der CDU-Fraktion und eine Stimme aus der SPD-Fraktion bei einer Enthaltung aus der FDP-Fraktion\n');
+      await chair.locator('.records-68').getByRole('checkbox', { name: /Herr Oppermann/ }).check();
+      await expect.poll(() => minutes(created.id)).toContain('Auf Verlangen von Herrn Oppermann wird vermerkt: Herr Oppermann hat mit Nein gestimmt.');
+      expect(await groupWise.isChecked()).toBe(true);
+      await screenshot(chair, 'records-chair-group-wise');
+      expect(await axe(chair)).toEqual([]);
+      const text = await minutes(created.id);
+      expect(text).toContain(
+        [
+          'TOP Ö 12 – Integrationskonzept des Landkreises Peine (Vorlage 2022/032)',
+          'Beschlussart: ungeändert beschlossen',
+          'Abstimmungsergebnis: Mehrheitlich gegen die Stimmen der CDU-Fraktion und eine Stimme aus der SPD-Fraktion bei einer Enthaltung aus der FDP-Fraktion',
+          'Ja-Stimmen: 5',
+          'Nein-Stimmen: 4',
+          'Enthaltung/en: 1',
+        ].join('\n'),
+      );
+      expect(text).toContain('Auf Verlangen von Frau Wilke wird vermerkt: Frau Wilke hat mit Nein gestimmt.\nAuf Verlangen von Herrn Oppermann wird vermerkt: Herr Oppermann hat mit Nein gestimmt.');
+      expect(errors).toEqual([]);
+    } finally {
+      drive.dispose();
+    }
+  });
+});
+
+describe('minute formats, word for word via minutes.txt', () => {
+  /** 7 Ja, 1 Nein, 1 Enthaltung, Frau Nolte excluded (Befangen). */
+  async function decided(spec: MeetingSpecInput) {
+    const created = await server.createMeeting(spec);
+    const drive = await driveMeeting(server, created);
+    try {
+      await drive.select('Ö 12');
+      const chair = await open('laptop', created.chairUrl);
+      await chair.getByText('Integrationskonzept des Landkreises Peine').first().waitFor();
+      const c = await connectClient(server.url, tokenOf(created.chairUrl));
+      const item = c.snapshot().agenda.find((i) => i.number === 'Ö 12')!;
+      await c.call('exclusion:set', { itemId: item.id, memberId: 'p10', excluded: true });
+      c.close();
+      await drive.open();
+      if (spec.rules === 'GO-BY') {
+        await drive.vote([0, 1, 2, 3, 4, 5, 6], 'yes');
+        await drive.vote([7, 8], 'no');
+      } else {
+        await drive.vote([0, 1, 2, 3, 4, 5, 8], 'yes');
+        await drive.vote([6], 'no');
+        await drive.vote([7], 'abstain');
+      }
+      await drive.close();
+      await drive.publish();
+      return { created, chair };
+    } finally {
+      drive.dispose();
+    }
+  }
+  const head = ['TOP Ö 12 – Integrationskonzept des Landkreises Peine (Vorlage 2022/032)', 'Beschlussart: ungeändert beschlossen', 'Abstimmungsergebnis: Mehrheitlich'];
+
+  it('ALLRIS (default)', async () => {
+    const { created } = await decided(grouped());
+    expect(await minutes(created.id)).toContain([...head, 'Ja-Stimmen: 7', 'Nein-Stimmen: 1', 'Enthaltung/en: 1', 'Mitwirkungsverbot (§ 41 NKomVG): Frau Nolte'].join('\n'));
+  });
+
+  it('SessionNet, chosen in the admin editor; the print view writes it too', async () => {
+    const created = await server.createMeeting(grouped());
+    const admin = await open('laptop', `${server.url}/admin/`);
+    await admin.getByLabel('Admin-Token').fill(server.adminToken);
+    await admin.getByRole('button', { name: 'Anmelden' }).click();
+    await admin.goto(`${server.url}/admin/#/meeting/${created.id}`);
+    await admin.getByLabel('Protokollformat').selectOption('sessionNet');
+    expect(await admin.getByLabel('Fraktion/Gruppe').first().inputValue()).toBe('SPD-Fraktion');
+    await screenshot(admin, 'records-admin-editor');
+    await admin.getByRole('button', { name: 'Speichern' }).click();
+    await admin.getByText('Gespeichert').waitFor();
+    const drive = await driveMeeting(server, created);
+    try {
+      await drive.select('Ö 12');
+      await drive.open();
+      await drive.vote([0, 1, 2, 3, 4, 5, 8], 'yes');
+      await drive.vote([6], 'no');
+      await drive.vote([7, 9], 'abstain');
+      await drive.close();
+    } finally {
+      drive.dispose();
+    }
+    expect(await minutes(created.id)).toContain([...head, 'Ja: 7, Nein: 1, Enthaltungen: 2, Befangen: 0'].join('\n'));
+    const print = await open('laptop', `${server.url}/results/?meeting=${created.id}#token=${tokenOf(created.chairUrl)}`);
+    await print.getByText('Ja: 7, Nein: 1, Enthaltungen: 2, Befangen: 0').waitFor();
+    await screenshot(print, 'records-print-sessionnet');
+    expect(errors).toEqual([]);
+  });
+
+  it('Bavarian line under GO-BY', async () => {
+    const { created } = await decided(grouped({ rules: 'GO-BY', minuteFormat: 'bavarian' }));
+    expect(await minutes(created.id)).toContain([...head, 'Ja: 7, Nein: 2, Anwesend: 9', 'Mitwirkungsverbot (Art. 49 GO): Frau Nolte'].join('\n'));
+  });
+});
+
+describe('the meeting language', () => {
+  const english = () => browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
+
+  it('a display PC with an English browser shows German to a German council', async () => {
+    const created = await server.createMeeting(grouped());
+    const display = await open('display', created.displayUrl, await english());
+    await display.getByText('Anwesend: 0 von 10 · nicht beschlussfähig').waitFor();
+    expect(await display.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await display.textContent('body')).not.toMatch(/quorate|Present/);
+    await screenshot(display, 'records-display-en-browser-german-meeting');
+  });
+
+  it('an English meeting starts English on German devices; the device\'s own choice wins', async () => {
+    const created = await server.createMeeting(grouped({ language: 'en' }));
+    const display = await open('display', created.displayUrl);
+    await display.getByText('Present: 0 of 10 · not quorate').waitFor();
+    expect(await display.evaluate(() => document.documentElement.lang)).toBe('en');
+    const tablet = await open('tablet', created.members[0]!.joinUrl.replace('/member/#', '/member/?lang=de#'));
+    await tablet.getByRole('button', { name: 'Anwesend' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+});
