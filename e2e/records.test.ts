@@ -107,6 +107,7 @@ describe('§ 68 and group-wise minutes in the browser', () => {
       await chair.locator('.records-68').getByRole('checkbox', { name: /Herr Oppermann/ }).check();
       await expect.poll(() => minutes(created.id)).toContain('Auf Verlangen von Herrn Oppermann wird vermerkt: Herr Oppermann hat mit Nein gestimmt.');
       expect(await groupWise.isChecked()).toBe(true);
+      await chair.getByText('Abstimmverhalten namentlich vermerken (§ 68): 2').waitFor();
       await screenshot(chair, 'records-chair-group-wise');
       expect(await axe(chair)).toEqual([]);
       const text = await minutes(created.id);
