@@ -129,6 +129,34 @@ describe('§ 68 and group-wise minutes in the browser', () => {
   });
 });
 
+describe('roll-call on the display, by Fraktion', () => {
+  it('lists the members group by group with the group\'s name above them', async () => {
+    const created = await server.createMeeting(grouped());
+    const drive = await driveMeeting(server, created);
+    try {
+      const display = await open('display', created.displayUrl);
+      await drive.select('Ö 12');
+      await drive.open({ mode: 'rollCall' });
+      await drive.vote([0, 1, 2, 3, 9], 'yes');
+      await drive.vote([4, 5, 6], 'no');
+      await drive.vote([7, 8], 'abstain');
+      await drive.close();
+      await drive.publish();
+      await display.locator('.roll-group').first().waitFor();
+      expect(await display.locator('.roll-group').allTextContents()).toEqual(['SPD-Fraktion', 'CDU-Fraktion', 'FDP-Fraktion', 'fraktionslos']);
+      const order = await display.locator('.roll-cell').evaluateAll((cells) => cells.map((c) => (c as HTMLElement).dataset.group ?? ''));
+      expect(order).toEqual(['SPD-Fraktion', 'SPD-Fraktion', 'SPD-Fraktion', 'SPD-Fraktion', 'CDU-Fraktion', 'CDU-Fraktion', 'CDU-Fraktion', 'FDP-Fraktion', 'FDP-Fraktion', '']);
+      // Everything fits the screen without scrolling.
+      expect(await display.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+      await screenshot(display, 'records-display-roll-call-by-group');
+      expect(await axe(display)).toEqual([]);
+      expect(await minutes(created.id)).toContain('  Ja: Herr Marotz, Frau Wilke, Herr Kirchmann, Frau Schrader (SPD-Fraktion); Frau Nolte (fraktionslos)');
+    } finally {
+      drive.dispose();
+    }
+  });
+});
+
 describe('minute formats, word for word via minutes.txt', () => {
   /** 7 Ja, 1 Nein, 1 Enthaltung, Frau Nolte excluded (Befangen). */
   async function decided(spec: MeetingSpecInput) {

@@ -29,4 +29,5 @@ export default {
   'display.quorate': 'beschlussfähig',
   'display.notQuorate': 'nicht beschlussfähig',
   'display.staleSince': 'Angezeigt wird der Stand von {time} Uhr.',
+  'display.noGroup': 'fraktionslos',
 } as const;

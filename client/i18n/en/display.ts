@@ -31,4 +31,5 @@ export default {
   'display.quorate': 'quorate',
   'display.notQuorate': 'not quorate',
   'display.staleSince': 'Showing the state as of {time}.',
+  'display.noGroup': 'no group',
 } satisfies Record<keyof typeof german, string>;
