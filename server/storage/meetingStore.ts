@@ -162,7 +162,8 @@ export class MeetingStore {
         name: String(r.name),
         role: r.role as MemberRole,
         votingRight: r.voting_right === 1,
-        group: r.group_name === null || r.group_name === undefined ? null : String(r.group_name),
+        // Absent rather than null: every snapshot carries the member list (20,000 at a convention).
+        ...(r.group_name ? { group: String(r.group_name) } : {}),
       }),
     );
     const agenda = (this.q.items.all(meetingId) as Record<string, string | number | null>[]).map(
