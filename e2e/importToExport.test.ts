@@ -128,7 +128,8 @@ describe('OParl bundle → meeting → vote → exports', () => {
     const minutes = await (await get('minutes.txt')).text();
     const minuteNotes = minutes.split('\n').filter((l) => /^(Abstimmung per Handzeichen|Mitwirkungsverbot|Namentliche Abstimmung|  (Ja|Nein|Enthaltung|Nicht abgestimmt):)/.test(l));
     expect(minuteNotes.length).toBe(7);
-    expect(minuteNotes.find((l) => l.startsWith('  Ja:'))).toBe(`  Ja: ${voting.slice(2, 7).map((m) => m.name).join(', ')}`);
+    // The fixture's persons 3–7 are members of the SPD-Fraktion: the names are listed by group.
+    expect(minuteNotes.find((l) => l.startsWith('  Ja:'))).toBe(`  Ja: ${voting.slice(2, 7).map((m) => m.name).join(', ')} (SPD-Fraktion)`);
     const printNotes = (await print.locator('.results-notes').allTextContents()).flatMap((t) => t.split('\n'));
     expect(printNotes).toEqual(minuteNotes);
     for (const expected of [

@@ -21,6 +21,8 @@ export interface NamedVote {
   memberId: string;
   name: string;
   choice: Choice;
+  /** Roll-call names only: the member's Fraktion/Gruppe, when they have one. */
+  group?: string;
 }
 
 export interface RoundResult {
@@ -97,6 +99,7 @@ export interface MeetingResults {
 export function meetingResults(s: MeetingState, scope: ResultsScope, now: string): MeetingResults {
   const { members, agenda, currentItemId: _current, ...info } = s.meeting;
   const names = new Map(members.map((m) => [m.id, m.name]));
+  const byId = new Map(members.map((m) => [m.id, m]));
   const items = agenda
     .filter((item) => scope === 'full' || item.public)
     .map((item): ItemResult => ({
@@ -148,7 +151,12 @@ export function meetingResults(s: MeetingState, scope: ResultsScope, now: string
             result: v ? (groupBallots ? groupWiseWording(groupBallots, v.outcome) : resultWording(v.outcome, p.counts!.abstain)) : null,
             decisionKind: kind,
             decisionKindLabel: kind ? DECISION_KIND_LABELS.de[kind] : null,
-            namedVotes: rollCall ? p.eligibleMemberIds.flatMap((id) => (choices.has(id) ? [{ memberId: id, name: names.get(id) ?? id, choice: choices.get(id)! }] : [])) : null,
+            namedVotes: rollCall
+              ? p.eligibleMemberIds.flatMap((id) => {
+                  const group = groupOf(byId.get(id));
+                  return choices.has(id) ? [{ memberId: id, name: names.get(id) ?? id, choice: choices.get(id)!, ...(group ? { group } : {}) }] : [];
+                })
+              : null,
             notVoted: rollCall ? p.eligibleMemberIds.filter((id) => !choices.has(id)).map((id) => names.get(id) ?? id) : null,
             countedByHand: p.countedByHand,
             excludedNames: members.filter((m) => p.excludedMemberIds.includes(m.id)).map((m) => m.name),
