@@ -44,45 +44,34 @@ export function registerMessages(de: MessageArea['de'], en: MessageArea['en']): 
 }
 
 /**
- * The device's own choice: the link's `lang` (a kiosk display has no mouse) or a tap on the
- * language switch, kept on the device. Null until someone made one.
+ * The device's own choice — the link's `lang` (a kiosk display has no mouse) or a tap on the
+ * language switch, kept on the device — else German until the meeting's language is known
+ * (followMeetingLanguage). Never the browser's language: a display PC with an English system
+ * must not show English to a German council.
  */
-function deviceChoice(): Language | null {
+function initialLanguage(): Language {
   const fromUrl = new URLSearchParams(location.search).get('lang');
   if (fromUrl === 'de' || fromUrl === 'en') {
     localStorage.setItem(STORAGE_KEY, fromUrl);
     return fromUrl;
   }
-  const stored = localStorage.getItem(STORAGE_KEY);
-  return stored === 'de' || stored === 'en' ? stored : null;
+  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'de';
 }
 
-const chosen = deviceChoice();
-let chosenOnDevice = !!chosen;
-
-/**
- * The device's choice, else the meeting's language once it is known (followMeetingLanguage),
- * else German. Never the browser's language: a display PC with an English system must not show
- * English to a German council.
- */
-export const lang = signal<Language>(chosen ?? 'de');
+export const lang = signal<Language>(initialLanguage());
 if (lang.value === 'en') loadEnglish();
 
-function apply(next: Language): void {
+/** `remember`: a person chose it on this device, and that choice wins over the meeting's from now on. */
+export function setLanguage(next: Language, remember = true): void {
   lang.value = next;
   if (next === 'en') loadEnglish();
+  if (remember) localStorage.setItem(STORAGE_KEY, next);
   document.documentElement.lang = next;
 }
 
-export function setLanguage(next: Language): void {
-  chosenOnDevice = true;
-  apply(next);
-  localStorage.setItem(STORAGE_KEY, next);
-}
-
-/** The meeting's language, as its snapshot says; a choice made on this device wins. */
+/** The meeting's language, as its snapshot says, unless a choice was made on this device. */
 export function followMeetingLanguage(meeting: Language | undefined): void {
-  if (!chosenOnDevice && meeting) apply(meeting);
+  if (meeting && !localStorage.getItem(STORAGE_KEY)) setLanguage(meeting, false);
 }
 
 /**

@@ -83,7 +83,6 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
             poll={poll}
             itemNumber={item?.number}
             serverBallot={self.ballot}
-            recorded={self.recorded}
             allowsAbstention={ruleSet(snapshot.meeting.rules).allowsAbstention}
           />
         )}

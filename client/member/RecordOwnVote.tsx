@@ -7,7 +7,6 @@ import { Icon } from '../ui/Icon.tsx';
 // Not used here: importing it keeps this chunk's dependencies the same set as the page's UI kit,
 // so the bundler does not split preact off into one more file the tablet must load (+0.2 KB).
 import '../ui/LanguageSwitch.tsx';
-import './record.css';
 
 // Loaded on demand (the tablet's size budget): its strings come along.
 registerMessages(recordMessages, () => import('../i18n/en/record.ts'));
@@ -16,7 +15,14 @@ registerMessages(recordMessages, () => import('../i18n/en/record.ts'));
  * § 68 NKomVG: in an open vote a member may demand that the minutes record how they voted.
  * One quiet button below the ballot; the demand is confirmed in place, never by a pop-up.
  */
-export function RecordOwnVote({ conn, poll, recorded }: { conn: MeetingConnection; poll: PollView; recorded?: boolean }) {
+export interface RecordProps {
+  conn: MeetingConnection;
+  poll: PollView;
+}
+
+export function RecordOwnVote({ conn, poll }: RecordProps) {
+  // The member's own snapshot says whether the minutes already record this vote (also when the clerk marked it).
+  const recorded = conn.snapshot.value?.self?.recorded === true;
   const [confirming, setConfirming] = useState(false);
   const [failed, setFailed] = useState(false);
   const yes = useRef<HTMLButtonElement>(null);
@@ -33,25 +39,25 @@ export function RecordOwnVote({ conn, poll, recorded }: { conn: MeetingConnectio
       {recorded ? (
         <p class="record-done" role="status">
           <Icon name="check" />
-          <span>{t('record.done')}</span>
-          <button type="button" class="btn record-undo" onClick={() => void send(false)}>
+          <span>{t('record.done')}</span>{' '}
+          <button type="button" class="btn" onClick={() => void send(false)}>
             {t('record.undo')}
           </button>
         </p>
       ) : confirming ? (
-        <div class="record-confirm" role="group" aria-labelledby={`record-${poll.id}`}>
+        <div class="card" role="group" aria-labelledby={`record-${poll.id}`}>
           <p id={`record-${poll.id}`}>{t('record.confirm')}</p>
-          <div class="record-actions">
+          <p>
             <button type="button" class="btn btn-primary" ref={yes} onClick={() => void send(true)}>
               {t('record.yes')}
-            </button>
+            </button>{' '}
             <button type="button" class="btn" onClick={() => setConfirming(false)}>
               {t('record.cancel')}
             </button>
-          </div>
+          </p>
         </div>
       ) : (
-        <button type="button" class="btn record-ask" onClick={() => setConfirming(true)}>
+        <button type="button" class="btn" onClick={() => setConfirming(true)}>
           {t('record.ask')}
         </button>
       )}

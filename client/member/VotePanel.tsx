@@ -11,9 +11,8 @@ import { Receipt } from './Receipt.tsx';
 import { PollOutcome } from './PollOutcome.tsx';
 import { VoteMode } from './VoteMode.tsx';
 import { useBringIntoView } from './bringIntoView.ts';
-import { useState } from 'preact/hooks';
-import type { FunctionComponent } from 'preact';
-import type { RecordOwnVote as RecordOwnVoteType } from './RecordOwnVote.tsx';
+import { lazy } from '../ui/lazy.tsx';
+import type { RecordProps } from './RecordOwnVote.tsx';
 
 const STATE_TEXT = { saved: 'member.saved', sending: 'member.sending', queued: 'member.queued', late: 'member.late' } as const;
 
@@ -24,21 +23,12 @@ interface Props {
   itemNumber: string | undefined;
   serverBallot: OwnBallot | null;
   allowsAbstention: boolean;
-  /** § 68: the minutes record how this member voted in this poll. */
-  recorded?: boolean;
 }
 
-type RecordProps = Parameters<typeof RecordOwnVoteType>[0];
-let RecordOwnVote: FunctionComponent<RecordProps> | undefined;
+/** The § 68 control, fetched once a member has a stored open ballot. */
+const RecordSlot = lazy<RecordProps>(() => import('./lazyParts.ts').then((m) => m.RecordOwnVote));
 
-/** The § 68 control, fetched the first time a member has a stored open ballot (outside the tablet's budget). */
-function RecordSlot(props: RecordProps) {
-  const [, loaded] = useState(0);
-  if (!RecordOwnVote) void import('./RecordOwnVote.tsx').then((m) => loaded((RecordOwnVote = m.RecordOwnVote) && 1));
-  return RecordOwnVote ? <RecordOwnVote {...props} /> : null;
-}
-
-export function VotePanel({ conn, meetingId, poll, itemNumber, serverBallot, allowsAbstention, recorded }: Props) {
+export function VotePanel({ conn, meetingId, poll, itemNumber, serverBallot, allowsAbstention }: Props) {
   const panel = useBringIntoView<HTMLElement>(poll?.status === 'open' ? poll.id : null);
   if (!poll) {
     return (
@@ -92,7 +82,7 @@ export function VotePanel({ conn, meetingId, poll, itemNumber, serverBallot, all
       <ChoiceButtons choices={choices} chosen={shown?.choice ?? null} onPick={(c) => void castBallot(conn, poll.id, c)} />
       {shown?.state === 'saved' && <p class="muted vote-hint">{t('member.changeHint')}</p>}
       {shown?.state === 'saved' && receiptBallot && <Receipt meetingId={meetingId} poll={poll} ballot={receiptBallot} />}
-      {shown?.state === 'saved' && !poll.countedByHand && <RecordSlot conn={conn} poll={poll} recorded={recorded} />}
+      {shown?.state === 'saved' && <RecordSlot conn={conn} poll={poll} />}
     </section>
   );
 }
