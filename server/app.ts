@@ -14,6 +14,7 @@ import { HttpError, sendJson } from './http/respond.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { ElectionService } from './meetings/electionService.ts';
 import { MeetingService } from './meetings/meetingService.ts';
 import { PairingCards } from './meetings/pairingCards.ts';
 import { attachRealtime } from './realtime/realtime.ts';
@@ -39,6 +40,7 @@ export function createApp(options: AppOptions) {
   const audit = new AuditLog(db);
   const store = new AuditedMeetingStore(db, audit);
   const service = new MeetingService(store);
+  const elections = new ElectionService(service, store);
   const setup = new AuditedSetupStore(db, audit);
   const auth = createAuth(options.adminToken, tokens);
   // Devices still connected with a revoked member link or card.
@@ -74,7 +76,7 @@ export function createApp(options: AppOptions) {
       });
   };
   const server: Server = options.tls ? createHttpsServer(options.tls, onRequest) : createHttpServer(onRequest);
-  const io = attachRealtime(server, { service, tokens, log, publicUrl: options.publicUrl });
+  const io = attachRealtime(server, { service, elections, tokens, log, publicUrl: options.publicUrl });
   // Socket.IO answers its HTTP requests (long-polling) itself, past onRequest.
   io.engine.on('headers', (engineHeaders: Record<string, string>) => Object.assign(engineHeaders, headers));
 

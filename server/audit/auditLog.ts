@@ -30,7 +30,10 @@ export type AuditKind =
   | 'motion.reordered'
   | 'motion.removed'
   | 'vote.recorded'
-  | 'poll.groupWise';
+  | 'poll.groupWise'
+  // Elections of persons: candidates, seats, the secret demand; a tie decided by lot.
+  | 'election.changed'
+  | 'election.lotDrawn';
 
 export interface AuditEntry {
   seq: number;

@@ -1,3 +1,4 @@
+import type { Election } from '../../shared/elections/model.ts';
 import type { Poll, QuorumCheck } from '../../shared/meeting/model.ts';
 import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
 import type { PendingWrite } from '../meetings/groupCommit.ts';
@@ -94,6 +95,14 @@ export class AuditedMeetingStore extends MeetingStore {
     })();
   }
 
+  override saveElection(meetingId: string, e: Election, change: { at: string; lot: Election['lots'][number] | null }): void {
+    this.database.transaction(() => {
+      super.saveElection(meetingId, e, change);
+      if (change.lot) this.audit.append(meetingId, change.at, 'election.lotDrawn', change.lot.pollId, { itemId: e.itemId, ...change.lot });
+      else this.audit.append(meetingId, change.at, 'election.changed', null, e);
+    })();
+  }
+
   override insertPoll(meetingId: string, p: Poll): void {
     this.database.transaction(() => {
       super.insertPoll(meetingId, p);
@@ -102,6 +111,7 @@ export class AuditedMeetingStore extends MeetingStore {
         round: p.round,
         mode: p.mode,
         majority: p.majority,
+        ...(p.election ? { election: p.election } : {}),
         rules: p.rules,
         statutoryMembers: p.statutoryMembers,
         eligibleMemberIds: p.eligibleMemberIds,
@@ -140,7 +150,7 @@ export class AuditedMeetingStore extends MeetingStore {
       const kind: AuditKind =
         before.status === p.status ? 'poll.corrected' : p.status === 'closed' ? 'poll.closed' : p.status === 'published' ? 'poll.published' : p.status === 'invalid' ? 'poll.invalidated' : 'poll.corrected';
       const at = (kind === 'poll.published' ? p.publishedAt : kind === 'poll.closed' ? p.closedAt : null) ?? this.clock();
-      this.audit.append(before.meeting_id, at, kind, p.id, { status: p.status, counts: p.counts });
+      this.audit.append(before.meeting_id, at, kind, p.id, { status: p.status, counts: p.counts, ...(p.election?.votes ? { votes: p.election.votes } : {}) });
     })();
   }
 
@@ -161,7 +171,7 @@ export class AuditedMeetingStore extends MeetingStore {
       const receipt = receiptCodeOf(pollId, b.ballotId);
       // A secret ballot's entry carries neither member nor choice, and the commit time, not the tap time.
       if (secretChoice) this.audit.append(meetingId, this.batchAt, 'ballot.accepted', pollId, { receipt });
-      else this.audit.append(meetingId, b.castAt ?? this.batchAt, 'ballot.accepted', pollId, { memberId: b.memberId, choice: b.choice, receipt });
+      else this.audit.append(meetingId, b.castAt ?? this.batchAt, 'ballot.accepted', pollId, { memberId: b.memberId, choice: b.choice, ...(b.marks ? { marks: b.marks } : {}), receipt });
     }
     super.writeEntry(entry);
   }

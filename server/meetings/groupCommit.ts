@@ -9,6 +9,8 @@ export interface PendingBallot {
   ballot: BallotRecord;
   /** Secret poll: the choice goes to the counters only; `ballot` records just that the member voted. */
   secretChoice: Choice | null;
+  /** Secret Wahlgang: the candidates whose counters go up; nothing else keeps them. */
+  secretMarks?: string[];
 }
 
 /** A check-in or check-out that changes no running vote's list of expected voters. */

@@ -86,8 +86,8 @@ export class MeetingService {
     if (!state) return fail('not_found', 'Unknown meeting');
     const decision = decideCast(state, memberId, input, this.clock());
     if (!decision.ok) return decision;
-    const { ballot, duplicate, secretChoice } = decision.data;
-    const own = { pollId: input.pollId, choice: ballot.choice, ballotId: ballot.ballotId };
+    const { ballot, duplicate, secretChoice, secretMarks } = decision.data;
+    const own = { pollId: input.pollId, choice: ballot.choice, ballotId: ballot.ballotId, ...(ballot.marks ? { marks: ballot.marks } : {}) };
     if (duplicate) {
       // Applied in memory but maybe not yet written: acknowledged only once the first send's commit is.
       const commit = this.batcher.commitOf(meetingId, input.pollId, memberId, ballot.ballotId);
@@ -102,13 +102,16 @@ export class MeetingService {
     ballots.set(memberId, ballot);
     const secret = secretChoice ? this.secretCounter(state, input.pollId) : null;
     if (secret && secretChoice) secret[secretChoice] += 1;
+    const votes = secretMarks ? this.secretVotes(state, input.pollId) : null;
+    for (const c of secretMarks ?? []) votes![c] = (votes![c] ?? 0) + 1;
     const undo = () => {
       if (previous) ballots.set(memberId, previous);
       else ballots.delete(memberId);
       if (secret && secretChoice) secret[secretChoice] -= 1;
+      for (const c of secretMarks ?? []) votes![c]! -= 1;
     };
     try {
-      await this.batcher.add({ kind: 'ballot', meetingId, pollId: input.pollId, ballot, secretChoice }, undo);
+      await this.batcher.add({ kind: 'ballot', meetingId, pollId: input.pollId, ballot, secretChoice, ...(secretMarks ? { secretMarks } : {}) }, undo);
     } catch {
       return STORE_FAILED;
     }
@@ -308,6 +311,23 @@ export class MeetingService {
       else set.delete(pollId);
       return ok(null);
     });
+  }
+
+  /** For the services beside this one (elections): run a decision on the state, then tell the listeners. */
+  change<T>(meetingId: string, run: (state: MeetingState) => Result<T>): Result<T> {
+    return this.mutate(meetingId, run);
+  }
+
+  /** Adds a poll decided elsewhere (a Wahlgang) and makes its item the current one. */
+  startPoll(meetingId: string, state: MeetingState, poll: Poll): void {
+    this.addPoll(meetingId, state, poll);
+  }
+
+  private secretVotes(state: MeetingState, pollId: string): Record<string, number> {
+    state.secretVotes ??= new Map();
+    let votes = state.secretVotes.get(pollId);
+    if (!votes) state.secretVotes.set(pollId, (votes = {}));
+    return votes;
   }
 
   private addPoll(meetingId: string, state: MeetingState, poll: Poll): void {

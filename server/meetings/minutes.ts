@@ -4,6 +4,7 @@ import { ballotsOf, covers, validPoll, type MeetingState } from '../../shared/me
 import { itemHeading } from '../../shared/minutes/block.ts';
 import { formatBlock } from '../../shared/minutes/formats/formats.ts';
 import { recordLines } from '../../shared/minutes/records.ts';
+import { electionMinuteBlock } from '../../shared/elections/minutes.ts';
 import { DECISION_KIND_LABELS } from '../../shared/minutes/decisionKinds.ts';
 import { recordNotes } from '../../shared/minutes/recordNotes.ts';
 import { quorumCheckNote, type Language } from '../../shared/minutes/wording.ts';
@@ -21,6 +22,12 @@ export function minutesText(s: MeetingState, lang: Language = 'de', scope: Resul
   const blocks: string[] = [];
   for (const item of s.meeting.agenda) {
     if (scope === 'public' && !item.public) continue;
+    const election = s.elections?.get(item.id);
+    if (election) {
+      const block = electionMinuteBlock(s, item, election, lang);
+      if (block) blocks.push(block);
+      continue;
+    }
     const kind = s.decisionKinds.get(item.id) ?? null;
     const amendments = amendmentResults(s, item, lang);
     const poll = validPoll(s, item.id);

@@ -6,6 +6,8 @@ import type { MeetingService } from '../meetings/meetingService.ts';
 import type { TokenStore } from '../storage/tokenStore.ts';
 import { Broadcaster } from './broadcaster.ts';
 import { registerChairHandlers } from './chairHandlers.ts';
+import { registerElectionHandlers } from './electionHandlers.ts';
+import type { ElectionService } from '../meetings/electionService.ts';
 import { guardSocket, type RoleLimiters } from './guard.ts';
 import { registerLinkHandlers } from './linkHandlers.ts';
 import { registerMemberHandlers } from './memberHandlers.ts';
@@ -16,6 +18,7 @@ import { rooms, type AppServer } from './types.ts';
 
 export interface RealtimeDeps {
   service: MeetingService;
+  elections: ElectionService;
   tokens: TokenStore;
   log: Logger;
   publicUrl?: string;
@@ -33,7 +36,7 @@ const LIMITS = {
   display: [10, 1],
 } as const;
 
-export function attachRealtime(httpServer: HttpServer, { service, tokens, log, publicUrl }: RealtimeDeps): AppServer {
+export function attachRealtime(httpServer: HttpServer, { service, elections, tokens, log, publicUrl }: RealtimeDeps): AppServer {
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
     // Votes and snapshots are small; a bigger frame is an attack, not a meeting.
@@ -74,6 +77,7 @@ export function attachRealtime(httpServer: HttpServer, { service, tokens, log, p
     registerMemberHandlers(socket, service, connLog);
     registerChairHandlers(socket, service, connLog);
     registerRecordHandlers(socket, service, connLog);
+    registerElectionHandlers(socket, elections, connLog);
     registerLinkHandlers(io, socket, { service, tokens, log: connLog, publicUrl });
     // Every (re)connect starts from a full snapshot: nothing missed while away matters.
     socket.emit('meeting:snapshot', broadcaster.snapshot(p.meetingId, state, viewer));

@@ -14,6 +14,7 @@ import type {
   QuorumCount,
   VoteMode,
 } from '../../shared/meeting/model.ts';
+import type { Election } from '../../shared/elections/model.ts';
 import type { BallotRecord, MeetingState } from '../../shared/meeting/state.ts';
 import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
 import type { PendingWrite } from '../meetings/groupCommit.ts';
@@ -45,6 +46,7 @@ interface PollRow {
   invalidated_at: string | null;
   rules: string | null;
   statutory_members: number | null;
+  election: string | null;
 }
 
 export interface NewMeeting {
@@ -90,9 +92,9 @@ export class MeetingStore {
       setCurrentItem: db.prepare(`UPDATE meetings SET current_item_id = ? WHERE id = ?`),
       insertPoll: db.prepare(
         `INSERT INTO polls (id, meeting_id, item_id, round, mode, majority, status, opened_at, closed_at, eligible_member_ids,
-           excluded_member_ids, quorum, quorum_overridden, yes, no, abstain, roll_call_live, counted_by_hand, rules, statutory_members)
+           excluded_member_ids, quorum, quorum_overridden, yes, no, abstain, roll_call_live, counted_by_hand, rules, statutory_members, election)
          VALUES (@id, @meetingId, @itemId, @round, @mode, @majority, @status, @openedAt, @closedAt, @eligible,
-           @excluded, @quorumJson, @overridden, @yes, @no, @abstain, @rollCallLive, @countedByHand, @rules, @statutoryMembers)`,
+           @excluded, @quorumJson, @overridden, @yes, @no, @abstain, @rollCallLive, @countedByHand, @rules, @statutoryMembers, @election)`,
       ),
       setPollEligible: db.prepare(`UPDATE polls SET eligible_member_ids = ? WHERE id = ?`),
       insertAttendance: db.prepare(
@@ -106,7 +108,7 @@ export class MeetingStore {
       quorumChecks: db.prepare(`SELECT at, item_id, quorum FROM quorum_checks WHERE meeting_id = ? ORDER BY seq`),
       updatePoll: db.prepare(
         `UPDATE polls SET status = @status, closed_at = @closedAt, published_at = @publishedAt,
-           yes = @yes, no = @no, abstain = @abstain, invalidated_at = @invalidatedAt WHERE id = @id`,
+           yes = @yes, no = @no, abstain = @abstain, invalidated_at = @invalidatedAt, election = @election WHERE id = @id`,
       ),
       secretVoters: db.prepare(
         `SELECT v.poll_id, v.member_id, v.ballot_id FROM secret_voters v JOIN polls p ON p.id = v.poll_id WHERE p.meeting_id = ?`,
@@ -135,9 +137,18 @@ export class MeetingStore {
       deleteRecordedVote: db.prepare(`DELETE FROM recorded_votes WHERE poll_id = ? AND member_id = ?`),
       setGroupWise: db.prepare(`UPDATE polls SET group_wise = ? WHERE id = ?`),
       upsertBallot: db.prepare(
-        `INSERT INTO ballots (poll_id, member_id, choice, ballot_id, cast_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (poll_id, member_id) DO UPDATE SET choice = excluded.choice, ballot_id = excluded.ballot_id, cast_at = excluded.cast_at`,
+        `INSERT INTO ballots (poll_id, member_id, choice, ballot_id, cast_at, marks) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (poll_id, member_id) DO UPDATE SET choice = excluded.choice, ballot_id = excluded.ballot_id, cast_at = excluded.cast_at, marks = excluded.marks`,
       ),
+      elections: db.prepare(`SELECT data FROM elections WHERE meeting_id = ? ORDER BY rowid`),
+      saveElection: db.prepare(
+        `INSERT INTO elections (meeting_id, item_id, data) VALUES (?, ?, ?) ON CONFLICT (meeting_id, item_id) DO UPDATE SET data = excluded.data`,
+      ),
+      secretVotes: db.prepare(
+        `SELECT v.poll_id, v.candidate_id, v.votes FROM secret_votes v JOIN polls p ON p.id = v.poll_id WHERE p.meeting_id = ?`,
+      ),
+      createSecretVote: db.prepare(`INSERT INTO secret_votes (poll_id, candidate_id, votes) VALUES (?, ?, 0)`),
+      countSecretVote: db.prepare(`UPDATE secret_votes SET votes = votes + 1 WHERE poll_id = ? AND candidate_id = ?`),
     };
   }
 
@@ -182,7 +193,8 @@ export class MeetingStore {
     for (const b of this.q.ballots.all(meetingId) as Record<string, string>[]) {
       let perPoll = ballots.get(b.poll_id!);
       if (!perPoll) ballots.set(b.poll_id!, (perPoll = new Map()));
-      perPoll.set(b.member_id!, { memberId: b.member_id!, choice: b.choice as Choice, ballotId: b.ballot_id!, castAt: b.cast_at! });
+      const marks = b.marks ? { marks: JSON.parse(b.marks) as string[] } : {};
+      perPoll.set(b.member_id!, { memberId: b.member_id!, choice: b.choice as Choice, ballotId: b.ballot_id!, castAt: b.cast_at!, ...marks });
     }
     const attendance = new Map<string, AttendancePeriod[]>();
     for (const a of this.q.attendance.all(meetingId) as { member_id: string; present: number; at: string }[]) {
@@ -215,6 +227,17 @@ export class MeetingStore {
       set.add(r.member_id);
     }
     const groupWisePolls = new Set(pollRows.filter((r) => r.group_wise === 1).map((r) => r.id));
+    const elections = new Map<string, Election>();
+    for (const r of this.q.elections.all(meetingId) as { data: string }[]) {
+      const e = JSON.parse(r.data) as Election;
+      elections.set(e.itemId, e);
+    }
+    const secretVotes = new Map<string, Record<string, number>>();
+    for (const r of this.q.secretVotes.all(meetingId) as { poll_id: string; candidate_id: string; votes: number }[]) {
+      let votes = secretVotes.get(r.poll_id);
+      if (!votes) secretVotes.set(r.poll_id, (votes = {}));
+      votes[r.candidate_id] = r.votes;
+    }
     return {
       meeting: {
         id: String(row.id),
@@ -245,6 +268,8 @@ export class MeetingStore {
       motions: this.motionRows.load(meetingId),
       recordedVotes,
       groupWisePolls,
+      elections,
+      secretVotes,
     };
   }
 
@@ -279,8 +304,10 @@ export class MeetingStore {
       countedByHand: p.countedByHand ? 1 : 0,
       rules: p.rules,
       statutoryMembers: p.statutoryMembers,
+      election: p.election ? JSON.stringify(p.election) : null,
     });
     this.motionRows.insertSubject(p, storedRound);
+    if (p.election && p.mode === 'secret') for (const c of p.election.candidateIds) this.q.createSecretVote.run(p.id, c);
   }
 
   /** Amendments: added, reordered, removed (never once voted on: shared/motions/decideMotions.ts). */
@@ -294,6 +321,11 @@ export class MeetingStore {
 
   removeMotion(meetingId: string, motionId: string): void {
     this.motionRows.remove(meetingId, motionId);
+  }
+
+  /** An election's candidates, seats, secret demand and lots; `change` says what happened (for the audit log). */
+  saveElection(meetingId: string, e: Election, _change: { at: string; lot: Election['lots'][number] | null }): void {
+    this.q.saveElection.run(meetingId, e.itemId, JSON.stringify(e));
   }
 
   /** Who an open poll waits for, after members checked in or out. */
@@ -332,6 +364,7 @@ export class MeetingStore {
       no: p.counts?.no ?? null,
       abstain: p.counts?.abstain ?? null,
       invalidatedAt: p.invalidatedAt,
+      election: p.election ? JSON.stringify(p.election) : null,
     });
   }
 
@@ -357,12 +390,13 @@ export class MeetingStore {
       this.q.insertAttendance.run(entry.meetingId, a.memberId, a.present ? 1 : 0, a.at, a.by);
       return;
     }
-    const { pollId, ballot: b, secretChoice } = entry;
+    const { pollId, ballot: b, secretChoice, secretMarks } = entry;
     if (secretChoice) {
       this.q.insertSecretVoter.run(pollId, b.memberId, b.ballotId);
       this.q.countSecret[secretChoice].run(pollId);
+      for (const candidateId of secretMarks ?? []) this.q.countSecretVote.run(pollId, candidateId);
     } else {
-      this.q.upsertBallot.run(pollId, b.memberId, b.choice, b.ballotId, b.castAt);
+      this.q.upsertBallot.run(pollId, b.memberId, b.choice, b.ballotId, b.castAt, b.marks ? JSON.stringify(b.marks) : null);
     }
   }
 
@@ -410,5 +444,6 @@ function toPoll(r: PollRow, meeting: { rules: string; statutoryMembers: number }
     rollCallLive: r.roll_call_live === 1,
     countedByHand: r.counted_by_hand === 1,
     invalidatedAt: r.invalidated_at,
+    ...(r.election ? { election: JSON.parse(r.election) as Poll['election'] } : {}),
   };
 }

@@ -212,6 +212,25 @@ export const MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE polls ADD COLUMN group_wise INTEGER NOT NULL DEFAULT 0 CHECK (group_wise IN (0, 1));
   `,
+  // Elections of persons: a Wahlgang is a poll with its election part (stage, seats, candidates,
+  // votes) as JSON; open ballots keep their marks; a secret Wahlgang keeps votes only as
+  // counters per candidate, created with the poll so no row appears with the first mark.
+  `
+  ALTER TABLE polls ADD COLUMN election TEXT;
+  ALTER TABLE ballots ADD COLUMN marks TEXT;
+  CREATE TABLE elections (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    item_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, item_id)
+  );
+  CREATE TABLE secret_votes (
+    poll_id TEXT NOT NULL REFERENCES polls(id),
+    candidate_id TEXT NOT NULL,
+    votes INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (poll_id, candidate_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** Runs the migrations not yet applied; `until` stops early (tests of a migration's effect on old data). */

@@ -1,3 +1,4 @@
+import { ballotRefusal, tallyMarks } from '../elections/ballot.ts';
 import { decideSubject } from '../motions/decideMotions.ts';
 import type { CastBallotInput, OpenPollInput } from '../protocol/commands.ts';
 import type { SubjectInput } from '../protocol/motionCommands.ts';
@@ -21,6 +22,8 @@ export interface BallotDecision {
   duplicate: boolean;
   /** Secret poll: the choice to add to the poll's counters; the ballot record does not carry it. */
   secretChoice: Choice | null;
+  /** Secret Wahlgang: the candidates to add to the poll's vote counters. */
+  secretMarks?: string[];
 }
 
 export function decideCast(s: MeetingState, memberId: string, input: CastBallotInput, now: string): Result<BallotDecision> {
@@ -37,15 +40,22 @@ export function decideCast(s: MeetingState, memberId: string, input: CastBallotI
   // member eligible right now may cast or change one.
   const reason = member ? ineligibility(member, eligibilityFacts(s, poll.itemId)) : 'noVotingRight';
   if (reason || !idSet(poll.eligibleMemberIds).has(memberId)) return fail('not_eligible', NOT_ELIGIBLE[reason ?? 'absent']);
-  if (input.choice === 'abstain' && !ruleSet(s.meeting.rules).allowsAbstention) {
+  if (poll.election) {
+    const refused = ballotRefusal(poll.election, { choice: input.choice, marks: input.marks ?? [] });
+    if (refused) return refused;
+  } else if (input.marks) return fail('choice_not_allowed', 'Marks belong on election ballots only');
+  // An election ballot may be left blank under every rule set; the rule set decides whether it is valid.
+  if (input.choice === 'abstain' && !poll.election && !ruleSet(s.meeting.rules).allowsAbstention) {
     return fail('choice_not_allowed', 'Abstention is not allowed under these rules');
   }
   if (poll.mode === 'secret') {
     // The counters cannot take a vote back, so a secret vote is final.
     if (existing) return fail('already_voted', 'A secret vote cannot be changed');
-    return ok({ ballot: { memberId, choice: null, ballotId: input.ballotId, castAt: null }, duplicate: false, secretChoice: input.choice });
+    const secretMarks = poll.election ? { secretMarks: [...(input.marks ?? [])] } : {};
+    return ok({ ballot: { memberId, choice: null, ballotId: input.ballotId, castAt: null }, duplicate: false, secretChoice: input.choice, ...secretMarks });
   }
-  return ok({ ballot: { memberId, choice: input.choice, ballotId: input.ballotId, castAt: now }, duplicate: false, secretChoice: null });
+  const marks = poll.election ? { marks: [...(input.marks ?? [])] } : {};
+  return ok({ ballot: { memberId, choice: input.choice, ballotId: input.ballotId, castAt: now, ...marks }, duplicate: false, secretChoice: null });
 }
 
 const NOT_ELIGIBLE = {
@@ -125,7 +135,13 @@ export function decideClose(s: MeetingState, pollId: string, now: string): Resul
     poll.mode === 'secret'
       ? { ...(s.secretCounts.get(poll.id) ?? emptyCounts()) }
       : tally([...ballotsOf(s, poll.id).values()].flatMap((b) => (b.choice ? [b.choice] : [])));
-  return ok({ ...poll, status: 'closed', closedAt: now, counts });
+  if (!poll.election) return ok({ ...poll, status: 'closed', closedAt: now, counts });
+  const { candidateIds } = poll.election;
+  const votes =
+    poll.mode === 'secret'
+      ? { ...tallyMarks(candidateIds, []), ...s.secretVotes?.get(poll.id) }
+      : tallyMarks(candidateIds, [...ballotsOf(s, poll.id).values()].map((b) => b.marks ?? []));
+  return ok({ ...poll, status: 'closed', closedAt: now, counts, election: { ...poll.election, votes } });
 }
 
 export function decidePublish(s: MeetingState, pollId: string, now: string): Result<Poll> {

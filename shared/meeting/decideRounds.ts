@@ -72,7 +72,8 @@ export function decideInvalidate(s: MeetingState, pollId: string, repeat: boolea
   if (!refused.ok) return refused;
   const invalidated: Poll = { ...poll, status: 'invalid', invalidatedAt: now };
   // A show of hands is repeated by entering new numbers, not by opening a vote on the tablets.
-  if (!repeat || poll.countedByHand) return ok({ invalidated, repeat: null });
+  // A Wahlgang is started again from the election panel, which knows which one is next.
+  if (!repeat || poll.countedByHand || poll.election) return ok({ invalidated, repeat: null });
   const after: MeetingState = { ...s, polls: s.polls.map((p) => (p.id === poll.id ? invalidated : p)) };
   const input: OpenPollArgs = {
     itemId: poll.itemId,

@@ -1,6 +1,7 @@
 import type { MeetingLanguage, MinuteFormat } from './meetingOptions.ts';
 
 export type { MeetingLanguage, MinuteFormat };
+import type { PollElection } from '../elections/model.ts';
 
 /**
  * The meeting model: what a council meeting consists of, independent of storage and transport.
@@ -110,6 +111,8 @@ export interface Poll {
   motionId?: string | null;
   /** Sammelabstimmung: every item this one vote decides (`itemId` is the first); absent otherwise. */
   blocItemIds?: string[] | null;
+  /** Set when this poll is a Wahlgang of an election of persons (shared/elections). */
+  election?: PollElection;
 }
 
 export interface MeetingInfo {

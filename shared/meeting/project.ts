@@ -42,7 +42,8 @@ function pollView(s: MeetingState, poll: Poll, viewer: Viewer): PollView {
     eligibleCount: poll.eligibleMemberIds.length,
     castCount: poll.counts ? poll.counts.yes + poll.counts.no + poll.counts.abstain : ballots.size,
     counts,
-    verdict: counts ? verdict(counts, { majority: poll.majority, statutoryMembers: poll.statutoryMembers }) : null,
+    // A Wahlgang has no Ja/Nein verdict: its outcome comes from shared/elections.
+    verdict: counts && !poll.election ? verdict(counts, { majority: poll.majority, statutoryMembers: poll.statutoryMembers }) : null,
     quorum: poll.quorum,
     quorumOverridden: poll.quorumOverridden,
     rules: poll.rules,
@@ -58,6 +59,7 @@ function pollView(s: MeetingState, poll: Poll, viewer: Viewer): PollView {
   if (subject) view.subject = subject;
   const rollCall = rollCallOf(s, poll, viewer);
   if (rollCall) view.rollCall = rollCall;
+  if (poll.election) view.election = { ...poll.election, votes: resultVisible ? poll.election.votes : null };
   if (viewer.role === 'chair') {
     view.votedMemberIds = [...ballots.keys()];
     view.eligibleMemberIds = poll.eligibleMemberIds;
@@ -104,6 +106,7 @@ export function snapshotFor(s: MeetingState, viewer: Viewer, now: string, shared
         }
       : {}),
     self,
+    ...(s.elections?.size ? { elections: Object.fromEntries([...s.elections].filter(([itemId]) => !hidden.has(itemId))) } : {}),
     ...(viewer.role === 'chair' ? { decisionKinds: Object.fromEntries(s.decisionKinds), motions: [...motionsOf(s)] } : {}),
     serverTime: now,
   };
@@ -121,7 +124,7 @@ export function selfFor(s: MeetingState, memberId: string, shared: Pick<Attendan
     votingRight: me.votingRight,
     present: shared.facts.present.has(me.id),
     ineligibility: ineligibility(me, shared.facts),
-    ballot: own && current ? { pollId: current.id, choice: own.choice, ballotId: own.ballotId } : null,
+    ballot: own && current ? { pollId: current.id, choice: own.choice, ballotId: own.ballotId, ...(own.marks ? { marks: own.marks } : {}) } : null,
     recorded: current ? recordedIn(s, current.id).has(me.id) : false,
   };
 }

@@ -1,3 +1,4 @@
+import type { Election } from '../elections/model.ts';
 import type { DecisionKind } from '../minutes/decisionKinds.ts';
 import type { Motion } from '../motions/model.ts';
 import type { AttendancePeriod, Choice, Counts, Meeting, Poll, QuorumCheck } from './model.ts';
@@ -11,6 +12,8 @@ export interface BallotRecord {
   choice: Choice | null;
   ballotId: string;
   castAt: string | null;
+  /** Open election ballots: the marked candidates (a secret one keeps them only in counters). */
+  marks?: string[];
 }
 
 /** Everything the server knows about one meeting; snapshots are projections of this. */
@@ -38,6 +41,10 @@ export interface MeetingState {
   recordedVotes?: Map<string, Set<string>>;
   /** Polls the chair had minuted group-wise ("fraktionsweise protokollieren"). */
   groupWisePolls?: Set<string>;
+  /** Elections of persons, per agenda item (absent in states made before elections existed). */
+  elections?: Map<string, Election>;
+  /** Secret Wahlgänge: pollId → votes per candidate, the only place their marks live. */
+  secretVotes?: Map<string, Record<string, number>>;
 }
 
 export const openPoll = (s: MeetingState): Poll | undefined => s.polls.find((p) => p.status === 'open');

@@ -16,6 +16,8 @@ export const CastBallot = v.strictObject({
   choice: v.picklist(CHOICES),
   /** Client-generated id: the same id is the same ballot, so a re-send never double-counts. */
   ballotId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+  /** Election ballots only: the marked candidates (see shared/elections/ballot.ts). */
+  marks: v.optional(v.pipe(v.array(id), v.maxLength(50))),
 });
 
 export const SelectItem = v.strictObject({ itemId: v.nullable(id) });

@@ -14,6 +14,15 @@ import type {
   RecordVoteInput,
   SetGroupWiseInput,
 } from './commands.ts';
+import type {
+  AddCandidateInput,
+  DemandSecretInput,
+  DrawLotInput,
+  OpenElectionRoundInput,
+  SetupElectionInput,
+  WithdrawCandidateInput,
+} from '../elections/commands.ts';
+import type { Lot } from '../elections/model.ts';
 import type { QuorumCheck } from '../meeting/model.ts';
 import type { AddAmendmentInput, MoveAmendmentInput, RemoveAmendmentInput } from './motionCommands.ts';
 import type { Result } from './result.ts';
@@ -47,6 +56,12 @@ export interface ClientToServerEvents {
   /** Chair/clerk: § 68 for one member. */
   'record:set': (input: RecordVoteInput, ack: Ack<null>) => void;
   'poll:groupWise': (input: SetGroupWiseInput, ack: Ack<null>) => void;
+  'election:setup': (input: SetupElectionInput, ack: Ack<null>) => void;
+  'election:addCandidate': (input: AddCandidateInput, ack: Ack<{ candidateId: string }>) => void;
+  'election:withdrawCandidate': (input: WithdrawCandidateInput, ack: Ack<null>) => void;
+  'election:demandSecret': (input: DemandSecretInput, ack: Ack<null>) => void;
+  'election:openRound': (input: OpenElectionRoundInput, ack: Ack<{ pollId: string }>) => void;
+  'election:drawLot': (input: DrawLotInput, ack: Ack<Lot>) => void;
 }
 
 export interface ServerToClientEvents {

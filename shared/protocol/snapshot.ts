@@ -9,6 +9,7 @@ import type {
   QuorumCheck,
   QuorumCount,
 } from '../meeting/model.ts';
+import type { Election } from '../elections/model.ts';
 import type { Ineligibility } from '../rules/eligibility.ts';
 import type { DecisionKind } from '../minutes/decisionKinds.ts';
 import type { Verdict } from '../rules/verdict.ts';
@@ -58,6 +59,8 @@ export interface OwnBallot {
   /** Null in a secret poll: not even the member's own device is told its choice back. */
   choice: Choice | null;
   ballotId: string;
+  /** Open Wahlgang only: the candidates this member marked. */
+  marks?: string[];
 }
 
 export interface MemberSelf {
@@ -93,6 +96,8 @@ export interface MeetingSnapshot {
   /** Chair only: itemId → members excluded (Mitwirkungsverbot). */
   exclusions?: Record<string, string[]>;
   self: MemberSelf | null;
+  /** Elections of persons by item id (the display gets none for non-public items). */
+  elections?: Record<string, Election>;
   /** Chair only: Beschlussart set by the clerk, per item id (absent = default from the verdict). */
   decisionKinds?: Record<string, DecisionKind>;
   /** Chair only: the items' amendments (shared/motions), in the order they were added. */

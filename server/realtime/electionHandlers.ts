@@ -1,0 +1,20 @@
+import { AddCandidate, DemandSecret, DrawLot, OpenElectionRound, SetupElection, WithdrawCandidate } from '../../shared/elections/commands.ts';
+import type { Logger } from '../logger.ts';
+import type { ElectionService } from '../meetings/electionService.ts';
+import { handle } from './handle.ts';
+import type { AppSocket } from './types.ts';
+
+const CHAIR = ['chair'] as const;
+
+export function registerElectionHandlers(socket: AppSocket, elections: ElectionService, log: Logger): void {
+  handle(socket, log, 'election:setup', CHAIR, SetupElection, (input, p) => elections.setup(p.meetingId, input.itemId, input.seats));
+  handle(socket, log, 'election:addCandidate', CHAIR, AddCandidate, (input, p) => elections.addCandidate(p.meetingId, input.itemId, input.name));
+  handle(socket, log, 'election:withdrawCandidate', CHAIR, WithdrawCandidate, (input, p) =>
+    elections.withdrawCandidate(p.meetingId, input.itemId, input.candidateId),
+  );
+  handle(socket, log, 'election:demandSecret', CHAIR, DemandSecret, (input, p) => elections.demandSecret(p.meetingId, input.itemId, input.demanded));
+  handle(socket, log, 'election:openRound', CHAIR, OpenElectionRound, (input, p) =>
+    elections.openRound(p.meetingId, input.itemId, input.confirmNotQuorate),
+  );
+  handle(socket, log, 'election:drawLot', CHAIR, DrawLot, (input, p) => elections.drawLot(p.meetingId, input.pollId, input.winners));
+}
