@@ -12,6 +12,8 @@ import { ThemeSwitch } from '../ui/ThemeSwitch.tsx';
 import { AgendaList } from './AgendaList.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { DecisionKindSelect } from './DecisionKindSelect.tsx';
+import { ElectionPanel } from './election/ElectionPanel.tsx';
+import { ElectionSetup } from './election/ElectionSetup.tsx';
 import { PollPanel } from './PollPanel.tsx';
 import { refusalText } from './refusal.ts';
 import { ReissueLink } from './ReissueLink.tsx';
@@ -99,7 +101,12 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
               <span>{error}</span>
             </p>
           )}
-          {item ? (
+          {item && snapshot.elections?.[item.id] ? (
+            <>
+              <ItemTitle item={item} />
+              <ElectionPanel key={item.id} snapshot={snapshot} item={item} election={snapshot.elections[item.id]!} conn={conn} run={run} />
+            </>
+          ) : item ? (
             <>
               <ItemTitle item={item} />
               <AmendmentList snapshot={snapshot} item={item} locked={mainRounds.some((p) => p.status !== 'invalid')} conn={conn} run={run} />
@@ -112,6 +119,7 @@ export function ChairApp({ conn }: { conn: MeetingConnection }) {
                 conn={conn}
                 run={run}
               />
+              {rounds.length === 0 && <ElectionSetup itemId={item.id} conn={conn} run={run} />}
               <RoundHistory polls={rounds} />
               <DecisionKindSelect
                 itemId={item.id}

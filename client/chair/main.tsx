@@ -1,9 +1,11 @@
 import chairMessages from '../i18n/de/chair.ts';
+import electionMessages from '../i18n/de/election.ts';
 import { registerMessages } from '../i18n/i18n.ts';
 import { mount } from '../ui/mount.tsx';
 import { ChairApp } from './ChairApp.tsx';
 import './chair.css';
 
 registerMessages(chairMessages, () => import('../i18n/en/chair.ts'));
+registerMessages(electionMessages, () => import('../i18n/en/election.ts'));
 
 mount('chair', (conn) => <ChairApp conn={conn} />);

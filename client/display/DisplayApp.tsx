@@ -5,6 +5,7 @@ import type { MeetingConnection } from '../sync/connection.ts';
 import { ItemTitle } from '../ui/ItemTitle.tsx';
 import { PageMessage } from '../ui/PageMessage.tsx';
 import { DisplayHeader } from './DisplayHeader.tsx';
+import { ElectionStage } from './election/ElectionStage.tsx';
 import { InvalidNotice } from './InvalidNotice.tsx';
 import { ProgressView } from './ProgressView.tsx';
 import { pendingQuorumCheck, QuorumNotice } from './QuorumNotice.tsx';
@@ -58,8 +59,9 @@ export function DisplayApp({ conn }: { conn: MeetingConnection }) {
         {invalid && <InvalidNotice poll={invalid} />}
         {poll && (
           <div class={`display-stage${rollCall ? ' is-roll-call' : ''}`}>
-            {poll.status === 'open' && <ProgressView poll={poll} compact={!!rollCall} />}
-            {poll.status === 'closed' && <p class="display-closed">{t('display.closed')}</p>}
+            {poll.election && <ElectionStage snapshot={snapshot} poll={poll} />}
+            {!poll.election && poll.status === 'open' && <ProgressView poll={poll} compact={!!rollCall} />}
+            {!poll.election && poll.status === 'closed' && <p class="display-closed">{t('display.closed')}</p>}
             {published && (
               <ResultView
                 counts={published.counts!}

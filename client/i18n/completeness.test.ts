@@ -92,8 +92,9 @@ describe('each page carries the strings it shows, and only those', () => {
     expect(VIEWS).toEqual(expect.arrayContaining(['member', 'chair', 'display', 'admin', 'landing', 'results']));
     const member = reachableModules(join(CLIENT, 'member', 'main.tsx'));
     // `motions` only in the chunk loaded with a vote on an amendment or en bloc (client/motions/LazySubject.tsx),
-    // `record` with the § 68 control, loaded only when a member may use it.
-    expect(areasImportedBy(member)).toEqual(new Set(['common', 'member', 'motions', 'record']));
+    // `record` with the § 68 control, loaded only when a member may use it; `election` only with
+    // the lazily loaded election ballot (client/member/LazyElectionBallot.tsx).
+    expect(areasImportedBy(member)).toEqual(new Set(['common', 'member', 'motions', 'record', 'election']));
     expect([...member.values()].flatMap(keysNamedIn)).toEqual(expect.arrayContaining(['member.saved', 'choice.yes', 'choice.abstain']));
   });
 

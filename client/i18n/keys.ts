@@ -2,6 +2,7 @@ import type admin from './de/admin.ts';
 import type chair from './de/chair.ts';
 import type common from './de/common.ts';
 import type display from './de/display.ts';
+import type election from './de/election.ts';
 import type landing from './de/landing.ts';
 import type member from './de/member.ts';
 import type results from './de/results.ts';
@@ -15,6 +16,7 @@ export type MessageKey =
   | keyof typeof member
   | keyof typeof chair
   | keyof typeof display
+  | keyof typeof election
   | keyof typeof admin
   | keyof typeof landing
   | keyof typeof results

@@ -13,6 +13,7 @@ import { IneligibleNotice } from './IneligibleNotice.tsx';
 import { InsecureContextNotice } from './InsecureContextNotice.tsx';
 import { OfflineSince } from './OfflineSince.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
+import { LazyElectionBallot } from './LazyElectionBallot.tsx';
 import { VotePanel } from './VotePanel.tsx';
 import { LazySubject } from '../motions/LazySubject.tsx';
 
@@ -76,6 +77,15 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
           </p>
         ) : self.ineligibility === 'excluded' || (self.ineligibility === 'absent' && poll?.status === 'open') ? (
           <IneligibleNotice self={self} poll={poll} rules={snapshot.meeting.rules} />
+        ) : poll?.election ? (
+          <LazyElectionBallot
+            conn={conn}
+            meetingId={snapshot.meeting.id}
+            poll={poll}
+            election={snapshot.elections?.[poll.itemId]}
+            itemNumber={item?.number}
+            serverBallot={self.ballot}
+          />
         ) : (
           <VotePanel
             conn={conn}

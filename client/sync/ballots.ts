@@ -10,6 +10,7 @@ export interface LocalBallot {
   pollId: string;
   choice: Choice;
   ballotId: string;
+  marks?: string[];
   /**
    * queued: on this device, waiting for a connection · sending: on the wire · saved: stored by
    * the server · late: arrived after the poll closed, not counted · failed: refused otherwise.
@@ -58,9 +59,9 @@ export async function startOutbox(connection: MeetingConnection, token: string):
   if (connection.socket.connected) void flush();
 }
 
-export async function castBallot(connection: MeetingConnection, pollId: string, choice: Choice): Promise<void> {
+export async function castBallot(connection: MeetingConnection, pollId: string, choice: Choice, marks?: string[]): Promise<void> {
   conn = connection;
-  const entry: OutboxEntry = { pollId, choice, ballotId: randomId(), owner, queuedAt: Date.now() };
+  const entry: OutboxEntry = { pollId, choice, ballotId: randomId(), owner, queuedAt: Date.now(), ...(marks ? { marks } : {}) };
   localBallot.value = { ...toBallot(entry), state: 'queued' };
   // Durable before it leaves the device: a reload or a dead battery cannot lose the tap.
   await (await localStore()).put('outbox', entry);
@@ -76,7 +77,7 @@ async function deliver(entry: OutboxEntry): Promise<void> {
   if (!conn) return;
   const isCurrent = () => localBallot.value?.ballotId === entry.ballotId;
   if (isCurrent()) localBallot.value = { ...toBallot(entry), state: 'sending' };
-  const result = await conn.send('ballot:cast', { pollId: entry.pollId, choice: entry.choice, ballotId: entry.ballotId });
+  const result = await conn.send('ballot:cast', toBallot(entry));
   if (!result.ok && !FINAL.has(result.error.code) && result.error.code !== 'poll_not_open') {
     // Timeout, rate limit or a server hiccup: stays in the outbox, tried again shortly or on reconnect.
     if (isCurrent()) localBallot.value = { ...toBallot(entry), state: 'queued' };
@@ -108,4 +109,4 @@ function rememberInSnapshot(own: OwnBallot): void {
   if (s?.self) conn!.snapshot.value = { ...s, self: { ...s.self, ballot: own } };
 }
 
-const toBallot = (e: OutboxEntry) => ({ pollId: e.pollId, choice: e.choice, ballotId: e.ballotId });
+const toBallot = (e: OutboxEntry) => ({ pollId: e.pollId, choice: e.choice, ballotId: e.ballotId, ...(e.marks ? { marks: e.marks } : {}) });

@@ -7,6 +7,8 @@ export interface OutboxEntry {
   pollId: string;
   choice: Choice;
   ballotId: string;
+  /** Election ballots: the marked candidates. */
+  marks?: string[];
   /** The pairing token it belongs to: a re-paired tablet never sends a former member's vote. */
   owner: string;
   queuedAt: number;

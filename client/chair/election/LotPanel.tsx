@@ -1,0 +1,40 @@
+import type { Election } from '../../../shared/elections/model.ts';
+import type { ElectionNext } from '../../../shared/elections/progress.ts';
+import { t } from '../../i18n/i18n.ts';
+import type { MeetingConnection } from '../../sync/connection.ts';
+import { Icon } from '../../ui/Icon.tsx';
+import type { RunCommand } from '../runCommand.ts';
+
+/**
+ * A tie is decided by lot: drawn here with the server's randomness (logged), or drawn by hand in
+ * the room and entered by naming who won it.
+ */
+export function LotPanel({ election, lot, conn, run }: { election: Election; lot: Extract<ElectionNext, { kind: 'lot' }>; conn: MeetingConnection; run: RunCommand }) {
+  const names = new Map(election.candidates.map((c) => [c.id, c.name]));
+  const tied = lot.among.map((id) => names.get(id) ?? id).join(', ');
+  return (
+    <section class="election-lot" aria-labelledby="lot-heading">
+      <p id="lot-heading" class="notice notice-warn">
+        <Icon name="alert" />
+        <span>{t(lot.purpose === 'runoff' ? 'election.lotRunoff' : 'election.lotSeat', { names: tied, count: lot.count })}</span>
+      </p>
+      <button type="button" class="btn btn-primary btn-large election-draw" onClick={() => void run(() => conn.send('election:drawLot', { pollId: lot.pollId }))}>
+        {t('election.lotDraw')}
+      </button>
+      {lot.count === 1 && (
+        <div class="election-lot-hand" role="group" aria-labelledby="lot-hand">
+          <p id="lot-hand" class="muted">
+            {t('election.lotHand')}
+          </p>
+          <div class="button-row">
+            {lot.among.map((id) => (
+              <button type="button" key={id} class="btn" onClick={() => void run(() => conn.send('election:drawLot', { pollId: lot.pollId, winners: [id] }))}>
+                {t('election.lotHandWinner', { name: names.get(id) ?? id })}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
