@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentPoll } from '../shared/protocol/selectors.ts';
+import { DEMO_MEETING } from '../server/demo/demoMeeting.ts';
+import { connectClient, startServer, tokenOf, type TestClient, type TestServer } from '../server/test/harness.ts';
+import { displayContext, laptopContext, launchBrowser, screenshot, tabletContext, watchForErrors } from './support/browser.ts';
+
+/**
+ * An election of persons through the real UI (NKomVG § 67): the chair adds three candidates on the
+ * spot, two tablets mark their ballots, eight members vote over sockets; nobody has the majority of
+ * the members in the first Wahlgang, the second ends in a tie, the chair draws the lot in the
+ * console, the display and the tablets say who is elected, and the minutes say it word for word.
+ */
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let server: TestServer;
+let browser: Browser;
+const errors: string[] = [];
+const findings: string[] = [];
+const sockets: TestClient[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await browser?.close();
+  await server?.dispose();
+});
+
+async function open(kind: 'tablet' | 'display' | 'laptop', url: string): Promise<Page> {
+  const ctx = kind === 'tablet' ? await tabletContext(browser) : kind === 'display' ? await displayContext(browser) : await laptopContext(browser);
+  const page = await ctx.newPage();
+  watchForErrors(page, errors);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(url);
+  return page;
+}
+
+async function axe(page: Page, view: string): Promise<void> {
+  await page.evaluate(AXE_SOURCE);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    const { violations } = await page.evaluate(
+      (tags) => (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+      TAGS,
+    );
+    for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') findings.push(`${view}/${colorScheme}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+}
+
+describe('an election with a second Wahlgang and a lot, in Chromium', () => {
+  it('runs from candidates to "Gewählt ist …" on tablets, console and display, and minutes it', async () => {
+    const created = await server.createMeeting({
+      ...DEMO_MEETING,
+      agenda: [...DEMO_MEETING.agenda, { number: 'Ö 4', name: 'Wahl der stellvertretenden Ausschussvorsitzenden' }],
+    });
+    const chairSocket = await connectClient(server.url, tokenOf(created.chairUrl));
+    sockets.push(chairSocket);
+    for (const m of chairSocket.snapshot().members) expect((await chairSocket.call('attendance:set', { memberId: m.id, present: true })).ok).toBe(true);
+    const chair = await open('laptop', created.chairUrl);
+    const display = await open('display', created.displayUrl);
+    // Tablets for Kirchmann and Schrader (p3, p4); the other eight vote over their sockets.
+    const tablets = await Promise.all(created.members.slice(2, 4).map((m) => open('tablet', m.joinUrl)));
+    const others = await Promise.all(
+      [0, 1, 4, 5, 6, 7, 8, 9].map(async (i) => {
+        const c = await connectClient(server.url, tokenOf(created.members[i]!.joinUrl));
+        sockets.push(c);
+        return c;
+      }),
+    );
+
+    // --- The chair calls up the item, makes it an election and adds the candidates as they are proposed.
+    await chair.getByRole('button', { name: /^Ö 4(?!\d)/ }).click();
+    await chair.getByRole('button', { name: 'Als Wahl durchführen (Personenwahl)' }).click();
+    for (const name of ['Frau Wilke', 'Herr Kirchmann', 'Frau Nolte']) {
+      await chair.getByLabel('Vorschlag (Name, z. B. Frau Wilke)').fill(name);
+      await chair.getByRole('button', { name: 'Hinzufügen' }).click();
+      await chair.locator('.election-candidate-list li', { hasText: name }).waitFor();
+    }
+    await chair.getByText('Wahl nach § 67 NKomVG, offen').waitFor();
+    await axe(chair, 'chair-election-setup');
+    await chair.getByRole('button', { name: '1. Wahlgang starten (3 zur Wahl)' }).click();
+    await display.getByText('Zur Wahl:').waitFor();
+    expect(await display.locator('.election-standing').innerText()).toBe('Zur Wahl: Frau Wilke · Herr Kirchmann · Frau Nolte');
+    const ids = Object.fromEntries(chairSocket.snapshot().elections![currentPoll(chairSocket.snapshot())!.itemId]!.candidates.map((c) => [c.name, c.id]));
+
+    /** Tablet i marks one candidate and casts; resolves once the tablet says it is stored. */
+    const markOn = async (tablet: Page, name: string) => {
+      await tablet.getByRole('button', { name, exact: true }).click();
+      await tablet.getByRole('button', { name: 'Stimmzettel abgeben' }).click();
+      await tablet.getByText(`Ihr Stimmzettel: ${name} – gespeichert`).waitFor();
+    };
+    const socketVotes = async (plan: (string | null)[]) => {
+      const pollId = currentPoll(await others[0]!.waitFor((s) => currentPoll(s)?.status === 'open'))!.id;
+      for (const [i, name] of plan.entries()) {
+        const r = await others[i]!.call('ballot:cast', { pollId, choice: name ? 'yes' : 'abstain', marks: name ? [ids[name]] : [], ballotId: `e2e-${pollId}-${i}`.replace(/[^A-Za-z0-9_-]/g, '_') });
+        expect(r.ok).toBe(true);
+      }
+    };
+
+    // --- 1. Wahlgang: Wilke 4, Kirchmann 4, Nolte 1, one blank — 6 (the majority of the 10 members) needed.
+    await tablets[0]!.getByText('Offene Wahl zu TOP Ö 4 – 1. Wahlgang').waitFor();
+    await tablets[0]!.getByRole('button', { name: 'Frau Wilke', exact: true }).click();
+    expect(await tablets[0]!.getByRole('button', { name: 'Frau Wilke', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await screenshot(tablets[0]!, 'election-tablet-ballot');
+    await axe(tablets[0]!, 'tablet-election-ballot');
+    await tablets[0]!.getByRole('button', { name: 'Stimmzettel abgeben' }).click();
+    await tablets[0]!.getByText('Ihr Stimmzettel: Frau Wilke – gespeichert').waitFor();
+    await markOn(tablets[1]!, 'Herr Kirchmann');
+    await socketVotes(['Frau Wilke', 'Frau Wilke', 'Frau Wilke', 'Herr Kirchmann', 'Herr Kirchmann', 'Herr Kirchmann', 'Frau Nolte', null]);
+    await chair.getByRole('button', { name: 'Abstimmung beenden' }).click();
+    await chair.getByText('Die erforderliche Mehrheit wurde nicht erreicht.').waitFor();
+    await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
+    await display.getByText('Keine erforderliche Mehrheit – 2. Wahlgang folgt').waitFor();
+    await tablets[0]!.getByText('Die erforderliche Mehrheit wurde nicht erreicht.').waitFor();
+
+    // --- 2. Wahlgang (every candidate, the most votes win): 5 to 5 — a tie.
+    await chair.getByRole('button', { name: '2. Wahlgang starten (3 zur Wahl)' }).click();
+    await tablets[0]!.getByText('Offene Wahl zu TOP Ö 4 – 2. Wahlgang').waitFor();
+    await markOn(tablets[0]!, 'Frau Wilke');
+    await tablets[1]!.getByText('Offene Wahl zu TOP Ö 4 – 2. Wahlgang').waitFor();
+    await markOn(tablets[1]!, 'Herr Kirchmann');
+    await socketVotes(['Frau Wilke', 'Frau Wilke', 'Frau Wilke', 'Frau Wilke', 'Herr Kirchmann', 'Herr Kirchmann', 'Herr Kirchmann', 'Herr Kirchmann']);
+    await chair.getByRole('button', { name: 'Abstimmung beenden' }).click();
+    await chair.getByText('Stimmengleichheit zwischen Frau Wilke, Herr Kirchmann: das Los entscheidet (1 gewählt).').waitFor();
+    await screenshot(chair, 'election-chair-lot');
+    await axe(chair, 'chair-election-lot');
+    await chair.getByRole('button', { name: 'Los ziehen (Zufall des Servers, protokolliert)' }).click();
+    const afterLot = await chairSocket.waitFor((s) => (s.elections?.[currentPoll(s)!.itemId]?.lots.length ?? 0) === 1);
+    const winnerId = afterLot.elections![currentPoll(afterLot)!.itemId]!.lots[0]!.winners[0];
+    const winner = winnerId === ids['Frau Wilke'] ? 'Frau Wilke' : 'Herr Kirchmann';
+    await chair.getByText(`Gewählt ist ${winner} mit 5 Stimmen.`).waitFor();
+    await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
+    await chair.getByText('Die Wahl ist abgeschlossen.').waitFor();
+
+    await display.getByText(`Gewählt ist ${winner} mit 5 Stimmen.`).waitFor();
+    await screenshot(display, 'election-display-result');
+    await axe(display, 'display-election-result');
+    await screenshot(chair, 'election-chair-done');
+    for (const tablet of tablets) await tablet.getByText(`Gewählt ist ${winner} mit 5 Stimmen.`).waitFor();
+    await screenshot(tablets[1]!, 'election-tablet-result');
+
+    const minutes = await (await fetch(`${server.url}/api/meetings/${created.id}/minutes.txt`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
+    expect(minutes.split('\n\n').find((b) => b.startsWith('TOP Ö 4'))?.trimEnd()).toBe(
+      [
+        'TOP Ö 4 – Wahl der stellvertretenden Ausschussvorsitzenden',
+        'Wahl nach § 67 NKomVG, offen',
+        '1. Wahlgang – erforderlich: 6 Stimmen (Mehrheit der 10 Mitglieder)',
+        'Frau Wilke: 4 Stimmen',
+        'Herr Kirchmann: 4 Stimmen',
+        'Frau Nolte: 1 Stimme',
+        'Enthaltung/en: 1',
+        'Die erforderliche Mehrheit wurde nicht erreicht.',
+        '2. Wahlgang – gewählt ist, wer die meisten Stimmen erhält',
+        'Frau Wilke: 5 Stimmen',
+        'Herr Kirchmann: 5 Stimmen',
+        'Frau Nolte: 0 Stimmen',
+        'Enthaltung/en: -',
+        `Stimmengleichheit. Losentscheid (von der Sitzungsleitung in der Konsole gezogen): ${winner}`,
+        `Gewählt ist ${winner} mit 5 Stimmen.`,
+      ].join('\n'),
+    );
+    expect(findings).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
