@@ -3,6 +3,7 @@ import { tally } from '../../shared/rules/tally.ts';
 import type { Db } from '../storage/database.ts';
 import { entryHash, GENESIS, toEntry, type AuditEntry } from './auditLog.ts';
 import type { RosterEntry } from './roster.ts';
+import { checkElections } from './verifyElections.ts';
 
 export interface VerifyReport {
   entries: number;
@@ -76,6 +77,7 @@ export function verifyDatabase(db: Db): VerifyReport {
     }
   }
   checkRosters(db, entries, problems);
+  checkElections(db, entries, problems);
   return { entries: entries.length, polls: polls.length, ballots: ballotRows.length, problems };
 }
 

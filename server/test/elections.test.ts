@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Lot } from '../../shared/elections/model.ts';
 import type { MeetingSpecInput } from '../../shared/protocol/meetingSpec.ts';
 import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
+import { verifyDatabase } from '../audit/verify.ts';
 import { DEMO_MEETING } from '../demo/demoMeeting.ts';
 import { connectClient, startServer, tokenOf, type TestClient, type TestServer } from './harness.ts';
 
@@ -118,6 +119,8 @@ describe('an election under NKomVG § 67 over real sockets', () => {
     // The draw is in the audit log with the tied candidates and the winner.
     const db = new Database(server.dbFile, { readonly: true });
     const logged = db.prepare(`SELECT payload FROM audit_log WHERE kind = 'election.lotDrawn'`).all() as { payload: string }[];
+    // `npm run verify` recounts every Wahlgang from the stored marks and agrees.
+    expect(verifyDatabase(db).problems).toEqual([]);
     db.close();
     expect(logged.map((r) => JSON.parse(r.payload) as Lot)).toMatchObject([{ pollId: second, winners: lot.winners, method: 'server' }]);
   });
@@ -168,6 +171,7 @@ describe('a secret election with several seats (GO NRW)', () => {
     expect(db.prepare(`SELECT * FROM secret_voters WHERE poll_id = ? LIMIT 1`).get(pollId)).toEqual({ poll_id: pollId, member_id: expect.any(String), ballot_id: expect.any(String) });
     const accepted = db.prepare(`SELECT payload FROM audit_log WHERE kind = 'ballot.accepted' AND poll_id = ?`).all(pollId) as { payload: string }[];
     expect(accepted.map((r) => Object.keys(JSON.parse(r.payload) as object))).toEqual(plan.map(() => ['receipt']));
+    expect(verifyDatabase(db).problems).toEqual([]);
     db.close();
     // 10 valid ballots but one blank: 9 valid, 5 needed — Frau Wilke (7) is elected, Herr Kirchmann (5) too.
     await ok(chair, 'poll:publish', { pollId });

@@ -32,7 +32,7 @@ export default {
   'election.lotRunoff': 'Stimmengleichheit zwischen {names}: das Los entscheidet, wer in die Stichwahl kommt ({count}).',
   'election.lotDraw': 'Los ziehen (Zufall des Servers, protokolliert)',
   'election.lotHand': 'Oder das im Saal gezogene Los eintragen:',
-  'election.lotHandWinner': 'Los fiel auf {name}',
+  'election.lotHandWinner': 'Los gezogen: {name}',
   'election.done': 'Die Wahl ist abgeschlossen.',
   'election.display.standing': 'Zur Wahl:',
   'election.display.closed': 'Wahlgang beendet – das Ergebnis folgt.',

@@ -34,7 +34,7 @@ export default {
   'election.lotRunoff': 'Tie between {names}: the lot decides who enters the run-off ({count}).',
   'election.lotDraw': 'Draw the lot (server randomness, logged)',
   'election.lotHand': 'Or enter the lot drawn by hand in the room:',
-  'election.lotHandWinner': 'Lot drawn for {name}',
+  'election.lotHandWinner': 'Lot drawn: {name}',
   'election.done': 'The election is complete.',
   'election.display.standing': 'Standing:',
   'election.display.closed': 'Ballot closed – the result follows.',
