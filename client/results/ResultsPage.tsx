@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { RoundSubject } from '../motions/RoundSubject.tsx';
 import type { ItemResult, MeetingResults, RoundResult } from '../../shared/export/results.ts';
 import { DECISION_KIND_LABELS } from '../../shared/minutes/decisionKinds.ts';
+import { roundTitle } from '../../shared/elections/wording.ts';
 import { resultNotes } from '../../shared/minutes/block.ts';
 import { bavarianLine, sessionNetLine } from '../../shared/minutes/formats/formats.ts';
 import { groupWiseWording } from '../../shared/minutes/groupWise.ts';
@@ -76,6 +77,7 @@ function Round({ round, format }: { round: RoundResult; format: MinuteFormat }) 
   // The same notes as the minutes, from the same wording functions: print and minutes cannot drift.
   let notes: string[] = [];
   if (round.status === 'invalid') rows.push([t('results.result'), t('results.invalid')]);
+  else if (round.election) notes = round.election.wording[l];
   else if (round.counts && round.outcome) {
     const v = verdict(round.counts, { majority: round.majority, statutoryMembers: round.statutoryMembers });
     notes = [
@@ -101,7 +103,8 @@ function Round({ round, format }: { round: RoundResult; format: MinuteFormat }) 
     <div class="results-round">
       <RoundSubject round={round} />
       <p class="results-round-head">
-        {t('results.round', { round: round.round })} · {t(`results.mode.${round.mode}`)} · {t(`results.majority.${round.majority}`)} · {times}
+        {round.election ? roundTitle(round.rules, round.election.stage, l) : t('results.round', { round: round.round })} · {t(`results.mode.${round.mode}`)}
+        {!round.election && ` · ${t(`results.majority.${round.majority}`)}`} · {times}
         {round.status === 'closed' && <span> · {t('results.notPublished')}</span>}
       </p>
       <dl class="results-table">

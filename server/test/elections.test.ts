@@ -116,6 +116,21 @@ describe('an election under NKomVG § 67 over real sockets', () => {
         `Gewählt ist ${winner} mit 5 Stimmen.`,
       ].join('\n'),
     );
+    // results.json and results.csv carry the Wahlgänge with the candidates' votes and who is elected.
+    const auth = { headers: { authorization: `Bearer ${server.adminToken}` } };
+    const json = (await (await fetch(`${server.url}/api/meetings/${chair.snapshot().meeting.id}/results.json`, auth)).json()) as import('../../shared/export/results.ts').MeetingResults;
+    const rounds = json.items.find((i) => i.number === 'Ö 4')!.rounds;
+    expect(rounds.map((r) => [r.election?.title, r.election?.result, r.passed])).toEqual([
+      ['1. Wahlgang', 'Die erforderliche Mehrheit wurde nicht erreicht.', null],
+      ['2. Wahlgang', `Stimmengleichheit. Losentscheid (von der Sitzungsleitung in der Konsole gezogen): ${winner} Gewählt ist ${winner} mit 5 Stimmen.`, null],
+    ]);
+    expect(rounds[1]!.election!.candidates.map((x) => [x.name, x.votes, x.elected, x.byLot])).toEqual([
+      ['Frau Wilke', 5, winner === 'Frau Wilke', winner === 'Frau Wilke'],
+      ['Herr Kirchmann', 5, winner === 'Herr Kirchmann', winner === 'Herr Kirchmann'],
+      ['Frau Nolte', 0, false, false],
+    ]);
+    const csv = await (await fetch(`${server.url}/api/meetings/${chair.snapshot().meeting.id}/results.csv`, auth)).text();
+    expect(csv).toContain('Ö 4;;Wahl der stellvertretenden Ausschussvorsitzenden;2;offen (Wahl);NKomVG: 2. Wahlgang;;;;;;;;Frau Nolte;0\r\n');
     // The draw is in the audit log with the tied candidates and the winner.
     const db = new Database(server.dbFile, { readonly: true });
     const logged = db.prepare(`SELECT payload FROM audit_log WHERE kind = 'election.lotDrawn'`).all() as { payload: string }[];

@@ -1,3 +1,4 @@
+import { electionRoundResult, type ElectionRoundResult } from '../elections/exportRound.ts';
 import { groupOf } from '../meeting/groups.ts';
 import type { Choice, Counts, MajorityKind, MeetingLanguage, MinuteFormat, PollStatus, QuorumCount, VoteMode } from '../meeting/model.ts';
 import { covers, isGroupWise, recordedIn, type MeetingState } from '../meeting/state.ts';
@@ -66,6 +67,8 @@ export interface RoundResult {
   groupBallots: GroupBallot[] | null;
   /** § 68: members who had the minutes record how they voted, with their choice. */
   recordedVotes: NamedVote[];
+  /** A Wahlgang of an election of persons: candidates with their votes and who is elected; null for decisions. */
+  election?: ElectionRoundResult | null;
 }
 
 export interface ItemResult {
@@ -111,7 +114,8 @@ export function meetingResults(s: MeetingState, scope: ResultsScope, now: string
       rounds: s.polls
         .filter((p) => covers(p, item.id) && p.status !== 'open')
         .map((p): RoundResult => {
-          const counted = p.status !== 'invalid' && p.counts !== null;
+          // A Wahlgang has no Ja/Nein verdict and no Beschlussart: its result is who is elected.
+          const counted = p.status !== 'invalid' && p.counts !== null && !p.election;
           const v = counted ? verdict(p.counts!, { majority: p.majority, statutoryMembers: p.statutoryMembers }) : null;
           // The clerk's Beschlussart for the item, else the default from the verdict (as in the minutes).
           // An amendment's round has no Beschlussart of its own: the item's comes from the main motion.
@@ -168,6 +172,7 @@ export function meetingResults(s: MeetingState, scope: ResultsScope, now: string
             groupWise,
             groupBallots,
             recordedVotes,
+            election: electionRoundResult(s, p),
           };
         }),
     }));

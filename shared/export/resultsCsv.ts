@@ -39,6 +39,15 @@ export function resultsCsv(r: MeetingResults): string {
       // An amendment's or a bloc's round says so after the item's name: several rounds of one item are different questions.
       const subject = roundSubjectLabel(round);
       const name = subject ? `${item.name} – ${subject}` : item.name;
+      if (round.election) {
+        // A Wahlgang: its result line, then one row per candidate (`Mitglied` = the candidate, `Stimme` = the votes).
+        const e = round.election;
+        const rule = `${round.rules}: ${e.title}`;
+        const result = round.status === 'invalid' ? 'ungültig' : e.result;
+        rows.push([item.number, item.paper, item.name, round.round, `${MODE[round.mode]} (Wahl)`, rule, null, null, round.counts?.abstain ?? null, result, null, round.openedAt, round.closedAt, null, null]);
+        for (const c of e.candidates) rows.push([item.number, item.paper, item.name, round.round, `${MODE[round.mode]} (Wahl)`, rule, null, null, null, c.elected ? 'gewählt' : null, null, null, null, c.name, c.votes]);
+        continue;
+      }
       const rule = `${r.meeting.rules}: ${MAJORITY[round.majority]}`;
       rows.push([
         item.number,
