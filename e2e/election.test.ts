@@ -171,4 +171,99 @@ describe('an election with a second Wahlgang and a lot, in Chromium', () => {
     expect(findings).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('runs a secret election under GemO BW: a lot by hand for the Stichwahl, then the Stichwahl on the tablets', async () => {
+    const created = await server.createMeeting({
+      ...DEMO_MEETING,
+      rules: 'GemO-BW',
+      agenda: [{ number: 'Ö 7', name: 'Wahl der Vertreterin oder des Vertreters im Verbandsausschuss' }],
+    });
+    const chairSocket = await connectClient(server.url, tokenOf(created.chairUrl));
+    sockets.push(chairSocket);
+    for (const m of chairSocket.snapshot().members) expect((await chairSocket.call('attendance:set', { memberId: m.id, present: true })).ok).toBe(true);
+    const chair = await open('laptop', created.chairUrl);
+    const display = await open('display', created.displayUrl);
+    const tablet = await open('tablet', created.members[2]!.joinUrl);
+    const others = await Promise.all(
+      [0, 1, 3, 4, 5, 6, 7, 8, 9].map(async (i) => {
+        const c = await connectClient(server.url, tokenOf(created.members[i]!.joinUrl));
+        sockets.push(c);
+        return c;
+      }),
+    );
+    await chair.getByRole('button', { name: /^Ö 7(?!\d)/ }).click();
+    await chair.getByRole('button', { name: 'Als Wahl durchführen (Personenwahl)' }).click();
+    for (const name of ['Frau Schrader', 'Herr Brandes', 'Frau Bertram']) {
+      await chair.getByLabel('Vorschlag (Name, z. B. Frau Wilke)').fill(name);
+      await chair.getByRole('button', { name: 'Hinzufügen' }).click();
+      await chair.locator('.election-candidate-list li', { hasText: name }).waitFor();
+    }
+    await chair.getByLabel('Ein Mitglied verlangt geheime Wahl').check();
+    await chair.getByText('Wahl nach § 37 Abs. 7 GemO, geheim (auf Verlangen eines Mitglieds)').waitFor();
+    await chair.getByRole('button', { name: '1. Wahlgang starten (3 zur Wahl)' }).click();
+    const itemId = chairSocket.snapshot().agenda[0]!.id;
+    const ids = Object.fromEntries((await chairSocket.waitFor((s) => !!s.elections?.[itemId])).elections![itemId]!.candidates.map((c) => [c.name, c.id]));
+    const socketVotes = async (plan: (string | null)[]) => {
+      const pollId = currentPoll(await others[0]!.waitFor((s) => currentPoll(s)?.status === 'open'))!.id;
+      for (const [i, name] of plan.entries()) {
+        const r = await others[i]!.call('ballot:cast', { pollId, choice: name ? 'yes' : 'abstain', marks: name ? [ids[name]] : [], ballotId: `bw-${pollId}-${i}`.replace(/[^A-Za-z0-9_-]/g, '_') });
+        expect(r.ok).toBe(true);
+      }
+    };
+    /** A secret ballot: mark, cast, confirm once; afterwards only the neutral confirmation. */
+    const secretMark = async (name: string) => {
+      await tablet.getByRole('button', { name, exact: true }).click();
+      await tablet.getByRole('button', { name: 'Stimmzettel abgeben' }).click();
+      await tablet.getByText(`Stimmzettel „${name}“ abgeben?`).waitFor();
+      await tablet.getByRole('button', { name: 'Bestätigen' }).click();
+      await tablet.getByText('✓ Stimme abgegeben').waitFor();
+      expect(await tablet.getByRole('button', { name, exact: true }).count()).toBe(0);
+    };
+
+    // 1. Wahlgang: Schrader 4, Brandes 2, Bertram 2, 2 blank — 6 of the 10 present needed.
+    await tablet.getByText('Geheime Wahl zu TOP Ö 7 – 1. Wahlgang').waitFor();
+    await secretMark('Frau Schrader');
+    await screenshot(tablet, 'election-tablet-secret-cast');
+    await socketVotes(['Frau Schrader', 'Frau Schrader', 'Frau Schrader', 'Herr Brandes', 'Herr Brandes', 'Frau Bertram', 'Frau Bertram', null, null]);
+    await chair.getByRole('button', { name: 'Abstimmung beenden' }).click();
+    // A tie for second place: the lot drawn in the room decides who enters the Stichwahl.
+    await chair.getByText('Stimmengleichheit zwischen Herr Brandes, Frau Bertram: das Los entscheidet, wer in die Stichwahl kommt (1).').waitFor();
+    await chair.getByRole('button', { name: 'Los gezogen: Frau Bertram' }).click();
+    await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
+    await display.getByText('Keine erforderliche Mehrheit – Stichwahl folgt').waitFor();
+
+    // Stichwahl between Schrader and Bertram: the most votes win.
+    await chair.getByRole('button', { name: 'Stichwahl starten (2 zur Wahl)' }).click();
+    await tablet.getByText('Geheime Wahl zu TOP Ö 7 – Stichwahl').waitFor();
+    expect(await tablet.locator('.election-candidate').allInnerTexts()).toEqual(['Frau Schrader', 'Frau Bertram']);
+    await secretMark('Frau Bertram');
+    await socketVotes(['Frau Schrader', 'Frau Schrader', 'Frau Schrader', 'Frau Schrader', 'Frau Bertram', 'Frau Bertram', 'Frau Bertram', 'Frau Bertram', 'Frau Bertram']);
+    await display.getByText('Stichwahl').first().waitFor();
+    await chair.getByRole('button', { name: 'Abstimmung beenden' }).click();
+    await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
+    await display.getByText('Gewählt ist Frau Bertram mit 6 Stimmen.').waitFor();
+    await tablet.getByText('Gewählt ist Frau Bertram mit 6 Stimmen.').waitFor();
+    await screenshot(display, 'election-display-runoff');
+
+    const minutes = await (await fetch(`${server.url}/api/meetings/${created.id}/minutes.txt`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
+    expect(minutes.split('\n\n').find((b) => b.startsWith('TOP Ö 7'))?.trimEnd()).toBe(
+      [
+        'TOP Ö 7 – Wahl der Vertreterin oder des Vertreters im Verbandsausschuss',
+        'Wahl nach § 37 Abs. 7 GemO, geheim (auf Verlangen eines Mitglieds)',
+        '1. Wahlgang – erforderlich: 6 Stimmen (Mehrheit der 10 anwesenden Stimmberechtigten)',
+        'Frau Schrader: 4 Stimmen',
+        'Herr Brandes: 2 Stimmen',
+        'Frau Bertram: 2 Stimmen',
+        'Enthaltung/en: 2',
+        'Stimmengleichheit um die Teilnahme an der Stichwahl. Losentscheid (im Saal von Hand gezogen): Frau Bertram',
+        'Die erforderliche Mehrheit wurde nicht erreicht.',
+        'Stichwahl – gewählt ist, wer die meisten Stimmen erhält',
+        'Frau Schrader: 4 Stimmen',
+        'Frau Bertram: 6 Stimmen',
+        'Enthaltung/en: -',
+        'Gewählt ist Frau Bertram mit 6 Stimmen.',
+      ].join('\n'),
+    );
+    expect(errors).toEqual([]);
+  });
 });
