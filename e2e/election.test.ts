@@ -266,4 +266,47 @@ describe('an election with a second Wahlgang and a lot, in Chromium', () => {
     );
     expect(errors).toEqual([]);
   });
+
+  it('elects two seats at once under GO NRW: up to two marks on the tablet, both elected on the display, in English too', async () => {
+    const created = await server.createMeeting({ ...DEMO_MEETING, rules: 'GO-NRW', agenda: [{ number: 'Ö 2', name: 'Wahl von zwei Mitgliedern des Beirats' }] });
+    const chairSocket = await connectClient(server.url, tokenOf(created.chairUrl));
+    sockets.push(chairSocket);
+    for (const m of chairSocket.snapshot().members) expect((await chairSocket.call('attendance:set', { memberId: m.id, present: true })).ok).toBe(true);
+    const itemId = chairSocket.snapshot().agenda[0]!.id;
+    expect((await chairSocket.call('item:select', { itemId })).ok).toBe(true);
+    expect((await chairSocket.call('election:setup', { itemId, seats: 2 })).ok).toBe(true);
+    for (const name of ['Frau Lüddecke', 'Herr Oppermann', 'Herr Kühn']) expect((await chairSocket.call('election:addCandidate', { itemId, name })).ok).toBe(true);
+    const chair = await open('laptop', created.chairUrl);
+    const display = await open('display', `${created.displayUrl.replace('/display/#', '/display/?lang=en#')}`);
+    const tablet = await open('tablet', created.members[0]!.joinUrl);
+    await chair.getByText('Wahl nach § 50 Abs. 2 GO NRW, offen, 2 Sitze').waitFor();
+    await chair.getByRole('button', { name: '1. Wahlgang starten (3 zur Wahl)' }).click();
+    await tablet.getByText('Sie können bis zu 2 Personen ankreuzen.').waitFor();
+    await tablet.getByRole('button', { name: 'Frau Lüddecke', exact: true }).click();
+    await tablet.getByRole('button', { name: 'Herr Oppermann', exact: true }).click();
+    await tablet.getByText('2 von 2 Stimmen vergeben').waitFor();
+    // A third mark is not offered (and the server would refuse it).
+    expect(await tablet.getByRole('button', { name: 'Herr Kühn', exact: true }).isDisabled()).toBe(true);
+    await screenshot(tablet, 'election-tablet-two-seats');
+    await axe(tablet, 'tablet-election-two-seats');
+    await tablet.getByRole('button', { name: 'Stimmzettel abgeben' }).click();
+    await tablet.getByText('Ihr Stimmzettel: Frau Lüddecke, Herr Oppermann – gespeichert').waitFor();
+    const ids = Object.fromEntries(chairSocket.snapshot().elections![itemId]!.candidates.map((c) => [c.name, c.id]));
+    const pollId = currentPoll(chairSocket.snapshot())!.id;
+    const plan = [['Frau Lüddecke', 'Herr Kühn'], ['Frau Lüddecke', 'Herr Oppermann'], ['Frau Lüddecke'], ['Herr Oppermann', 'Herr Kühn'], ['Frau Lüddecke', 'Herr Oppermann'], ['Herr Oppermann'], ['Herr Kühn'], [], ['Frau Lüddecke', 'Herr Oppermann']];
+    for (const [i, names] of plan.entries()) {
+      const c = await connectClient(server.url, tokenOf(created.members[i + 1]!.joinUrl));
+      sockets.push(c);
+      expect((await c.call('ballot:cast', { pollId, choice: names.length ? 'yes' : 'abstain', marks: names.map((n) => ids[n]), ballotId: `nrw-${i}-ballot` })).ok).toBe(true);
+    }
+    await chair.getByRole('button', { name: 'Abstimmung beenden' }).click();
+    await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
+    // 9 valid ballots (one blank): 5 needed. Lüddecke 6, Oppermann 6, Kühn 3.
+    await display.getByText('Elected: Frau Lüddecke with 6 votes.').waitFor();
+    await display.getByText('Elected: Herr Oppermann with 6 votes.').waitFor();
+    await screenshot(display, 'election-display-two-seats-en');
+    await axe(display, 'display-election-two-seats-en');
+    expect(findings).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../meeting/model.ts';
 import type { MeetingState } from '../meeting/state.ts';
+import type { Result } from '../protocol/result.ts';
 import { ballotRefusal, tallyMarks } from './ballot.ts';
 import { decideAddCandidate, decideLot, decideOpenElectionRound, decideSecretDemand, decideSetup, progressOf } from './decide.ts';
 import type { Election } from './model.ts';
 import { electionMinuteBlock } from './minutes.ts';
 
 const NOW = '2026-12-02T17:00:00.000Z';
+
+function must<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.data;
+}
 
 function state(rules = 'NKomVG', election?: Partial<Election>): MeetingState {
   const members = Array.from({ length: 10 }, (_, i) => ({ id: `m${i}`, name: `Mitglied ${i}`, role: 'member' as const, votingRight: true }));
@@ -77,7 +83,7 @@ describe('election decisions', () => {
     const open = state('NKomVG', {});
     expect(decideOpenElectionRound(open, 'i1', false, 'p1', NOW)).toMatchObject({ ok: true, data: { mode: 'open', election: { stage: 1, candidateIds: ['a', 'b'] } } });
     const demanded = state('NKomVG', {});
-    demanded.elections!.set('i1', (decideSecretDemand(demanded, 'i1', true, NOW) as { data: Election }).data);
+    demanded.elections!.set('i1', must(decideSecretDemand(demanded, 'i1', true, NOW)));
     expect(decideOpenElectionRound(demanded, 'i1', false, 'p1', NOW)).toMatchObject({ ok: true, data: { mode: 'secret' } });
     expect(decideOpenElectionRound(state('GO-BY', {}), 'i1', false, 'p1', NOW)).toMatchObject({ ok: true, data: { mode: 'secret' } });
   });
@@ -87,7 +93,7 @@ describe('election decisions', () => {
     runRound(s, { a: 5, b: 5 });
     expect(decideAddCandidate(s, 'i1', 'Frau C', 'c')).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const t = state('NKomVG', {});
-    t.polls.push({ ...(decideOpenElectionRound(t, 'i1', false, 'p1', NOW) as { data: never }).data });
+    t.polls.push(must(decideOpenElectionRound(t, 'i1', false, 'p1', NOW)));
     expect(decideOpenElectionRound(t, 'i1', false, 'p2', NOW)).toMatchObject({ ok: false, error: { code: 'poll_already_open' } });
   });
 
@@ -101,14 +107,14 @@ describe('election decisions', () => {
     expect(decideLot(s, 'p1', ['a'], () => [], NOW)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     const lot = decideLot(s, 'p1', ['c'], () => [], NOW);
     expect(lot).toMatchObject({ ok: true, data: { winners: ['c'], method: 'hand', purpose: 'runoff' } });
-    s.elections!.get('i1')!.lots.push((lot as { data: never }).data);
+    s.elections!.get('i1')!.lots.push(must(lot));
     next = progressOf(s, s.elections!.get('i1')!).next;
     expect(next).toEqual({ kind: 'open', stage: 2, candidateIds: ['a', 'c'], seats: 1 });
     const second = runRound(s, { a: 5, c: 5 });
     // The server's draw: whatever the random source picks among the tied.
     const drawn = decideLot(s, second, undefined, (among) => [among[1]!], NOW);
     expect(drawn).toMatchObject({ ok: true, data: { winners: ['c'], method: 'server', purpose: 'seat' } });
-    s.elections!.get('i1')!.lots.push((drawn as { data: never }).data);
+    s.elections!.get('i1')!.lots.push(must(drawn));
     expect(progressOf(s, s.elections!.get('i1')!)).toMatchObject({ next: { kind: 'done' }, elected: [{ candidateId: 'c', votes: 5, byLot: true }] });
     expect(decideOpenElectionRound(s, 'i1', false, 'py', NOW)).toMatchObject({ ok: false, error: { code: 'result_exists' } });
 
