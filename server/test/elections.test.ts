@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { existsSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lot } from '../../shared/elections/model.ts';
 import type { MeetingSpecInput } from '../../shared/protocol/meetingSpec.ts';
@@ -167,7 +168,11 @@ describe('a secret election with several seats (GO NRW)', () => {
     await ok(chair, 'election:demandSecret', { itemId, demanded: true });
     const c = candidateIds(chair.snapshot(), itemId);
     const pollId = (await ok<{ pollId: string }>(chair, 'election:openRound', { itemId })).pollId;
-    expect(chair.snapshot().polls.find((p) => p.id === pollId)!.mode).toBe('secret');
+    expect((await chair.waitFor((x) => x.polls.some((p) => p.id === pollId))).polls.find((p) => p.id === pollId)!.mode).toBe('secret');
+    const peek = new Database(server.dbFile, { readonly: true });
+    // The counters exist from the start: the first mark for a candidate creates no row that could date it.
+    expect(peek.prepare(`SELECT candidate_id, votes FROM secret_votes WHERE poll_id = ? ORDER BY candidate_id`).all(pollId)).toHaveLength(3);
+    peek.close();
     expect(await mark(members[0]!, pollId, [c['Frau Wilke']!, c['Herr Kirchmann']!, c['Frau Nolte']!])).toMatchObject({ ok: false, error: { code: 'choice_not_allowed' } });
     const plan = [['Frau Wilke', 'Herr Kirchmann'], ['Frau Wilke', 'Herr Kirchmann'], ['Frau Wilke'], ['Frau Wilke', 'Frau Nolte'], ['Frau Wilke', 'Herr Kirchmann'], ['Herr Kirchmann'], ['Frau Wilke'], [], ['Frau Wilke', 'Herr Kirchmann'], ['Frau Nolte']];
     for (const [i, names] of plan.entries()) {
@@ -176,6 +181,9 @@ describe('a secret election with several seats (GO NRW)', () => {
       expect((r as { data: object }).data).not.toHaveProperty('marks');
     }
     expect((await mark(members[0]!, pollId, [c['Frau Nolte']!])).ok).toBe(false);
+    // After each secret commit the write-ahead log is checkpointed and truncated: no page image pairs a voter with a counter.
+    const wal = `${server.dbFile}-wal`;
+    expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
     expect(chair.snapshot().polls.find((p) => p.id === pollId)!.election!.votes).toBeNull();
     await ok(chair, 'poll:close', { pollId });
     const closed = await chair.waitFor((s) => s.polls.some((p) => p.id === pollId && p.status === 'closed'));

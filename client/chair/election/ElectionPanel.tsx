@@ -131,7 +131,14 @@ export function ElectionPanel({ snapshot, item, election, conn, run }: Props) {
       )}
 
       {last && (last.status === 'closed' || last.status === 'published') && (
-        <RoundActions poll={last} onInvalidate={() => run(() => conn.send('poll:invalidate', { pollId: last.id, repeat: false })).then(() => undefined)} />
+        <RoundActions
+          poll={last}
+          onInvalidate={async (repeat) => {
+            // The server repeats a Wahlgang through election:openRound, which knows which one is due.
+            const done = await run(() => conn.send('poll:invalidate', { pollId: last.id, repeat: false }));
+            if (done && repeat) await run(() => conn.send('election:openRound', { itemId: item.id, confirmNotQuorate: last.quorumOverridden }));
+          }}
+        />
       )}
     </div>
   );
