@@ -61,7 +61,8 @@ export async function startOutbox(connection: MeetingConnection, token: string):
 
 export async function castBallot(connection: MeetingConnection, pollId: string, choice: Choice, marks?: string[]): Promise<void> {
   conn = connection;
-  const entry: OutboxEntry = { pollId, choice, ballotId: randomId(), owner, queuedAt: Date.now(), ...(marks ? { marks } : {}) };
+  // `marks` is undefined outside elections; the socket's JSON leaves it out.
+  const entry: OutboxEntry = { pollId, choice, ballotId: randomId(), owner, queuedAt: Date.now(), marks };
   localBallot.value = { ...toBallot(entry), state: 'queued' };
   // Durable before it leaves the device: a reload or a dead battery cannot lose the tap.
   await (await localStore()).put('outbox', entry);
@@ -109,4 +110,4 @@ function rememberInSnapshot(own: OwnBallot): void {
   if (s?.self) conn!.snapshot.value = { ...s, self: { ...s.self, ballot: own } };
 }
 
-const toBallot = (e: OutboxEntry) => ({ pollId: e.pollId, choice: e.choice, ballotId: e.ballotId, ...(e.marks ? { marks: e.marks } : {}) });
+const toBallot = (e: OutboxEntry) => ({ pollId: e.pollId, choice: e.choice, ballotId: e.ballotId, marks: e.marks });
