@@ -309,4 +309,42 @@ describe('an election with a second Wahlgang and a lot, in Chromium', () => {
     expect(findings).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('keeps nine candidates with long names on a 1280×720 display without scrolling', async () => {
+    const created = await server.createMeeting({ ...DEMO_MEETING, rules: 'GemO-BW', agenda: [{ number: 'Ö 9', name: 'Wahl der Schriftführerin oder des Schriftführers des Zweckverbands Abwasserbeseitigung' }] });
+    const chairSocket = await connectClient(server.url, tokenOf(created.chairUrl));
+    sockets.push(chairSocket);
+    for (const m of chairSocket.snapshot().members) expect((await chairSocket.call('attendance:set', { memberId: m.id, present: true })).ok).toBe(true);
+    const itemId = chairSocket.snapshot().agenda[0]!.id;
+    expect((await chairSocket.call('item:select', { itemId })).ok).toBe(true);
+    expect((await chairSocket.call('election:setup', { itemId, seats: 1 })).ok).toBe(true);
+    const names = ['Frau Dr. Annegret Müller-Lüdenscheidt', 'Herr Prof. Maximilian von Oppermann-Kühn', 'Frau Schrader', 'Herr Brandes', 'Frau Bertram', 'Herr Kühn', 'Frau Nolte', 'Herr Ahrens', 'Frau Lüddecke'];
+    for (const name of names) expect((await chairSocket.call('election:addCandidate', { itemId, name })).ok).toBe(true);
+    const ctx = await displayContext(browser, { width: 1280, height: 720 });
+    const display = await ctx.newPage();
+    watchForErrors(display, errors);
+    await display.goto(created.displayUrl);
+    const opened = await chairSocket.call<{ pollId: string }>('election:openRound', { itemId });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const ids = chairSocket.snapshot().elections![itemId]!.candidates.map((c) => c.id);
+    for (let i = 0; i < 10; i++) {
+      const c = await connectClient(server.url, tokenOf(created.members[i]!.joinUrl));
+      sockets.push(c);
+      expect((await c.call('ballot:cast', { pollId: opened.data.pollId, choice: 'yes', marks: [ids[[0, 0, 0, 1, 1, 2, 3, 4, 5, 6][i]!]], ballotId: `many-${i}-ballot` })).ok).toBe(true);
+    }
+    expect((await chairSocket.call('poll:close', { pollId: opened.data.pollId })).ok).toBe(true);
+    expect((await chairSocket.call('poll:publish', { pollId: opened.data.pollId })).ok).toBe(true);
+    await display.getByText('Keine erforderliche Mehrheit – Stichwahl folgt').waitFor();
+    expect(await display.locator('.election-bars li:not(.election-abstain)').count()).toBe(9);
+    const { scroll, height, lastBottom } = await display.evaluate(() => ({
+      scroll: document.scrollingElement!.scrollHeight,
+      height: innerHeight,
+      lastBottom: document.querySelector('.election-abstain .election-bar-votes')!.getBoundingClientRect().bottom,
+    }));
+    await screenshot(display, 'election-display-nine-720p');
+    expect(scroll).toBeLessThanOrEqual(height);
+    expect(lastBottom).toBeLessThanOrEqual(height);
+    await ctx.close();
+    expect(errors).toEqual([]);
+  });
 });

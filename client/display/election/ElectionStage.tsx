@@ -33,7 +33,7 @@ export function ElectionStage({ snapshot, poll }: { snapshot: MeetingSnapshot; p
   const elected = new Set(outcome.elected.map((x) => x.candidateId));
   const next = progress!.next;
   return (
-    <section class="result election-result" aria-label={t('display.result')}>
+    <section class={`result election-result${outcome.standings.length > 5 ? ' is-many' : ''}`} aria-label={t('display.result')}>
       <div class="result-head">
         {outcome.elected.length > 0 ? (
           outcome.elected.map((x) => (
@@ -54,7 +54,8 @@ export function ElectionStage({ snapshot, poll }: { snapshot: MeetingSnapshot; p
           </p>
         )}
       </div>
-      <ol class="election-bars">
+      {/* Many candidates shrink the rows so every one stays on the screen. */}
+      <ol class="election-bars" style={{ '--rows': Math.max(4, outcome.standings.length + 1) }}>
         {outcome.standings.map((s) => (
           <li key={s.candidateId} class={elected.has(s.candidateId) ? 'is-elected' : undefined}>
             <span class="election-bar-name">{names.get(s.candidateId)}</span>
@@ -64,10 +65,12 @@ export function ElectionStage({ snapshot, poll }: { snapshot: MeetingSnapshot; p
             <span class="election-bar-votes num">{isYesNoBallot(e) ? `${t('display.yes')} ${s.votes} · ${t('display.no')} ${poll.counts!.no}` : votesWord(s.votes, lang.value)}</span>
           </li>
         ))}
+        <li class="election-abstain">
+          <span class="election-bar-name">{t('display.abstain')}</span>
+          <span />
+          <span class="election-bar-votes num">{poll.counts.abstain === 0 ? '–' : poll.counts.abstain}</span>
+        </li>
       </ol>
-      <p class="election-abstain">
-        {t('display.abstain')}: {poll.counts.abstain === 0 ? '–' : poll.counts.abstain}
-      </p>
     </section>
   );
 }
