@@ -118,6 +118,10 @@ export class AuditedMeetingStore extends MeetingStore {
         ...(p.motionId ? { motionId: p.motionId } : {}),
         ...(p.blocItemIds ? { blocItemIds: p.blocItemIds } : {}),
       });
+      // A count entered by hand is stored closed at once: its numbers go on record as a closing.
+      if (p.status === 'closed') {
+        this.audit.append(meetingId, p.closedAt ?? p.openedAt, 'poll.closed', p.id, { status: p.status, counts: p.counts, ...(p.election?.votes ? { votes: p.election.votes } : {}) });
+      }
     })();
   }
 

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import {
   decideAddCandidate,
+  decideElectionHandCount,
   decideLot,
   decideOpenElectionRound,
   decideSecretDemand,
@@ -58,6 +59,16 @@ export class ElectionService {
   openRound(meetingId: string, itemId: string, confirmNotQuorate: boolean): Result<{ pollId: string }> {
     return this.service.change(meetingId, (state) => {
       const decision = decideOpenElectionRound(state, itemId, confirmNotQuorate, newId(), this.clock());
+      if (!decision.ok) return decision;
+      this.service.startPoll(meetingId, state, decision.data);
+      return ok({ pollId: decision.data.id });
+    });
+  }
+
+  /** A Wahlgang counted in the room: entered and closed at once; publishing stays a separate step. */
+  recordHandCount(meetingId: string, input: { itemId: string; votes: Record<string, number>; ballots: number; no: number; abstain: number }): Result<{ pollId: string }> {
+    return this.service.change(meetingId, (state) => {
+      const decision = decideElectionHandCount(state, input, newId(), this.clock());
       if (!decision.ok) return decision;
       this.service.startPoll(meetingId, state, decision.data);
       return ok({ pollId: decision.data.id });

@@ -1,4 +1,4 @@
-import { AddCandidate, DemandSecret, DrawLot, OpenElectionRound, SetupElection, WithdrawCandidate } from '../../shared/elections/commands.ts';
+import { AddCandidate, DemandSecret, DrawLot, ElectionHandCount, OpenElectionRound, SetupElection, WithdrawCandidate } from '../../shared/elections/commands.ts';
 import type { Logger } from '../logger.ts';
 import type { ElectionService } from '../meetings/electionService.ts';
 import { handle } from './handle.ts';
@@ -16,5 +16,6 @@ export function registerElectionHandlers(socket: AppSocket, elections: ElectionS
   handle(socket, log, 'election:openRound', CHAIR, OpenElectionRound, (input, p) =>
     elections.openRound(p.meetingId, input.itemId, input.confirmNotQuorate),
   );
+  handle(socket, log, 'election:handCount', CHAIR, ElectionHandCount, (input, p) => elections.recordHandCount(p.meetingId, input));
   handle(socket, log, 'election:drawLot', CHAIR, DrawLot, (input, p) => elections.drawLot(p.meetingId, input.pollId, input.winners));
 }

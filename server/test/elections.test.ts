@@ -202,3 +202,39 @@ describe('a secret election with several seats (GO NRW)', () => {
     expect(s.polls.find((p) => p.id === pollId)!.counts).toEqual({ yes: 9, no: 0, abstain: 1 });
   });
 });
+
+describe('a Wahlgang counted in the room (tablets failed)', () => {
+  it('takes the votes per candidate from the chair, refuses numbers that cannot add up, and minutes it', async () => {
+    const { chair, itemId, minutes, server } = await meeting('GO-NRW');
+    await ok(chair, 'election:setup', { itemId, seats: 2 });
+    for (const name of ['Frau Wilke', 'Herr Kirchmann', 'Frau Nolte']) await ok(chair, 'election:addCandidate', { itemId, name });
+    const c = candidateIds(chair.snapshot(), itemId);
+    const votes = { [c['Frau Wilke']!]: 7, [c['Herr Kirchmann']!]: 6, [c['Frau Nolte']!]: 3 };
+    const refused = async (payload: object) => expect((await chair.call('election:handCount', { itemId, ...payload })).ok).toBe(false);
+    await refused({ votes: { [c['Frau Wilke']!]: 7 }, ballots: 9 });
+    await refused({ votes, ballots: 10, abstain: 1 });
+    await refused({ votes: { ...votes, [c['Frau Nolte']!]: 6 }, ballots: 9 });
+    await refused({ votes, ballots: 9, no: 1 });
+    await refused({ votes: { ...votes, extra: 1 }, ballots: 9 });
+    const { pollId } = await ok<{ pollId: string }>(chair, 'election:handCount', { itemId, votes, ballots: 9, abstain: 1 });
+    const s = await chair.waitFor((x) => x.polls.some((p) => p.id === pollId));
+    expect(s.polls.find((p) => p.id === pollId)).toMatchObject({ status: 'closed', countedByHand: true, counts: { yes: 9, no: 0, abstain: 1 }, election: { votes } });
+    await ok(chair, 'poll:publish', { pollId });
+    expect(await minutes()).toContain(
+      [
+        'Wahl nach § 50 Abs. 2 GO NRW, offen, 2 Sitze',
+        '1. Wahlgang – erforderlich: 5 Stimmen (mehr als die Hälfte der 9 gültigen Stimmen)',
+        'Frau Wilke: 7 Stimmen',
+        'Herr Kirchmann: 6 Stimmen',
+        'Frau Nolte: 3 Stimmen',
+        'Enthaltung/en: 1',
+        'Gewählt ist Frau Wilke mit 7 Stimmen.',
+        'Gewählt ist Herr Kirchmann mit 6 Stimmen.',
+        'Im Saal ausgezählt (Stimmzettel oder Handzeichen) und von der Sitzungsleitung eingetragen.',
+      ].join('\n'),
+    );
+    const db = new Database(server.dbFile, { readonly: true });
+    expect(verifyDatabase(db).problems).toEqual([]);
+    db.close();
+  });
+});

@@ -23,6 +23,21 @@ export const OpenElectionRound = v.strictObject({ itemId: id, confirmNotQuorate:
 /** Decides a tie by lot: without `winners` the server draws; with them, a lot drawn by hand is entered. */
 export const DrawLot = v.strictObject({ pollId: id, winners: v.optional(v.pipe(v.array(id), v.minLength(1), v.maxLength(50))) });
 
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
+
+/**
+ * A Wahlgang counted in the room (paper ballots or show of hands, tablets failed): votes per
+ * candidate, the ballots that carried marks, the Nein (single candidate only) and the blank ones.
+ */
+export const ElectionHandCount = v.strictObject({
+  itemId: id,
+  votes: v.pipe(v.record(id, count), v.check((r) => Object.keys(r).length <= 50, 'at most 50 candidates')),
+  ballots: count,
+  no: v.optional(count, 0),
+  abstain: v.optional(count, 0),
+});
+
+export type ElectionHandCountInput = v.InferInput<typeof ElectionHandCount>;
 export type SetupElectionInput = v.InferInput<typeof SetupElection>;
 export type AddCandidateInput = v.InferInput<typeof AddCandidate>;
 export type WithdrawCandidateInput = v.InferInput<typeof WithdrawCandidate>;

@@ -3,7 +3,7 @@ import type { Poll } from '../meeting/model.ts';
 import { openPoll, type MeetingState } from '../meeting/state.ts';
 import { fail, ok, type Result } from '../protocol/result.ts';
 import { electionRule } from './electionRules.ts';
-import type { Candidate, Election, Lot } from './model.ts';
+import { isYesNoBallot, type Candidate, type Election, type Lot } from './model.ts';
 import { electionProgress, type ElectionProgress, type ElectionRound } from './progress.ts';
 
 /** The chair's election commands as pure decisions, like shared/meeting/decide.ts. */
@@ -115,6 +115,45 @@ export function decideOpenElectionRound(s: MeetingState, itemId: string, confirm
     round,
     quorumOverridden: !quorum.quorate,
     election: { stage: next.stage, seats: next.seats, candidateIds: next.candidateIds, votes: null },
+  });
+}
+
+/**
+ * A Wahlgang counted by hand: the due Wahlgang, closed at once with the entered numbers. Refused
+ * when they cannot be right: an unknown or missing candidate, more ballots than members may vote,
+ * a ballot with more marks than seats, or votes without ballots.
+ */
+export function decideElectionHandCount(
+  s: MeetingState,
+  input: { itemId: string; votes: Record<string, number>; ballots: number; no: number; abstain: number },
+  pollId: string,
+  now: string,
+): Result<Poll> {
+  const opened = decideOpenElectionRound(s, input.itemId, true, pollId, now);
+  if (!opened.ok) return opened;
+  const e = opened.data.election!;
+  const ids = Object.keys(input.votes);
+  if (ids.length !== e.candidateIds.length || !e.candidateIds.every((id) => ids.includes(id))) {
+    return fail('invalid_counts', 'Enter the votes of every candidate of this Wahlgang');
+  }
+  const yesNo = isYesNoBallot(e);
+  if (input.no > 0 && !yesNo) return fail('invalid_counts', 'Nein is counted only with a single candidate');
+  const marks = Object.values(input.votes).reduce((a, b) => a + b, 0);
+  const ballots = yesNo ? marks : input.ballots;
+  const eligible = opened.data.eligibleMemberIds.length;
+  if (ballots + input.no + input.abstain > eligible) {
+    return fail('invalid_counts', `${ballots + input.no + input.abstain} ballots counted, but only ${eligible} members may vote`);
+  }
+  if (marks > ballots * e.seats || (ballots > 0 && marks < ballots) || Object.values(input.votes).some((n) => n > ballots)) {
+    return fail('invalid_counts', `${marks} votes do not fit ${ballots} ballots with up to ${e.seats} ${e.seats === 1 ? 'mark' : 'marks'}`);
+  }
+  return ok({
+    ...opened.data,
+    status: 'closed',
+    closedAt: now,
+    countedByHand: true,
+    counts: { yes: ballots, no: input.no, abstain: input.abstain },
+    election: { ...e, votes: Object.fromEntries(e.candidateIds.map((id) => [id, input.votes[id]!])) },
   });
 }
 

@@ -28,6 +28,9 @@ export function electionMinuteBlock(s: MeetingState, item: AgendaItem, election:
     const outcome = progress.outcomes[p.id];
     if (!outcome) continue;
     lines.push(...roundLines(p.rules, { election: p.election!, counts: p.counts!, outcome }, election.candidates, lang));
+    if (p.countedByHand) {
+      lines.push(lang === 'en' ? 'Counted in the room (ballots or show of hands) and entered by the chair.' : 'Im Saal ausgezählt (Stimmzettel oder Handzeichen) und von der Sitzungsleitung eingetragen.');
+    }
   }
   const excluded = s.meeting.members.filter((m) => first.excludedMemberIds.includes(m.id)).map((m) => m.name);
   if (excluded.length) lines.push(exclusionNote(excluded, ruleSet(first.rules).sources.exclusion, lang));

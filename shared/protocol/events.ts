@@ -18,6 +18,7 @@ import type {
   AddCandidateInput,
   DemandSecretInput,
   DrawLotInput,
+  ElectionHandCountInput,
   OpenElectionRoundInput,
   SetupElectionInput,
   WithdrawCandidateInput,
@@ -62,6 +63,7 @@ export interface ClientToServerEvents {
   'election:demandSecret': (input: DemandSecretInput, ack: Ack<null>) => void;
   'election:openRound': (input: OpenElectionRoundInput, ack: Ack<{ pollId: string }>) => void;
   'election:drawLot': (input: DrawLotInput, ack: Ack<Lot>) => void;
+  'election:handCount': (input: ElectionHandCountInput, ack: Ack<{ pollId: string }>) => void;
 }
 
 export interface ServerToClientEvents {

@@ -13,6 +13,7 @@ import { MissingMembers } from '../MissingMembers.tsx';
 import { RoundActions } from '../RoundActions.tsx';
 import type { RunCommand } from '../runCommand.ts';
 import { CandidateList } from './CandidateList.tsx';
+import { ElectionHandCount } from './ElectionHandCount.tsx';
 import { LotPanel } from './LotPanel.tsx';
 import './election.css';
 
@@ -120,6 +121,9 @@ export function ElectionPanel({ snapshot, item, election, conn, run }: Props) {
             {t('election.start', { round: roundTitle(snapshot.meeting.rules, next.stage, lang.value), count: next.candidateIds.length })}
           </button>
           {next.candidateIds.length === 0 && <p class="muted">{t('election.needCandidate')}</p>}
+          {next.candidateIds.length > 0 && !blockedBy && (
+            <ElectionHandCount key={`${next.stage}-${next.candidateIds.join()}`} election={election} candidateIds={next.candidateIds} seats={next.seats} conn={conn} run={run} />
+          )}
         </div>
       )}
 

@@ -39,4 +39,8 @@ export default {
   'election.display.nextRound': 'Keine erforderliche Mehrheit – {round} folgt',
   'election.display.open': 'Offene Wahl',
   'election.display.secret': 'Geheime Wahl',
+  'election.handCount.open': 'Im Saal ausgezählt erfassen',
+  'election.handCount.legend': 'Wahlgang im Saal ausgezählt (Stimmzettel oder Handzeichen)',
+  'election.handCount.ballots': 'Stimmzettel mit Kreuzen',
+  'election.handCount.blank': 'Enthaltung / leer',
 } as const;

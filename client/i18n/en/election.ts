@@ -41,4 +41,8 @@ export default {
   'election.display.nextRound': 'No required majority – {round} follows',
   'election.display.open': 'Open election',
   'election.display.secret': 'Secret election',
+  'election.handCount.open': 'Enter a count made in the room',
+  'election.handCount.legend': 'Ballot counted in the room (paper or show of hands)',
+  'election.handCount.ballots': 'Ballots with marks',
+  'election.handCount.blank': 'Abstentions / blank',
 } satisfies Record<keyof typeof german, string>;
