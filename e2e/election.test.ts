@@ -347,4 +347,40 @@ describe('an election with a second Wahlgang and a lot, in Chromium', () => {
     await ctx.close();
     expect(errors).toEqual([]);
   });
+
+  it('takes a single candidate counted in the room from the console: Ja / Nein on the display, the count in the minutes', async () => {
+    const created = await server.createMeeting({ ...DEMO_MEETING, agenda: [{ number: 'Ö 5', name: 'Wahl der Gleichstellungsbeauftragten' }] });
+    const chairSocket = await connectClient(server.url, tokenOf(created.chairUrl));
+    sockets.push(chairSocket);
+    for (const m of chairSocket.snapshot().members) expect((await chairSocket.call('attendance:set', { memberId: m.id, present: true })).ok).toBe(true);
+    const chair = await open('laptop', created.chairUrl);
+    const display = await open('display', created.displayUrl);
+    await chair.getByRole('button', { name: /^Ö 5(?!\d)/ }).click();
+    await chair.getByRole('button', { name: 'Als Wahl durchführen (Personenwahl)' }).click();
+    await chair.getByLabel('Vorschlag (Name, z. B. Frau Wilke)').fill('Frau Schrader');
+    await chair.getByRole('button', { name: 'Hinzufügen' }).click();
+    await chair.getByRole('button', { name: 'Im Saal ausgezählt erfassen' }).click();
+    await chair.getByLabel('Frau Schrader: Ja').fill('7');
+    await chair.getByLabel('Nein', { exact: true }).fill('2');
+    await chair.getByLabel('Enthaltung / leer').fill('1');
+    await screenshot(chair, 'election-chair-hand-count');
+    await chair.getByRole('button', { name: 'Ergebnis übernehmen' }).click();
+    await chair.getByText('Gewählt ist Frau Schrader mit 7 Stimmen.').waitFor();
+    await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
+    await display.getByText('Gewählt ist Frau Schrader mit 7 Stimmen.').waitFor();
+    expect(await display.locator('.election-bar-votes').first().innerText()).toBe('Ja 7 · Nein 2');
+    const minutes = await (await fetch(`${server.url}/api/meetings/${created.id}/minutes.txt`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
+    expect(minutes.split('\n\n').find((b) => b.startsWith('TOP Ö 5'))?.trimEnd()).toBe(
+      [
+        'TOP Ö 5 – Wahl der Gleichstellungsbeauftragten',
+        'Wahl nach § 67 NKomVG, offen',
+        '1. Wahlgang – erforderlich: 6 Stimmen (Mehrheit der 10 Mitglieder)',
+        'Frau Schrader: Ja 7, Nein 2',
+        'Enthaltung/en: 1',
+        'Gewählt ist Frau Schrader mit 7 Stimmen.',
+        'Im Saal ausgezählt (Stimmzettel oder Handzeichen) und von der Sitzungsleitung eingetragen.',
+      ].join('\n'),
+    );
+    expect(errors).toEqual([]);
+  });
 });
