@@ -40,7 +40,13 @@ export default defineConfig({
     // Every browser that runs es2022 code but Safari < 17 supports <link rel="modulepreload">; there
     // the links are ignored and modules load through their imports. The polyfill sat in a chunk of
     // its own once the tablet's election ballot became a lazy chunk, costing every page 0.2 KB.
-    modulePreload: { polyfill: false },
+    modulePreload: {
+      polyfill: false,
+      // A part loaded on demand (election ballot, subject line, pairing form) lists only its CSS to
+      // load with it: the names of the JS chunks it imports cost the page bytes, and those chunks
+      // arrive through the import itself (one round trip more on the LAN, once per tablet).
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : deps.filter((d) => d.endsWith('.css'))),
+    },
     // One entry per role, so a tablet downloads only the member app.
     rollupOptions: {
       input: {
