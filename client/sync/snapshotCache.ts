@@ -16,6 +16,7 @@ export async function restoreAndKeepSnapshot(conn: MeetingConnection, owner: str
   if (cached && conn.snapshot.value === null) {
     conn.snapshot.value = cached.snapshot;
     stateReceivedAt.value = cached.receivedAt;
+    performance.mark('handzeichen:cached-state');
   }
   conn.socket.on('meeting:snapshot', () => (stateReceivedAt.value = Date.now()));
   conn.socket.on('poll:progress', () => (stateReceivedAt.value = Date.now()));
