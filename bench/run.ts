@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
     session: { type: 'string', default: '720x300' },
     /** Tablet start: runs each of cold and warm. */
     'tablet-runs': { type: 'string', default: '7' },
+    /** Tablet start: another client build (its dist/client) to measure in turn with this one. */
+    'tablet-compare': { type: 'string' },
   },
 });
 const ONLY = new Set(args.only.split(',').map((s) => s.trim()));
@@ -340,7 +342,7 @@ if (ONLY.has('tablet')) {
   const t = performance.now();
   console.log(`Tablet start in Chromium, CPU throttled 4×, ${args['tablet-runs']} runs each cold and warm…`);
   try {
-    tablet = await runTabletStart({ runs: Number(args['tablet-runs']) });
+    tablet = await runTabletStart({ runs: Number(args['tablet-runs']), profile: args.profile, compareWith: args['tablet-compare'] });
   } catch (error) {
     console.error(`  tablet start failed: ${String(error)}`);
     failed.push({ scenario: 'tablet', error: String(error) });

@@ -36,7 +36,8 @@ async function startHandzeichen(): Promise<{ port: number; close(): Promise<void
   const app = createApp({
     dbFile: join(dataDir, 'handzeichen.sqlite'),
     adminToken: BENCH_ADMIN_TOKEN,
-    staticDir: resolve(import.meta.dirname, '../dist/client'),
+    // The client build to serve; the tablet-start bench can compare another build (argv[3]).
+    staticDir: process.argv[3] ?? resolve(import.meta.dirname, '../dist/client'),
     log: createLogger('error'),
   });
   const { port } = await app.listen(0, '127.0.0.1');

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/support/browser.ts';
 import { nextMessage, startChild } from './children.ts';
@@ -62,12 +64,15 @@ export interface TabletStartResult {
   cold: StartSummary;
   warm: StartSummary;
   goals: { coldMs: number; warmMs: number; coldMet: boolean; warmMet: boolean };
+  /** Another build measured in turn with this one (`--tablet-compare`). */
+  compared: { build: string; cold: StartSummary; warm: StartSummary } | null;
 }
 
 /** Runs in the page before any of its scripts: notes the moments the start is made of. */
 const PROBE = `(() => {
   const t = (window.__hzStart = {});
-  const done = () => t.usableFrameAt !== undefined && t.liveSnapshotAt !== undefined && !t.reported && (t.reported = true, window.hzReport());
+  const live = () => t.liveSnapshotAt ?? t.onlineAt;
+  const done = () => t.usableFrameAt !== undefined && live() !== undefined && !t.reported && (t.reported = true, t.live = live(), window.hzReport());
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.name === 'handzeichen:cached-state') t.cachedStateAt ??= e.startTime;
@@ -76,29 +81,42 @@ const PROBE = `(() => {
     }
     done();
   }).observe({ type: 'mark', buffered: true });
+  // Cheap on every DOM change (no layout); visibility is judged in the frame, where layout happens anyway.
+  let pending = false;
   const check = () => {
-    const now = performance.now();
-    if (t.stateAt === undefined && document.querySelector('.member')) t.stateAt = now;
-    if (t.usableAt === undefined) {
-      const b = document.querySelector('button.vote-btn.choice-yes');
-      if (b && !b.disabled && b.getBoundingClientRect().height > 0 && getComputedStyle(b).visibility !== 'hidden') {
-        t.usableAt = now;
-        requestAnimationFrame(() => { t.usableFrameAt = performance.now(); done(); });
-      }
-    }
+    if (t.stateAt === undefined && document.querySelector('.member')) t.stateAt = performance.now();
+    // A build without the sync layer's marks: the badge turning "online" stands in for the live snapshot.
+    if (t.onlineAt === undefined && document.querySelector('.conn[data-status="online"]')) (t.onlineAt = performance.now()), done();
+    if (t.reported) return observer.disconnect();
+    if (t.usableFrameAt !== undefined || pending || !document.querySelector('button.vote-btn.choice-yes:not([disabled])')) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const b = document.querySelector('button.vote-btn.choice-yes:not([disabled])');
+      if (b && b.getBoundingClientRect().height > 0 && getComputedStyle(b).visibility !== 'hidden') {
+        t.usableFrameAt = performance.now();
+        done();
+      } else check();
+    });
   };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+  const observer = new MutationObserver(check);
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'hidden', 'class', 'data-status'] });
 })();`;
 
-async function measure(page: Page, url: string): Promise<StartRun> {
+export async function measure(page: Page, url: string, profileTo?: string): Promise<StartRun> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+  if (profileTo) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const reported = new Promise<void>((resolve) => void page.exposeFunction('hzReport', () => resolve()));
   await page.addInitScript(PROBE);
   await page.goto(url, { waitUntil: 'commit' });
   await Promise.race([reported, new Promise((_, reject) => setTimeout(() => reject(new Error(`tablet start: no usable buttons within 60 s at ${url}`)), 60_000))]);
   const run = await page.evaluate(() => {
-    type Probe = { stateAt: number; usableFrameAt: number; cachedStateAt?: number; socketOpenAt?: number; liveSnapshotAt: number };
+    type Probe = { stateAt: number; usableFrameAt: number; cachedStateAt?: number; socketOpenAt?: number; live: number };
     const t = (window as unknown as { __hzStart: Probe }).__hzStart;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.endsWith('.js') && r.startTime < t.usableFrameAt);
@@ -110,20 +128,25 @@ async function measure(page: Page, url: string): Promise<StartRun> {
       firstContentfulPaintMs: fcp ? fcp.startTime : null,
       cachedStateMs: t.cachedStateAt ?? null,
       stateShownMs: t.stateAt,
-      firstStateFrom: (t.cachedStateAt !== undefined && t.cachedStateAt < t.liveSnapshotAt ? 'cache' : 'live') as 'cache' | 'live',
+      firstStateFrom: (t.cachedStateAt !== undefined && t.cachedStateAt < t.live ? 'cache' : 'live') as 'cache' | 'live',
       socketOpenMs: t.socketOpenAt ?? null,
-      liveSnapshotMs: t.liveSnapshotAt,
+      liveSnapshotMs: t.live,
       scripts: scripts.length,
       jsBytes: scripts.reduce((s, r) => s + r.encodedBodySize, 0),
       jsTransferBytes: scripts.reduce((s, r) => s + r.transferSize, 0),
       serviceWorkerControlled: navigator.serviceWorker?.controller != null,
     };
   });
+  if (profileTo) {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(dirname(profileTo), { recursive: true });
+    writeFileSync(profileTo, JSON.stringify(profile));
+  }
   await cdp.detach();
   return run;
 }
 
-function summarizeRuns(runs: StartRun[]): StartSummary {
+export function summarizeRuns(runs: StartRun[]): StartSummary {
   const sorted = (f: (r: StartRun) => number) => runs.map(f).sort((a, b) => a - b);
   const med = (f: (r: StartRun) => number | null) => {
     const xs = runs.map(f).filter((x): x is number => x !== null);
@@ -149,61 +172,108 @@ function summarizeRuns(runs: StartRun[]): StartSummary {
   };
 }
 
-const tabletContext = (browser: Browser): Promise<BrowserContext> => browser.newContext({ ...TABLET, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+export interface TabletServer {
+  /** The member's join link (pairs the device). */
+  joinLink: string;
+  /** The installed app's start URL. */
+  startUrl: string;
+  stop(): Promise<void>;
+}
 
-export async function runTabletStart(opts: { runs: number }): Promise<TabletStartResult> {
-  const server = startChild('serverProcess.ts', ['handzeichen']);
-  let browser: Browser | undefined;
-  const chairSockets: { disconnect(): void }[] = [];
+/**
+ * A Handzeichen server (in its own process) with a committee of 20 members, all checked in by
+ * the clerk, and a vote open on the first item. `staticDir`: another client build to serve.
+ */
+export async function startTabletServer(staticDir?: string): Promise<TabletServer> {
+  const server = startChild('serverProcess.ts', staticDir ? ['handzeichen', staticDir] : ['handzeichen']);
+  const stopServer = () => new Promise((r) => (server.exitCode !== null ? r(null) : (server.once('exit', r), server.send({ type: 'stop' } satisfies ToServer))));
   try {
     const { port } = await nextMessage<FromServer, 'ready'>(server, 'ready', WAIT_MS);
     const url = `http://127.0.0.1:${port}`;
-    // A committee: 20 members, all checked in by the clerk, a vote open on the first item.
     const meeting = await createBenchMeeting(url, 20, 2);
     const chair = await connectRole(url, tokenOf(meeting.chairUrl));
-    chairSockets.push(chair);
     for (const m of meeting.members) await call(chair, 'attendance:set', { memberId: m.id, present: true });
     await call(chair, 'poll:open', { itemId: 'i1' });
-    // Loopback, as the server's printed links: `localhost` is a secure context, so the service worker runs.
-    const joinLink = meeting.members[0]!.joinUrl.replace(url, `http://localhost:${port}`);
+    // `localhost`, as the server's printed links: a secure context, so the service worker runs.
+    const origin = `http://localhost:${port}`;
+    return {
+      joinLink: meeting.members[0]!.joinUrl.replace(url, origin),
+      startUrl: `${origin}/member/`,
+      async stop() {
+        chair.disconnect();
+        await stopServer();
+      },
+    };
+  } catch (error) {
+    await stopServer();
+    throw error;
+  }
+}
+
+export const tabletContext = (browser: Browser): Promise<BrowserContext> => browser.newContext({ ...TABLET, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+
+/** A first visit that installs the service worker and leaves the meeting state on the device. */
+export async function installApp(ctx: BrowserContext, joinLink: string): Promise<void> {
+  const first = await ctx.newPage();
+  await first.goto(joinLink);
+  await first.locator('button.choice-yes').waitFor();
+  await first.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    while (reg.active?.state !== 'activated') await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 500));
+  });
+  await first.close();
+}
+
+/** Cold and warm starts of one client build, run by run in turn with the other builds compared. */
+interface Build {
+  name: string;
+  server: TabletServer;
+  warmCtx?: BrowserContext;
+  cold: StartRun[];
+  warm: StartRun[];
+}
+
+/**
+ * With `profile`, the first cold and the first warm start leave a CPU profile (`.cpuprofile`,
+ * for Chromium's DevTools). With `compareWith` (the `dist/client` of another build, e.g. of
+ * main), that build's starts run in turn with this one's, so both see the same machine load.
+ */
+export async function runTabletStart(opts: { runs: number; profile?: boolean; compareWith?: string }): Promise<TabletStartResult> {
+  const profileTo = (mode: string, i: number) => (opts.profile && i === 0 ? `bench/results/profiles/tablet-${mode}.cpuprofile` : undefined);
+  const builds: Build[] = [];
+  let browser: Browser | undefined;
+  try {
+    builds.push({ name: 'this build', server: await startTabletServer(), cold: [], warm: [] });
+    if (opts.compareWith) builds.push({ name: opts.compareWith, server: await startTabletServer(opts.compareWith), cold: [], warm: [] });
     browser = await launchBrowser();
-
-    const cold: StartRun[] = [];
     for (let i = 0; i < opts.runs; i++) {
-      const ctx = await tabletContext(browser);
-      cold.push(await measure(await ctx.newPage(), joinLink));
-      await ctx.close();
+      for (const [b, build] of builds.entries()) {
+        const ctx = await tabletContext(browser);
+        build.cold.push(await measure(await ctx.newPage(), build.server.joinLink, b === 0 ? profileTo('cold', i) : undefined));
+        await ctx.close();
+      }
     }
-
-    const warm: StartRun[] = [];
-    const ctx = await tabletContext(browser);
-    const first = await ctx.newPage();
-    await first.goto(joinLink);
-    await first.locator('button.choice-yes').waitFor();
-    // The service worker has precached the app and the state is in IndexedDB before the page closes.
-    await first.evaluate(async () => {
-      const reg = await navigator.serviceWorker.ready;
-      while (reg.active?.state !== 'activated') await new Promise((r) => setTimeout(r, 50));
-      await new Promise((r) => setTimeout(r, 500));
-    });
-    await first.close();
+    for (const build of builds) await installApp((build.warmCtx = await tabletContext(browser)), build.server.joinLink);
     for (let i = 0; i < opts.runs; i++) {
-      const page = await ctx.newPage();
-      warm.push(await measure(page, `http://localhost:${port}/member/`));
-      await page.close();
+      for (const [b, build] of builds.entries()) {
+        const page = await build.warmCtx!.newPage();
+        build.warm.push(await measure(page, build.server.startUrl, b === 0 ? profileTo('warm', i) : undefined));
+        await page.close();
+      }
     }
-    await ctx.close();
-    const result = { cold: summarizeRuns(cold), warm: summarizeRuns(warm) };
+    const [self, other] = builds.map((b) => ({ cold: summarizeRuns(b.cold), warm: summarizeRuns(b.warm) }));
     return {
       cpuThrottle: CPU_THROTTLE,
       device: 'iPad (gen 7)',
-      ...result,
-      goals: { coldMs: 1500, warmMs: 300, coldMet: result.cold.usable.p50 < 1500, warmMet: result.warm.usable.p50 < 300 },
+      ...self!,
+      goals: { coldMs: 1500, warmMs: 300, coldMet: self!.cold.usable.p50 < 1500, warmMet: self!.warm.usable.p50 < 300 },
+      compared: other ? { build: opts.compareWith!, ...other } : null,
     };
   } finally {
-    for (const s of chairSockets) s.disconnect();
+    for (const b of builds) await b.warmCtx?.close();
     await browser?.close();
-    await new Promise((r) => (server.exitCode !== null ? r(null) : (server.once('exit', r), server.send({ type: 'stop' } satisfies ToServer))));
+    for (const b of builds) await b.server.stop();
   }
 }
 
@@ -211,12 +281,12 @@ const ms = (x: number | null) => (x === null ? '–' : `${Math.round(x)}`);
 
 export function tabletTable(r: TabletStartResult): string {
   const head = ['start', 'usable p50 / p90', 'goal', 'document', 'scripts loaded', 'first paint', 'cached state', 'member view shown', 'socket open', 'live snapshot', 'JS files / bytes (over network)', 'service worker'];
-  const rows = (['cold', 'warm'] as const).map((mode) => {
-    const s = r[mode];
+  const sides = [{ name: '', cold: r.cold, warm: r.warm }, ...(r.compared ? [{ name: ` (${r.compared.build})`, ...r.compared }] : [])];
+  const rows = sides.flatMap((side) => (['cold', 'warm'] as const).map((mode) => ({ mode, label: `${mode}${side.name}`, s: side[mode] }))).map(({ mode, label, s }) => {
     const m = s.median;
     const goal = mode === 'cold' ? r.goals.coldMs : r.goals.warmMs;
     return [
-      mode,
+      label,
       `${ms(s.usable.p50)} / ${ms(s.usable.p90)} ms`,
       `< ${goal} ms: median ${s.usable.p50 < goal ? 'met' : 'missed'}, p90 ${s.usable.p90 < goal ? 'met' : 'missed'}`,
       ms(m.documentMs),

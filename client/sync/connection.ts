@@ -22,9 +22,13 @@ export interface MeetingConnection {
 
 const ACK_TIMEOUT_MS = 10_000;
 
-/** The one place that talks to the server. Every (re)connect brings a full snapshot. */
-export function connect(role: ClientRole, token: string, url = '/'): MeetingConnection {
+/**
+ * The one place that talks to the server. Every (re)connect brings a full snapshot.
+ * With `autoConnect: false` the caller starts the socket (`socket.connect()`) when it suits.
+ */
+export function connect(role: ClientRole, token: string, url = '/', { autoConnect = true } = {}): MeetingConnection {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+    autoConnect,
     auth: { token },
     transports: ['websocket'],
     reconnectionDelay: 500,

@@ -4,6 +4,7 @@ import type { ClientRole } from '../../shared/protocol/snapshot.ts';
 import { lang, t } from '../i18n/i18n.ts';
 import { connect, type MeetingConnection } from '../sync/connection.ts';
 import { takeToken } from '../sync/token.ts';
+import { afterFirstFrame } from './afterFirstFrame.ts';
 import { PageMessage } from './PageMessage.tsx';
 import { applyTheme, theme } from './theme.ts';
 import './theme.css';
@@ -27,10 +28,14 @@ export function mount(
     if (role === 'member') void import('./PairByCode.tsx').then(({ PairByCode }) => render(<Unpaired form={<PairByCode />} />, root));
     return;
   }
-  const conn = connect(role, token);
+  const conn = connect(role, token, '/', { autoConnect: false });
   start?.(conn, token);
   const App = () => <>{view(conn)}</>;
+  // Nothing known yet: connect at once. A cached state (the tablet's) is painted first and the
+  // handshake follows a frame later, so a started tablet shows its buttons before it connects.
+  if (!conn.snapshot.value) conn.socket.connect();
   render(<App />, root);
+  if (!conn.socket.active) afterFirstFrame(() => conn.socket.connect());
 }
 
 /** Not paired yet: the card's link or QR code pairs; a member may also type the code printed on it. */
