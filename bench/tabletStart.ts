@@ -75,9 +75,9 @@ const PROBE = `(() => {
   const done = () => t.usableFrameAt !== undefined && live() !== undefined && !t.reported && (t.reported = true, t.live = live(), window.hzReport());
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      if (e.name === 'handzeichen:cached-state') t.cachedStateAt ??= e.startTime;
-      if (e.name === 'handzeichen:socket-open') t.socketOpenAt ??= e.startTime;
-      if (e.name === 'handzeichen:live-snapshot') t.liveSnapshotAt ??= e.startTime;
+      if (e.name === 'hz:cached-state') t.cachedStateAt ??= e.startTime;
+      if (e.name === 'hz:socket-open') t.socketOpenAt ??= e.startTime;
+      if (e.name === 'hz:live-snapshot') t.liveSnapshotAt ??= e.startTime;
     }
     done();
   }).observe({ type: 'mark', buffered: true });

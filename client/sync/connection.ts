@@ -23,12 +23,12 @@ export interface MeetingConnection {
 const ACK_TIMEOUT_MS = 10_000;
 
 /**
- * The one place that talks to the server. Every (re)connect brings a full snapshot.
- * With `autoConnect: false` the caller starts the socket (`socket.connect()`) when it suits.
+ * The one place that talks to the server. Every (re)connect brings a full snapshot. The
+ * caller starts the socket (`socket.connect()`) when it suits: a tablet paints first.
  */
-export function connect(role: ClientRole, token: string, url = '/', { autoConnect = true } = {}): MeetingConnection {
+export function connect(role: ClientRole, token: string, url = '/'): MeetingConnection {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
-    autoConnect,
+    autoConnect: false,
     auth: { token },
     transports: ['websocket'],
     reconnectionDelay: 500,
@@ -41,7 +41,7 @@ export function connect(role: ClientRole, token: string, url = '/', { autoConnec
 
   socket.on('connect', () => (status.value = 'online'));
   // For the start-up bench (bench/tabletStart.ts) and any profile: once, so hours of meeting add no entries.
-  socket.once('connect', () => performance.mark('handzeichen:socket-open'));
+  socket.once('connect', () => performance.mark('hz:socket-open'));
   // "offline" when the device itself has no network, "reconnecting" when only the server is away.
   const away = (): ConnectionStatus => (navigator.onLine ? 'reconnecting' : 'offline');
   socket.on('disconnect', (reason) => {
@@ -72,7 +72,7 @@ export function connect(role: ClientRole, token: string, url = '/', { autoConnec
     followMeetingLanguage(s.meeting.language);
     snapshot.value = s;
   });
-  socket.once('meeting:snapshot', () => performance.mark('handzeichen:live-snapshot'));
+  socket.once('meeting:snapshot', () => performance.mark('hz:live-snapshot'));
   socket.on('poll:progress', (p) => {
     if (snapshot.value) snapshot.value = applyProgress(snapshot.value, p);
   });

@@ -37,7 +37,7 @@ export function restoreAndKeepSnapshot(conn: MeetingConnection, owner: string): 
   if (cached && conn.snapshot.value === null) {
     conn.snapshot.value = cached.snapshot;
     stateReceivedAt.value = cached.receivedAt;
-    performance.mark('handzeichen:cached-state');
+    performance.mark('hz:cached-state');
   }
   conn.socket.on('meeting:snapshot', () => (stateReceivedAt.value = Date.now()));
   conn.socket.on('poll:progress', () => (stateReceivedAt.value = Date.now()));

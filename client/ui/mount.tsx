@@ -28,7 +28,7 @@ export function mount(
     if (role === 'member') void import('./PairByCode.tsx').then(({ PairByCode }) => render(<Unpaired form={<PairByCode />} />, root));
     return;
   }
-  const conn = connect(role, token, '/', { autoConnect: false });
+  const conn = connect(role, token);
   start?.(conn, token);
   const App = () => <>{view(conn)}</>;
   // Nothing known yet: connect at once. A cached state (the tablet's) is painted first and the
