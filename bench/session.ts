@@ -242,7 +242,7 @@ export async function runVotingSession(opts: { members: number; votes: number; w
     for (let round = 1; round <= opts.votes; round++) {
       const measured = await hz.cycle(round, null);
       await base.cycle(round, measured.sizes);
-      if (round % 50 === 0 || round === opts.votes) {
+      if (round % 25 === 0 || round === opts.votes) {
         const last = (s: Side) => s.cycles.slice(-50);
         const cpu = (s: Side) => last(s).reduce((sum, c) => sum + c.cpuMs, 0) / last(s).length;
         console.log(`  vote ${round}/${opts.votes}: CPU/cycle (last ${last(hz).length}) handzeichen ${cpu(hz).toFixed(1)} ms, baseline ${cpu(base).toFixed(1)} ms`);

@@ -5,8 +5,8 @@ import type { SeenStatus } from './protocol.ts';
 /**
  * The voting-session scenario's baseline: a bare Socket.IO server that sends the messages
  * Handzeichen sends in a vote cycle — a snapshot to every tablet, the chair and the display on
- * open, close and publish, an ack per ballot, coalesced progress to chair, display and tablets
- * at the same rates — with payloads of the sizes Handzeichen's snapshots had in the same cycle,
+ * open, close and publish, an ack per ballot, coalesced progress to chair and display at the
+ * same rates (tablets get none) — with payloads of the sizes Handzeichen's snapshots had in the same cycle,
  * but none of its work: no validation, no rules, no storage, no projection per role.
  */
 
@@ -18,8 +18,7 @@ export interface RoleSizes {
 /** Serialized snapshot sizes per poll state, as measured on Handzeichen in the same cycle. */
 export type SessionSizes = Record<SeenStatus, RoleSizes>;
 
-/** The same throttles as server/realtime/broadcaster.ts. */
-const MEMBER_PROGRESS_INTERVAL_MS = 1_000;
+/** The same throttle as server/realtime/broadcaster.ts. */
 const CHAIR_VOTED_LIST_INTERVAL_MS = 250;
 
 export const BASELINE_CHAIR = 'baseline-chair';
@@ -69,7 +68,6 @@ export async function startSessionBaseline(): Promise<{ port: number; close(): P
   let scheduled = false;
   let votedListSentAt = -Infinity;
   let votedListTimer: NodeJS.Timeout | undefined;
-  let memberProgressTimer: NodeJS.Timeout | undefined;
   const counts = (p: Poll) => ({ pollId: p.id, castCount: p.castCount, eligibleCount: members.size });
   const pushVotedList = () => {
     votedListTimer = undefined;
@@ -87,10 +85,6 @@ export async function startSessionBaseline(): Promise<{ port: number; close(): P
       chair?.emit('poll:progress', counts(poll));
       votedListTimer ??= setTimeout(pushVotedList, wait).unref();
     }
-    memberProgressTimer ??= setTimeout(() => {
-      memberProgressTimer = undefined;
-      if (poll) for (const m of members) m.emit('poll:progress', counts(poll));
-    }, MEMBER_PROGRESS_INTERVAL_MS).unref();
   };
 
   io.on('connection', (socket) => {
