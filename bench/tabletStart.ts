@@ -39,7 +39,7 @@ export interface StartRun {
   stateShownMs: number;
   /** Where the first shown state came from. */
   firstStateFrom: 'cache' | 'live';
-  /** The socket is connected. */
+  /** The socket is connected (the header's badge says "Verbunden"). */
   socketOpenMs: number | null;
   /** The first live snapshot from the server was applied. */
   liveSnapshotMs: number;
@@ -76,7 +76,6 @@ const PROBE = `(() => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.name === 'hz:cached-state') t.cachedStateAt ??= e.startTime;
-      if (e.name === 'hz:socket-open') t.socketOpenAt ??= e.startTime;
       if (e.name === 'hz:live-snapshot') t.liveSnapshotAt ??= e.startTime;
     }
     done();
@@ -116,7 +115,7 @@ export async function measure(page: Page, url: string, profileTo?: string): Prom
   await page.goto(url, { waitUntil: 'commit' });
   await Promise.race([reported, new Promise((_, reject) => setTimeout(() => reject(new Error(`tablet start: no usable buttons within 60 s at ${url}`)), 60_000))]);
   const run = await page.evaluate(() => {
-    type Probe = { stateAt: number; usableFrameAt: number; cachedStateAt?: number; socketOpenAt?: number; live: number };
+    type Probe = { stateAt: number; usableFrameAt: number; cachedStateAt?: number; onlineAt?: number; live: number };
     const t = (window as unknown as { __hzStart: Probe }).__hzStart;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.endsWith('.js') && r.startTime < t.usableFrameAt);
@@ -129,7 +128,7 @@ export async function measure(page: Page, url: string, profileTo?: string): Prom
       cachedStateMs: t.cachedStateAt ?? null,
       stateShownMs: t.stateAt,
       firstStateFrom: (t.cachedStateAt !== undefined && t.cachedStateAt < t.live ? 'cache' : 'live') as 'cache' | 'live',
-      socketOpenMs: t.socketOpenAt ?? null,
+      socketOpenMs: t.onlineAt ?? null,
       liveSnapshotMs: t.live,
       scripts: scripts.length,
       jsBytes: scripts.reduce((s, r) => s + r.encodedBodySize, 0),

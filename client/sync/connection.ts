@@ -40,8 +40,6 @@ export function connect(role: ClientRole, token: string, url = '/'): MeetingConn
   const status = signal<ConnectionStatus>(navigator.onLine ? 'connecting' : 'offline');
 
   socket.on('connect', () => (status.value = 'online'));
-  // For the start-up bench (bench/tabletStart.ts) and any profile: once, so hours of meeting add no entries.
-  socket.once('connect', () => performance.mark('hz:socket-open'));
   // "offline" when the device itself has no network, "reconnecting" when only the server is away.
   const away = (): ConnectionStatus => (navigator.onLine ? 'reconnecting' : 'offline');
   socket.on('disconnect', (reason) => {
@@ -72,6 +70,7 @@ export function connect(role: ClientRole, token: string, url = '/'): MeetingConn
     followMeetingLanguage(s.meeting.language);
     snapshot.value = s;
   });
+  // For the start-up bench (bench/tabletStart.ts) and any profile: once, so hours of meeting add no entries.
   socket.once('meeting:snapshot', () => performance.mark('hz:live-snapshot'));
   socket.on('poll:progress', (p) => {
     if (snapshot.value) snapshot.value = applyProgress(snapshot.value, p);
