@@ -330,7 +330,16 @@ if (ONLY.has('session')) {
   const t = performance.now();
   console.log(`Voting session: ${SESSION_MEMBERS} members, ${SESSION_VOTES} votes, Handzeichen and baseline vote by vote…`);
   try {
-    session = await runVotingSession({ members: SESSION_MEMBERS, votes: SESSION_VOTES, workers: WORKERS, profile: args.profile });
+    session = await runVotingSession({
+      members: SESSION_MEMBERS,
+      votes: SESSION_VOTES,
+      workers: WORKERS,
+      profile: args.profile,
+      onCheckpoint: (soFar) => {
+        mkdirSync(resolve(args.out, '..'), { recursive: true });
+        writeFileSync(`${args.out}.partial`, JSON.stringify({ machine, session: soFar }, null, 2) + '\n');
+      },
+    });
   } catch (error) {
     console.error(`  session failed: ${String(error)}`);
     failed.push({ scenario: 'session', error: String(error) });

@@ -231,7 +231,14 @@ function summarizeSide(side: Side, rssMB: number): SideResult {
  * on the baseline with the payload sizes Handzeichen just sent, so load from other work on a
  * shared machine hits both alike.
  */
-export async function runVotingSession(opts: { members: number; votes: number; workers: number; profile: boolean }): Promise<SessionResult> {
+export async function runVotingSession(opts: {
+  members: number;
+  votes: number;
+  workers: number;
+  profile: boolean;
+  /** Called every 25 votes with the figures so far: a long run that is stopped still leaves them. */
+  onCheckpoint?: (soFar: SessionResult) => void;
+}): Promise<SessionResult> {
   const started = performance.now();
   const sides: Side[] = [];
   try {
@@ -239,19 +246,23 @@ export async function runVotingSession(opts: { members: number; votes: number; w
     sides.push(hz);
     const base = await startSide('baseline', opts.members, opts.votes, opts.workers, false);
     sides.push(base);
+    const soFar = async (): Promise<SessionResult> => {
+      const results: SideResult[] = [];
+      for (const s of sides) results.push(summarizeSide(s, (await s.stats()).rss / 2 ** 20));
+      const [h, b] = [results.find((r) => r.kind === 'handzeichen')!, results.find((r) => r.kind === 'baseline')!];
+      return { members: opts.members, votes: hz.cycles.length, totalSeconds: (performance.now() - started) / 1000, sides: results, cpuRatio: h.cpuMsPerCycle.mean / b.cpuMsPerCycle.mean };
+    };
     for (let round = 1; round <= opts.votes; round++) {
       const measured = await hz.cycle(round, null);
       await base.cycle(round, measured.sizes);
-      if (round % 25 === 0 || round === opts.votes) {
-        const last = (s: Side) => s.cycles.slice(-50);
+      if (round % 25 === 0 && round < opts.votes) {
+        const last = (s: Side) => s.cycles.slice(-25);
         const cpu = (s: Side) => last(s).reduce((sum, c) => sum + c.cpuMs, 0) / last(s).length;
         console.log(`  vote ${round}/${opts.votes}: CPU/cycle (last ${last(hz).length}) handzeichen ${cpu(hz).toFixed(1)} ms, baseline ${cpu(base).toFixed(1)} ms`);
+        opts.onCheckpoint?.(await soFar());
       }
     }
-    const results: SideResult[] = [];
-    for (const s of sides) results.push(summarizeSide(s, (await s.stats()).rss / 2 ** 20));
-    const [h, b] = [results.find((r) => r.kind === 'handzeichen')!, results.find((r) => r.kind === 'baseline')!];
-    return { members: opts.members, votes: opts.votes, totalSeconds: (performance.now() - started) / 1000, sides: results, cpuRatio: h.cpuMsPerCycle.mean / b.cpuMsPerCycle.mean };
+    return await soFar();
   } finally {
     for (const s of sides) await s.stop();
   }
