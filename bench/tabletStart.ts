@@ -113,7 +113,11 @@ export async function measure(page: Page, url: string, profileTo?: string): Prom
   const reported = new Promise<void>((resolve) => void page.exposeFunction('hzReport', () => resolve()));
   await page.addInitScript(PROBE);
   await page.goto(url, { waitUntil: 'commit' });
-  await Promise.race([reported, new Promise((_, reject) => setTimeout(() => reject(new Error(`tablet start: no usable buttons within 60 s at ${url}`)), 60_000))]);
+  const timedOut = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 60_000));
+  if ((await Promise.race([reported, timedOut])) === 'timeout') {
+    const seen = await page.evaluate(() => JSON.stringify({ probe: (window as unknown as { __hzStart: unknown }).__hzStart, text: document.body.innerText.slice(0, 200) })).catch(String);
+    throw new Error(`tablet start: not usable and live within 60 s at ${new URL(url).pathname}: ${seen}`);
+  }
   const run = await page.evaluate(() => {
     type Probe = { stateAt: number; usableFrameAt: number; cachedStateAt?: number; onlineAt?: number; live: number };
     const t = (window as unknown as { __hzStart: Probe }).__hzStart;
