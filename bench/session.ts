@@ -164,6 +164,8 @@ async function startSide(kind: Kind, members: number, votes: number, workerCount
         if (failures > 0 && cycles.every((c) => c.failures === 0)) console.error(`  ${kind} vote ${round}: ${failures} ballots failed: ${voted.find((v) => v.firstError)?.firstError}`);
         await call(chair, 'poll:close', { pollId });
         const closedSeen = tablets(pollId, 'closed');
+        // The chair reads the result on the console before announcing it.
+        await chairSeen.when(pollId, 'closed');
         const publishAt = wallNow();
         await call(chair, 'poll:publish', { pollId });
         const shownAt = await displaySeen.when(pollId, 'published');

@@ -111,8 +111,9 @@ export async function startSessionBaseline(): Promise<{ port: number; close(): P
     socket.on('poll:open', (input: { itemId: string; sizes: SessionSizes }, ack: (r: unknown) => void) => {
       poll = { id: `bp${++polls}`, status: 'open', castCount: 0, voted: new Set(), sizes: input.sizes };
       votedListSentAt = -Infinity;
-      pushSnapshots();
+      // Like Handzeichen: the chair's ack first, the snapshots on the next turn.
       ack({ ok: true, data: { pollId: poll.id } });
+      setImmediate(pushSnapshots);
     });
     for (const [event, status] of [
       ['poll:close', 'closed'],
@@ -122,8 +123,8 @@ export async function startSessionBaseline(): Promise<{ port: number; close(): P
         if (poll) poll.status = status;
         clearTimeout(votedListTimer);
         votedListTimer = undefined;
-        pushSnapshots();
         ack({ ok: true, data: null });
+        setImmediate(pushSnapshots);
       });
     }
     socket.emit('meeting:snapshot', snapshot(token === BASELINE_CHAIR ? 'chair' : token === BASELINE_DISPLAY ? 'display' : 'member', token));
