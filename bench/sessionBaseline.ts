@@ -110,6 +110,8 @@ export async function startSessionBaseline(): Promise<{ port: number; close(): P
     });
     socket.on('poll:open', (input: { itemId: string; sizes: SessionSizes }, ack: (r: unknown) => void) => {
       poll = { id: `bp${++polls}`, status: 'open', castCount: 0, voted: new Set(), sizes: input.sizes };
+      // Sizes change every vote: keep only this vote's fillers, or the baseline's heap grows all session.
+      pads.clear();
       votedListSentAt = -Infinity;
       // Like Handzeichen: the chair's ack first, the snapshots on the next turn.
       ack({ ok: true, data: { pollId: poll.id } });
