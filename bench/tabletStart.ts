@@ -71,20 +71,17 @@ export interface TabletStartResult {
 /** Runs in the page before any of its scripts: notes the moments the start is made of. */
 const PROBE = `(() => {
   const t = (window.__hzStart = {});
-  const live = () => t.liveSnapshotAt ?? t.onlineAt;
+  const live = () => t.onlineAt;
   const done = () => t.usableFrameAt !== undefined && live() !== undefined && !t.reported && (t.reported = true, t.live = live(), window.hzReport());
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      if (e.name === 'hz:cached-state') t.cachedStateAt ??= e.startTime;
-      if (e.name === 'hz:live-snapshot') t.liveSnapshotAt ??= e.startTime;
-    }
-    done();
-  }).observe({ type: 'mark', buffered: true });
   // Cheap on every DOM change (no layout); visibility is judged in the frame, where layout happens anyway.
   let pending = false;
   const check = () => {
-    if (t.stateAt === undefined && document.querySelector('.member')) t.stateAt = performance.now();
-    // A build without the sync layer's marks: the badge turning "online" stands in for the live snapshot.
+    if (t.stateAt === undefined && document.querySelector('.member')) {
+      t.stateAt = performance.now();
+      // The member view before the socket is connected can only be the cached state.
+      if (document.querySelector('.conn')?.getAttribute('data-status') !== 'online') t.cachedStateAt = t.stateAt;
+    }
+    // The header's badge turns "online" with the connect; the live snapshot is the next message.
     if (t.onlineAt === undefined && document.querySelector('.conn[data-status="online"]')) (t.onlineAt = performance.now()), done();
     if (t.reported) return observer.disconnect();
     if (t.usableFrameAt !== undefined || pending || !document.querySelector('button.vote-btn.choice-yes:not([disabled])')) return;

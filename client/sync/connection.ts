@@ -70,8 +70,6 @@ export function connect(role: ClientRole, token: string, url = '/'): MeetingConn
     followMeetingLanguage(s.meeting.language);
     snapshot.value = s;
   });
-  // For the start-up bench (bench/tabletStart.ts) and any profile: once, so hours of meeting add no entries.
-  socket.once('meeting:snapshot', () => performance.mark('hz:live-snapshot'));
   socket.on('poll:progress', (p) => {
     if (snapshot.value) snapshot.value = applyProgress(snapshot.value, p);
   });

@@ -1,5 +1,6 @@
 import { effect, signal } from '@preact/signals';
 import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
+import { followMeetingLanguage } from '../i18n/i18n.ts';
 import type { MeetingConnection } from './connection.ts';
 
 /** When the shown state was last live; the view says "offline – Stand von …" while not online. */
@@ -35,9 +36,10 @@ function read(owner: string): CachedSnapshot | null {
 export function restoreAndKeepSnapshot(conn: MeetingConnection, owner: string): void {
   const cached = read(owner);
   if (cached && conn.snapshot.value === null) {
+    // The first frame in the meeting's language too, as the live snapshot would set it.
+    followMeetingLanguage(cached.snapshot.meeting.language);
     conn.snapshot.value = cached.snapshot;
     stateReceivedAt.value = cached.receivedAt;
-    performance.mark('hz:cached-state');
   }
   conn.socket.on('meeting:snapshot', () => (stateReceivedAt.value = Date.now()));
   conn.socket.on('poll:progress', () => (stateReceivedAt.value = Date.now()));
