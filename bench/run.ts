@@ -3,12 +3,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { bundleSizes, type ViewBundle } from './bundleSize.ts';
 import { killChildren, nextMessage, startChild } from './children.ts';
+import { all, allWithin, call, connectRole, serverStats, sleep, split, WAIT_MS } from './drive.ts';
 import { createBenchMeeting, tokenOf } from './meetingFixture.ts';
 import type { FromServer, FromWorker, ServerKind, ToServer, ToWorker } from './protocol.ts';
+import { runVotingSession, sessionTable, type SessionResult } from './session.ts';
 import { median, summarize, wallNow, type Summary } from './stats.ts';
+import { runTabletStart, tabletTable, type TabletStartResult } from './tabletStart.ts';
 
 /**
  * `npm run bench`: the vote path of the real server against a bare Socket.IO server with the
@@ -22,18 +25,28 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: '4' },
     profile: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results/latest.json' },
+    /** Scenarios to run: `vote` (vote→ack at each N), `session` (voting session), `tablet` (tablet start). */
+    only: { type: 'string', default: 'vote,session,tablet' },
+    /** Voting session: members × votes. */
+    session: { type: 'string', default: '720x300' },
+    /** Tablet start: runs each of cold and warm. */
+    'tablet-runs': { type: 'string', default: '7' },
+    /** Tablet start: another client build (its dist/client) to measure in turn with this one. */
+    'tablet-compare': { type: 'string' },
   },
 });
+const ONLY = new Set(args.only.split(',').map((s) => s.trim()));
+for (const s of ONLY) if (!['vote', 'session', 'tablet'].includes(s)) throw new Error(`--only: unknown scenario ${s} (vote, session, tablet)`);
+const [SESSION_MEMBERS, SESSION_VOTES] = args.session.split('x').map(Number) as [number, number];
+if (!(SESSION_MEMBERS > 0 && SESSION_VOTES > 0)) throw new Error('--session: members x votes, e.g. 720x300');
 const SIZES = args.sizes.split(',').map(Number);
 const WORKERS = Number(args.workers);
 const roundsFor = (n: number) => (args.rounds ? Number(args.rounds) : n >= 10_000 ? 3 : n >= 1_000 ? 7 : 10);
-const WAIT_MS = 180_000;
 /**
  * Pause before each burst so the previous round's broadcasts (close, publish: one snapshot per
  * tablet) have drained and neither server's burst starts while the other's work still runs.
  */
 const settleMs = (n: number) => 250 + n / 5;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Connecting 10,000 members on a busy 2-core machine can take minutes; this is only a safety net. */
 const connectWaitMs = (n: number) => WAIT_MS + 30 * n;
 
@@ -69,28 +82,6 @@ process.on('exit', killChildren);
 process.on('SIGINT', () => process.exit(130));
 process.on('SIGTERM', () => process.exit(143));
 
-const serverStats = async (server: ChildProcess) => {
-  server.send({ type: 'stats' } satisfies ToServer);
-  return nextMessage<FromServer, 'stats'>(server, 'stats', WAIT_MS);
-};
-
-const allWithin = <T>(workers: ChildProcess[], msgs: ToWorker[], type: FromWorker['type'], timeoutMs: number) =>
-  Promise.all(
-    workers.map((w, i) => {
-      const reply = nextMessage<FromWorker, typeof type>(w, type, timeoutMs);
-      w.send(msgs[i]!);
-      return reply as Promise<T>;
-    }),
-  );
-
-const all = <T>(workers: ChildProcess[], msgs: ToWorker[], type: FromWorker['type']) => allWithin<T>(workers, msgs, type, WAIT_MS);
-
-function split<T>(items: T[], parts: number): T[][] {
-  const out: T[][] = Array.from({ length: parts }, () => []);
-  items.forEach((x, i) => out[i % parts]!.push(x));
-  return out;
-}
-
 /** The room display, watching for the moment it shows the final count of a poll. */
 function watchDisplay(socket: Socket) {
   const counts = new Map<string, number>();
@@ -113,20 +104,6 @@ function watchDisplay(socket: Socket) {
       if ((counts.get(pollId) ?? 0) >= n) return resolvePromise(wallNow());
       waiters.push({ pollId, n, resolve: resolvePromise });
     });
-}
-
-function connectRole(url: string, token: string): Promise<Socket> {
-  return new Promise((resolvePromise, reject) => {
-    const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-    socket.once('meeting:snapshot', () => resolvePromise(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-async function call<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
-  const result = (await socket.timeout(WAIT_MS).emitWithAck(event, payload)) as { ok: boolean; data: T; error?: unknown };
-  if (!result.ok) throw new Error(`${event}: ${JSON.stringify(result.error)}`);
-  return result.data;
 }
 
 interface Session {
@@ -326,8 +303,8 @@ const machine = {
 console.log(`Machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGB} GB RAM, Node ${machine.node}`);
 const started = performance.now();
 const results: RunResult[] = [];
-const failed: { n: number; error: string }[] = [];
-for (const n of SIZES) {
+const failed: ({ n: number; error: string } | { scenario: string; error: string })[] = [];
+for (const n of ONLY.has('vote') ? SIZES : []) {
   const t = performance.now();
   console.log(`N=${n}: baseline and Handzeichen, ${roundsFor(n)} rounds each, alternating…`);
   let size: RunResult[];
@@ -348,13 +325,56 @@ for (const n of SIZES) {
   }
   console.log(`  (${fmt((performance.now() - t) / 1000, 0)} s)`);
 }
+let session: SessionResult | null = null;
+if (ONLY.has('session')) {
+  const t = performance.now();
+  console.log(`Voting session: ${SESSION_MEMBERS} members, ${SESSION_VOTES} votes, Handzeichen and baseline vote by vote…`);
+  try {
+    session = await runVotingSession({
+      members: SESSION_MEMBERS,
+      votes: SESSION_VOTES,
+      workers: WORKERS,
+      profile: args.profile,
+      onCheckpoint: (soFar) => {
+        mkdirSync(resolve(args.out, '..'), { recursive: true });
+        writeFileSync(`${args.out}.partial`, JSON.stringify({ machine, session: soFar }, null, 2) + '\n');
+      },
+    });
+  } catch (error) {
+    console.error(`  session failed: ${String(error)}`);
+    failed.push({ scenario: 'session', error: String(error) });
+  }
+  console.log(`  (${fmt((performance.now() - t) / 1000, 0)} s)`);
+}
+let tablet: TabletStartResult | null = null;
+if (ONLY.has('tablet')) {
+  const t = performance.now();
+  console.log(`Tablet start in Chromium, CPU throttled 4×, ${args['tablet-runs']} runs each cold and warm…`);
+  try {
+    tablet = await runTabletStart({ runs: Number(args['tablet-runs']), profile: args.profile, compareWith: args['tablet-compare'] });
+  } catch (error) {
+    console.error(`  tablet start failed: ${String(error)}`);
+    failed.push({ scenario: 'tablet', error: String(error) });
+  }
+  console.log(`  (${fmt((performance.now() - t) / 1000, 0)} s)`);
+}
 const bundles = bundleSizes(resolve(import.meta.dirname, '../dist/client'));
-console.log('\nVote path (medians over rounds):\n');
-console.log(table(results));
+if (results.length) {
+  console.log('\nVote path (medians over rounds):\n');
+  console.log(table(results));
+}
+if (session) {
+  console.log(`\nVoting session, ${session.members} members × ${session.votes} votes (${fmt(session.totalSeconds, 0)} s):\n`);
+  console.log(sessionTable(session));
+}
+if (tablet) {
+  console.log('\nTablet start (Chromium, iPad viewport, CPU 4× throttled):\n');
+  console.log(tabletTable(tablet));
+}
 console.log('\nApps as transferred (JS + CSS each view loads, gzip -9):\n');
 console.log(bundleTable(bundles));
 console.log(`\nTotal ${fmt((performance.now() - started) / 1000, 0)} s`);
 mkdirSync(resolve(args.out, '..'), { recursive: true });
-writeFileSync(args.out, JSON.stringify({ machine, results, failed, bundles }, null, 2) + '\n');
+writeFileSync(args.out, JSON.stringify({ machine, results, session, tablet, failed, bundles }, null, 2) + '\n');
 console.log(`Written to ${args.out}`);
 process.exit(failed.length ? 1 : 0);

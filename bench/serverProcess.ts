@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { Server } from 'socket.io';
 import { createApp } from '../server/app.ts';
 import { createLogger } from '../server/logger.ts';
-import { BENCH_ADMIN_TOKEN, type FromServer, type ServerKind, type ToServer } from './protocol.ts';
+import { BENCH_ADMIN_TOKEN, type FromServer, type ProcessKind, type ToServer } from './protocol.ts';
+import { startSessionBaseline } from './sessionBaseline.ts';
 
 /**
  * The server under test, in a process of its own so its RSS and CPU time are its own.
@@ -13,7 +14,7 @@ import { BENCH_ADMIN_TOKEN, type FromServer, type ServerKind, type ToServer } fr
  * acknowledges a ballot at once. `handzeichen`: the real app with a real SQLite file.
  */
 
-const kind = process.argv[2] as ServerKind;
+const kind = process.argv[2] as ProcessKind;
 
 const send = (m: FromServer): void => void process.send!(m);
 
@@ -35,7 +36,8 @@ async function startHandzeichen(): Promise<{ port: number; close(): Promise<void
   const app = createApp({
     dbFile: join(dataDir, 'handzeichen.sqlite'),
     adminToken: BENCH_ADMIN_TOKEN,
-    staticDir: resolve(import.meta.dirname, '../dist/client'),
+    // The client build to serve; the tablet-start bench can compare another build (argv[3]).
+    staticDir: process.argv[3] ?? resolve(import.meta.dirname, '../dist/client'),
     log: createLogger('error'),
   });
   const { port } = await app.listen(0, '127.0.0.1');
@@ -48,7 +50,7 @@ async function startHandzeichen(): Promise<{ port: number; close(): Promise<void
   };
 }
 
-const server = kind === 'baseline' ? await startBaseline() : await startHandzeichen();
+const server = kind === 'baseline' ? await startBaseline() : kind === 'session-baseline' ? await startSessionBaseline() : await startHandzeichen();
 send({ type: 'ready', port: server.port });
 
 process.on('message', (msg: ToServer) => {

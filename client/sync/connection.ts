@@ -22,9 +22,13 @@ export interface MeetingConnection {
 
 const ACK_TIMEOUT_MS = 10_000;
 
-/** The one place that talks to the server. Every (re)connect brings a full snapshot. */
+/**
+ * The one place that talks to the server. Every (re)connect brings a full snapshot. The
+ * caller starts the socket (`socket.connect()`) when it suits: a tablet paints first.
+ */
 export function connect(role: ClientRole, token: string, url = '/'): MeetingConnection {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+    autoConnect: false,
     auth: { token },
     transports: ['websocket'],
     reconnectionDelay: 500,

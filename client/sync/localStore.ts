@@ -1,6 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Choice } from '../../shared/meeting/model.ts';
-import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
 
 /** A tap not yet acknowledged by the server. One per poll: a newer tap replaces the older. */
 export interface OutboxEntry {
@@ -14,16 +13,8 @@ export interface OutboxEntry {
   queuedAt: number;
 }
 
-export interface CachedSnapshot {
-  owner: string;
-  snapshot: MeetingSnapshot;
-  /** When this device last received live state (ms since epoch, device clock). */
-  receivedAt: number;
-}
-
 interface Schema extends DBSchema {
   outbox: { key: string; value: OutboxEntry };
-  snapshots: { key: string; value: CachedSnapshot };
 }
 
 let db: Promise<IDBPDatabase<Schema>> | null = null;
@@ -33,7 +24,7 @@ export function localStore(): Promise<IDBPDatabase<Schema>> {
   db ??= openDB<Schema>('handzeichen-member', 1, {
     upgrade(d) {
       d.createObjectStore('outbox', { keyPath: 'pollId' });
-      d.createObjectStore('snapshots', { keyPath: 'owner' });
+      // Version 1 also made a 'snapshots' store; the cached state moved to localStorage (snapshotCache.ts).
     },
   });
   return db;

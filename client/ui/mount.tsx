@@ -30,7 +30,14 @@ export function mount(
   const conn = connect(role, token);
   start?.(conn, token);
   const App = () => <>{view(conn)}</>;
+  // Nothing known yet: connect at once. A cached state (the tablet's) is painted first and the
+  // handshake follows a frame later, so a started tablet shows its buttons before it connects.
+  if (!conn.snapshot.value) conn.socket.connect();
   render(<App />, root);
+  // After the first frame is painted; a hidden page gets no frames, so a timer as well.
+  const go = () => conn.socket.active || conn.socket.connect();
+  requestAnimationFrame(() => setTimeout(go));
+  setTimeout(go, 500);
 }
 
 /** Not paired yet: the card's link or QR code pairs; a member may also type the code printed on it. */

@@ -1,0 +1,308 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchBrowser } from '../e2e/support/browser.ts';
+import { nextMessage, startChild } from './children.ts';
+import { call, connectRole, WAIT_MS } from './drive.ts';
+import { createBenchMeeting, tokenOf } from './meetingFixture.ts';
+import type { FromServer, ToServer } from './protocol.ts';
+import { percentile } from './stats.ts';
+
+/**
+ * A member's tablet starting while a vote is open: Chromium (Debian's), iPad viewport and touch,
+ * the CPU slowed 4× over CDP (a tablet is slower than this machine's core), loopback network.
+ *
+ * - cold: a fresh browser context — no HTTP cache, no service worker, no IndexedDB — opening
+ *   the member's join link (pairing), as on the first start;
+ * - warm: the same context after a first visit installed the service worker and stored the
+ *   meeting state; the page is closed and `/member/` (the installed app's start URL) reopened.
+ *
+ * "Usable" is the frame in which the Ja button is in the page, visible and enabled. Times are
+ * milliseconds from navigation start, read from the page's own clock.
+ */
+
+const CPU_THROTTLE = 4;
+const TABLET = devices['iPad (gen 7)'];
+
+export interface StartRun {
+  /** Navigation start → frame with a usable Ja button. */
+  usableMs: number;
+  /** The HTML document has arrived. */
+  documentMs: number;
+  /** The last script of the start has arrived (the end of any waterfall of imports). */
+  scriptsLoadedMs: number;
+  /** First paint of anything (Chromium's first-contentful-paint). */
+  firstContentfulPaintMs: number | null;
+  /** The cached meeting state (IndexedDB) was applied; null when there was none. */
+  cachedStateMs: number | null;
+  /** The member view (name, item, buttons) is first in the page, from the cache or live. */
+  stateShownMs: number;
+  /** Where the first shown state came from. */
+  firstStateFrom: 'cache' | 'live';
+  /** The socket is connected (the header's badge says "Verbunden"). */
+  socketOpenMs: number | null;
+  /** The first live snapshot from the server was applied. */
+  liveSnapshotMs: number;
+  scripts: number;
+  /** Script bytes as stored (encoded body; no compression on the server). */
+  jsBytes: number;
+  /** Script bytes that came over the network (0 for what the service worker or cache served). */
+  jsTransferBytes: number;
+  serviceWorkerControlled: boolean;
+}
+
+export interface StartSummary {
+  runs: StartRun[];
+  usable: { p50: number; p90: number };
+  /** Medians of each breakdown field over the runs. */
+  median: Omit<StartRun, 'firstStateFrom' | 'serviceWorkerControlled'>;
+}
+
+export interface TabletStartResult {
+  cpuThrottle: number;
+  device: string;
+  cold: StartSummary;
+  warm: StartSummary;
+  goals: { coldMs: number; warmMs: number; coldMet: boolean; warmMet: boolean };
+  /** Another build measured in turn with this one (`--tablet-compare`). */
+  compared: { build: string; cold: StartSummary; warm: StartSummary } | null;
+}
+
+/** Runs in the page before any of its scripts: notes the moments the start is made of. */
+const PROBE = `(() => {
+  const t = (window.__hzStart = {});
+  const live = () => t.onlineAt;
+  const done = () => t.usableFrameAt !== undefined && live() !== undefined && !t.reported && (t.reported = true, t.live = live(), window.hzReport());
+  // Cheap on every DOM change (no layout); visibility is judged in the frame, where layout happens anyway.
+  let pending = false;
+  const check = () => {
+    if (t.stateAt === undefined && document.querySelector('.member')) {
+      t.stateAt = performance.now();
+      // The member view before the socket is connected can only be the cached state.
+      if (document.querySelector('.conn')?.getAttribute('data-status') !== 'online') t.cachedStateAt = t.stateAt;
+    }
+    // The header's badge turns "online" with the connect; the live snapshot is the next message.
+    if (t.onlineAt === undefined && document.querySelector('.conn[data-status="online"]')) (t.onlineAt = performance.now()), done();
+    if (t.reported) return observer.disconnect();
+    if (t.usableFrameAt !== undefined || pending || !document.querySelector('button.vote-btn.choice-yes:not([disabled])')) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const b = document.querySelector('button.vote-btn.choice-yes:not([disabled])');
+      if (b && b.getBoundingClientRect().height > 0 && getComputedStyle(b).visibility !== 'hidden') {
+        t.usableFrameAt = performance.now();
+        done();
+      } else check();
+    });
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'hidden', 'class', 'data-status'] });
+})();`;
+
+export async function measure(page: Page, url: string, profileTo?: string): Promise<StartRun> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+  if (profileTo) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const reported = new Promise<void>((resolve) => void page.exposeFunction('hzReport', () => resolve()));
+  await page.addInitScript(PROBE);
+  await page.goto(url, { waitUntil: 'commit' });
+  const timedOut = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 60_000));
+  if ((await Promise.race([reported, timedOut])) === 'timeout') {
+    const seen = await page.evaluate(() => JSON.stringify({ probe: (window as unknown as { __hzStart: unknown }).__hzStart, text: document.body.innerText.slice(0, 200) })).catch(String);
+    throw new Error(`tablet start: not usable and live within 60 s at ${new URL(url).pathname}: ${seen}`);
+  }
+  const run = await page.evaluate(() => {
+    type Probe = { stateAt: number; usableFrameAt: number; cachedStateAt?: number; onlineAt?: number; live: number };
+    const t = (window as unknown as { __hzStart: Probe }).__hzStart;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.endsWith('.js') && r.startTime < t.usableFrameAt);
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    return {
+      usableMs: t.usableFrameAt,
+      documentMs: nav.responseEnd,
+      scriptsLoadedMs: Math.max(nav.responseEnd, ...scripts.map((s) => s.responseEnd)),
+      firstContentfulPaintMs: fcp ? fcp.startTime : null,
+      cachedStateMs: t.cachedStateAt ?? null,
+      stateShownMs: t.stateAt,
+      firstStateFrom: (t.cachedStateAt !== undefined && t.cachedStateAt < t.live ? 'cache' : 'live') as 'cache' | 'live',
+      socketOpenMs: t.onlineAt ?? null,
+      liveSnapshotMs: t.live,
+      scripts: scripts.length,
+      jsBytes: scripts.reduce((s, r) => s + r.encodedBodySize, 0),
+      jsTransferBytes: scripts.reduce((s, r) => s + r.transferSize, 0),
+      serviceWorkerControlled: navigator.serviceWorker?.controller != null,
+    };
+  });
+  if (profileTo) {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(dirname(profileTo), { recursive: true });
+    writeFileSync(profileTo, JSON.stringify(profile));
+  }
+  await cdp.detach();
+  return run;
+}
+
+export function summarizeRuns(runs: StartRun[]): StartSummary {
+  const sorted = (f: (r: StartRun) => number) => runs.map(f).sort((a, b) => a - b);
+  const med = (f: (r: StartRun) => number | null) => {
+    const xs = runs.map(f).filter((x): x is number => x !== null);
+    return xs.length ? percentile([...xs].sort((a, b) => a - b), 50) : null;
+  };
+  const usable = sorted((r) => r.usableMs);
+  return {
+    runs,
+    usable: { p50: percentile(usable, 50), p90: percentile(usable, 90) },
+    median: {
+      usableMs: med((r) => r.usableMs)!,
+      documentMs: med((r) => r.documentMs)!,
+      scriptsLoadedMs: med((r) => r.scriptsLoadedMs)!,
+      firstContentfulPaintMs: med((r) => r.firstContentfulPaintMs),
+      cachedStateMs: med((r) => r.cachedStateMs),
+      stateShownMs: med((r) => r.stateShownMs)!,
+      socketOpenMs: med((r) => r.socketOpenMs),
+      liveSnapshotMs: med((r) => r.liveSnapshotMs)!,
+      scripts: med((r) => r.scripts)!,
+      jsBytes: med((r) => r.jsBytes)!,
+      jsTransferBytes: med((r) => r.jsTransferBytes)!,
+    },
+  };
+}
+
+export interface TabletServer {
+  /** The member's join link (pairs the device). */
+  joinLink: string;
+  /** The installed app's start URL. */
+  startUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A Handzeichen server (in its own process) with a committee of 20 members, all checked in by
+ * the clerk, and a vote open on the first item. `staticDir`: another client build to serve.
+ */
+export async function startTabletServer(staticDir?: string): Promise<TabletServer> {
+  const server = startChild('serverProcess.ts', staticDir ? ['handzeichen', staticDir] : ['handzeichen']);
+  const stopServer = () => new Promise((r) => (server.exitCode !== null ? r(null) : (server.once('exit', r), server.send({ type: 'stop' } satisfies ToServer))));
+  try {
+    const { port } = await nextMessage<FromServer, 'ready'>(server, 'ready', WAIT_MS);
+    const url = `http://127.0.0.1:${port}`;
+    const meeting = await createBenchMeeting(url, 20, 2);
+    const chair = await connectRole(url, tokenOf(meeting.chairUrl));
+    for (const m of meeting.members) await call(chair, 'attendance:set', { memberId: m.id, present: true });
+    await call(chair, 'poll:open', { itemId: 'i1' });
+    // `localhost`, as the server's printed links: a secure context, so the service worker runs.
+    const origin = `http://localhost:${port}`;
+    return {
+      joinLink: meeting.members[0]!.joinUrl.replace(url, origin),
+      startUrl: `${origin}/member/`,
+      async stop() {
+        chair.disconnect();
+        await stopServer();
+      },
+    };
+  } catch (error) {
+    await stopServer();
+    throw error;
+  }
+}
+
+export const tabletContext = (browser: Browser): Promise<BrowserContext> => browser.newContext({ ...TABLET, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+
+/** A first visit that installs the service worker and leaves the meeting state on the device. */
+export async function installApp(ctx: BrowserContext, joinLink: string): Promise<void> {
+  const first = await ctx.newPage();
+  await first.goto(joinLink);
+  await first.locator('button.choice-yes').waitFor();
+  await first.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    while (reg.active?.state !== 'activated') await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 500));
+  });
+  await first.close();
+}
+
+/** Cold and warm starts of one client build, run by run in turn with the other builds compared. */
+interface Build {
+  name: string;
+  server: TabletServer;
+  warmCtx?: BrowserContext;
+  cold: StartRun[];
+  warm: StartRun[];
+}
+
+/**
+ * With `profile`, the first cold and the first warm start leave a CPU profile (`.cpuprofile`,
+ * for Chromium's DevTools). With `compareWith` (the `dist/client` of another build, e.g. of
+ * main), that build's starts run in turn with this one's, so both see the same machine load.
+ */
+export async function runTabletStart(opts: { runs: number; profile?: boolean; compareWith?: string }): Promise<TabletStartResult> {
+  const profileTo = (mode: string, i: number) => (opts.profile && i === 0 ? `bench/results/profiles/tablet-${mode}.cpuprofile` : undefined);
+  const builds: Build[] = [];
+  let browser: Browser | undefined;
+  try {
+    builds.push({ name: 'this build', server: await startTabletServer(), cold: [], warm: [] });
+    if (opts.compareWith) builds.push({ name: opts.compareWith, server: await startTabletServer(opts.compareWith), cold: [], warm: [] });
+    browser = await launchBrowser();
+    for (let i = 0; i < opts.runs; i++) {
+      for (const [b, build] of builds.entries()) {
+        const ctx = await tabletContext(browser);
+        build.cold.push(await measure(await ctx.newPage(), build.server.joinLink, b === 0 ? profileTo('cold', i) : undefined));
+        await ctx.close();
+      }
+    }
+    for (const build of builds) await installApp((build.warmCtx = await tabletContext(browser)), build.server.joinLink);
+    for (let i = 0; i < opts.runs; i++) {
+      for (const [b, build] of builds.entries()) {
+        const page = await build.warmCtx!.newPage();
+        build.warm.push(await measure(page, build.server.startUrl, b === 0 ? profileTo('warm', i) : undefined));
+        await page.close();
+      }
+    }
+    const [self, other] = builds.map((b) => ({ cold: summarizeRuns(b.cold), warm: summarizeRuns(b.warm) }));
+    return {
+      cpuThrottle: CPU_THROTTLE,
+      device: 'iPad (gen 7)',
+      ...self!,
+      goals: { coldMs: 1500, warmMs: 300, coldMet: self!.cold.usable.p50 < 1500, warmMet: self!.warm.usable.p50 < 300 },
+      compared: other ? { build: opts.compareWith!, ...other } : null,
+    };
+  } finally {
+    for (const b of builds) await b.warmCtx?.close();
+    await browser?.close();
+    for (const b of builds) await b.server.stop();
+  }
+}
+
+const ms = (x: number | null) => (x === null ? '–' : `${Math.round(x)}`);
+
+export function tabletTable(r: TabletStartResult): string {
+  const head = ['start', 'usable p50 / p90', 'goal', 'document', 'scripts loaded', 'first paint', 'cached state', 'member view shown', 'socket open', 'live snapshot', 'JS files / bytes (over network)', 'service worker'];
+  const sides = [{ name: '', cold: r.cold, warm: r.warm }, ...(r.compared ? [{ name: ` (${r.compared.build})`, ...r.compared }] : [])];
+  const rows = sides.flatMap((side) => (['cold', 'warm'] as const).map((mode) => ({ mode, label: `${mode}${side.name}`, s: side[mode] }))).map(({ mode, label, s }) => {
+    const m = s.median;
+    const goal = mode === 'cold' ? r.goals.coldMs : r.goals.warmMs;
+    return [
+      label,
+      `${ms(s.usable.p50)} / ${ms(s.usable.p90)} ms`,
+      `< ${goal} ms: median ${s.usable.p50 < goal ? 'met' : 'missed'}, p90 ${s.usable.p90 < goal ? 'met' : 'missed'}`,
+      ms(m.documentMs),
+      ms(m.scriptsLoadedMs),
+      ms(m.firstContentfulPaintMs),
+      ms(m.cachedStateMs),
+      `${ms(m.stateShownMs)} (${s.runs.filter((x) => x.firstStateFrom === 'cache').length}/${s.runs.length} from cache)`,
+      ms(m.socketOpenMs),
+      ms(m.liveSnapshotMs),
+      `${m.scripts} / ${(m.jsBytes / 1024).toFixed(1)} KB (${(m.jsTransferBytes / 1024).toFixed(1)} KB)`,
+      `${s.runs.filter((x) => x.serviceWorkerControlled).length}/${s.runs.length}`,
+    ];
+  });
+  return [
+    `Medians in ms from navigation start, ${r.cold.runs.length} runs each; ${r.device}, CPU ${r.cpuThrottle}× throttled, loopback.`,
+    '',
+    ...[head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`),
+  ].join('\n');
+}
