@@ -139,9 +139,8 @@ export class MeetingService {
   }
 
   closePoll(meetingId: string, pollId: string): Result<null> {
-    // Every ballot accepted before the close is counted; if they could not be stored, their
-    // tablets were told so and send again: closing now would turn them away as late.
-    if (!this.batcher.flush()) return fail('internal', 'The last votes could not be stored; please end the vote again');
+    // Every ballot accepted before the close is counted: mutate commits them first. If they
+    // could not be stored, their tablets were told so and send again; the close is refused.
     return this.mutate(meetingId, (state) => this.replacePoll(state, decideClose(state, pollId, this.clock())));
   }
 
