@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../server/demo/demoMeeting.ts';
 import { connectClient, startServer, tokenOf, type TestServer } from '../server/test/harness.ts';
 import { driveMeeting } from './support/meetingDriver.ts';
 import { laptopContext, launchBrowser, screenshot, watchForErrors } from './support/browser.ts';
+import { axeFindings } from './support/axe.ts';
 
 /**
  * The chair console's guidance in real Chromium: every disabled or risky action says why or asks
@@ -32,20 +30,6 @@ async function console_(url: string): Promise<Page> {
   watchForErrors(page, errors);
   await page.goto(url);
   return page;
-}
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious or critical axe findings on the page as it is now (the new in-place questions and panels). */
-async function axeFindings(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const { violations } = await page.evaluate(() =>
-    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    }),
-  );
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
 }
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim());

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingSpecInput } from '../shared/protocol/meetingSpec.ts';
@@ -9,6 +6,7 @@ import { connectClient, startServer, tokenOf, type TestClient, type TestServer }
 import { DEMO_MEETING } from '../server/demo/demoMeeting.ts';
 import { driveMeeting, type MeetingDriver } from './support/meetingDriver.ts';
 import { displayContext, launchBrowser, screenshot, watchForErrors } from './support/browser.ts';
+import { axeFindings } from './support/axe.ts';
 
 /**
  * The room display of a Kreistag with 60 members and long titles, at 1920×1080 and 1280×720,
@@ -115,20 +113,6 @@ async function layoutProblems(page: Page): Promise<string[]> {
     if (title && box(title).height < 1) problems.push('title collapsed');
     return problems;
   });
-}
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious or critical WCAG 2.2 AA findings (contrast above all) in the page as it is. */
-async function axeFindings(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const { violations } = await page.evaluate(() =>
-    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    }),
-  );
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
 }
 
 /** Measures every screen, takes its picture, and runs axe on the two 1080p ones unless told not to. */

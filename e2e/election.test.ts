@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentPoll } from '../shared/protocol/selectors.ts';
 import { DEMO_MEETING } from '../server/demo/demoMeeting.ts';
 import { connectClient, startServer, tokenOf, type TestClient, type TestServer } from '../server/test/harness.ts';
 import { displayContext, laptopContext, launchBrowser, screenshot, tabletContext, watchForErrors } from './support/browser.ts';
+import { axeFindings } from './support/axe.ts';
 
 /**
  * An election of persons through the real UI (NKomVG § 67): the chair adds three candidates on the
@@ -14,9 +12,6 @@ import { displayContext, laptopContext, launchBrowser, screenshot, tabletContext
  * the members in the first Wahlgang, the second ends in a tie, the chair draws the lot in the
  * console, the display and the tablets say who is elected, and the minutes say it word for word.
  */
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let server: TestServer;
 let browser: Browser;
@@ -44,16 +39,7 @@ async function open(kind: 'tablet' | 'display' | 'laptop', url: string): Promise
 }
 
 async function axe(page: Page, view: string): Promise<void> {
-  await page.evaluate(AXE_SOURCE);
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    const { violations } = await page.evaluate(
-      (tags) => (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-      TAGS,
-    );
-    for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') findings.push(`${view}/${colorScheme}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  for (const finding of await axeFindings(page, ['light', 'dark'])) findings.push(`${view}/${finding}`);
 }
 
 describe('an election with a second Wahlgang and a lot, in Chromium', () => {

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentPoll } from '../shared/protocol/selectors.ts';
 import { connectClient, tokenOf, type TestClient, type TestServer, startServer } from '../server/test/harness.ts';
 import { launchBrowser, screenshot, tabletContext, watchForErrors } from './support/browser.ts';
 import { driveMeeting, type MeetingDriver } from './support/meetingDriver.ts';
+import { axeFindings } from './support/axe.ts';
 
 /**
  * The member's tablet in the situations a UX review found it failing: pairing by a mistyped
@@ -55,25 +53,9 @@ const inView = async (page: Page, target: Locator) => {
   return box !== null && box.y >= 0 && box.y + box.height <= height;
 };
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
 /** The new states get the same axe check as e2e/accessibility.test.ts: nothing serious, light and dark. */
 async function expectAccessible(page: Page, state: string): Promise<void> {
-  const findings: string[] = [];
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    const { violations } = await page.evaluate(
-      (tags) => (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-      TAGS,
-    );
-    for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-      findings.push(`${state}/${colorScheme}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-  expect(findings).toEqual([]);
+  expect(await axeFindings(page, ['light', 'dark']), state).toEqual([]);
 }
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');

@@ -1,6 +1,3 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingSpecInput } from '../shared/protocol/meetingSpec.ts';
@@ -8,6 +5,9 @@ import { DEMO_MEETING } from '../server/demo/demoMeeting.ts';
 import { connectClient, startServer, tokenOf, type TestServer } from '../server/test/harness.ts';
 import { displayContext, laptopContext, launchBrowser, screenshot, tabletContext, watchForErrors } from './support/browser.ts';
 import { driveMeeting } from './support/meetingDriver.ts';
+import { axeFindings } from './support/axe.ts';
+
+const BOTH = ['light', 'dark'] as const;
 
 /**
  * Records the law and the RIS ask for, in Chromium: § 68 from a tablet, group-wise minuting
@@ -52,25 +52,6 @@ async function open(kind: 'tablet' | 'display' | 'laptop', url: string, ctx?: Br
 const minutes = async (meetingId: string) =>
   (await fetch(`${server.url}/api/meetings/${meetingId}/minutes.txt`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** Serious and critical axe findings (WCAG 2.2 A/AA), light and dark. */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    const { violations } = await page.evaluate(() =>
-      (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        resultTypes: ['violations'],
-      }),
-    );
-    for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
-
 describe('§ 68 and group-wise minutes in the browser', () => {
   it('a member has their vote recorded from the tablet; the chair minutes the result by Fraktion', async () => {
     const created = await server.createMeeting(grouped());
@@ -89,11 +70,11 @@ describe('§ 68 and group-wise minutes in the browser', () => {
       await tablet.getByRole('button', { name: 'Mein Abstimmverhalten im Protokoll vermerken' }).click();
       await tablet.getByText('Das Protokoll hält dann mit Ihrem Namen fest, wie Sie gestimmt haben. Vermerken lassen?').waitFor();
       await screenshot(tablet, 'records-tablet-68-confirm');
-      expect(await axe(tablet)).toEqual([]);
+      expect(await axeFindings(tablet, BOTH)).toEqual([]);
       await tablet.getByRole('button', { name: 'Ja, vermerken' }).click();
       await tablet.getByText('Ihr Abstimmverhalten wird im Protokoll vermerkt.').waitFor();
       await screenshot(tablet, 'records-tablet-68-done');
-      expect(await axe(tablet)).toEqual([]);
+      expect(await axeFindings(tablet, BOTH)).toEqual([]);
       await chair.getByText('Abstimmverhalten namentlich vermerken (§ 68): 1').waitFor();
 
       // SPD p1, p3, p4, FDP p8 and p10 (no group) Ja; p2 Nein (SPD split), CDU Nein; FDP p9 Enthaltung.
@@ -109,7 +90,7 @@ describe('§ 68 and group-wise minutes in the browser', () => {
       expect(await groupWise.isChecked()).toBe(true);
       await chair.getByText('Abstimmverhalten namentlich vermerken (§ 68): 2').waitFor();
       await screenshot(chair, 'records-chair-group-wise');
-      expect(await axe(chair)).toEqual([]);
+      expect(await axeFindings(chair, BOTH)).toEqual([]);
       const text = await minutes(created.id);
       expect(text).toContain(
         [
@@ -149,7 +130,7 @@ describe('roll-call on the display, by Fraktion', () => {
       // Everything fits the screen without scrolling.
       expect(await display.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
       await screenshot(display, 'records-display-roll-call-by-group');
-      expect(await axe(display)).toEqual([]);
+      expect(await axeFindings(display, BOTH)).toEqual([]);
       expect(await minutes(created.id)).toContain('  Ja: Herr Marotz, Frau Wilke, Herr Kirchmann, Frau Schrader (SPD-Fraktion); Frau Nolte (fraktionslos)');
     } finally {
       drive.dispose();
