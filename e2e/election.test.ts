@@ -383,4 +383,51 @@ describe('an election with a second Wahlgang and a lot, in Chromium', () => {
     );
     expect(errors).toEqual([]);
   });
+
+  it('offers a single candidate Ja / Nein / Enthaltung on the tablet, not a ballot of marks', async () => {
+    const created = await server.createMeeting({ ...DEMO_MEETING, agenda: [{ number: 'Ö 6', name: 'Wahl der Schriftführerin' }] });
+    const chairSocket = await connectClient(server.url, tokenOf(created.chairUrl));
+    sockets.push(chairSocket);
+    for (const m of chairSocket.snapshot().members) expect((await chairSocket.call('attendance:set', { memberId: m.id, present: true })).ok).toBe(true);
+    const itemId = chairSocket.snapshot().agenda[0]!.id;
+    expect((await chairSocket.call('item:select', { itemId })).ok).toBe(true);
+    expect((await chairSocket.call('election:setup', { itemId, seats: 1 })).ok).toBe(true);
+    expect((await chairSocket.call('election:addCandidate', { itemId, name: 'Frau Schrader' })).ok).toBe(true);
+    const tablet = await open('tablet', created.members[1]!.joinUrl);
+    const opened = await chairSocket.call<{ pollId: string }>('election:openRound', { itemId });
+    if (!opened.ok) throw new Error(opened.error.message);
+    await tablet.getByText('Offene Wahl zu TOP Ö 6 – 1. Wahlgang').waitFor();
+    await tablet.locator('.election-single', { hasText: 'Frau Schrader' }).waitFor();
+    for (const name of ['Ja', 'Nein', 'Enthaltung']) expect(await tablet.getByRole('button', { name, exact: true }).count()).toBe(1);
+    expect(await tablet.getByRole('button', { name: 'Stimmzettel abgeben' }).count()).toBe(0);
+    expect(await tablet.locator('.election-candidate').count()).toBe(0);
+    await tablet.getByRole('button', { name: 'Nein', exact: true }).click();
+    await tablet.getByText('Ihr Stimmzettel: Nein – gespeichert').waitFor();
+    await screenshot(tablet, 'election-tablet-single-candidate');
+    await axe(tablet, 'tablet-election-single-candidate');
+    // The others: 6 Ja (the majority of the 10 members), 2 more Nein, 1 Enthaltung.
+    const plan = ['yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'no', 'no', 'abstain'] as const;
+    const cand = chairSocket.snapshot().elections![itemId]!.candidates[0]!.id;
+    for (const [i, choice] of plan.entries()) {
+      const c = await connectClient(server.url, tokenOf(created.members[[0, 2, 3, 4, 5, 6, 7, 8, 9][i]!]!.joinUrl));
+      sockets.push(c);
+      expect((await c.call('ballot:cast', { pollId: opened.data.pollId, choice, marks: choice === 'yes' ? [cand] : [], ballotId: `single-${i}-ballot` })).ok).toBe(true);
+    }
+    expect((await chairSocket.call('poll:close', { pollId: opened.data.pollId })).ok).toBe(true);
+    expect((await chairSocket.call('poll:publish', { pollId: opened.data.pollId })).ok).toBe(true);
+    await tablet.getByText('Gewählt ist Frau Schrader mit 6 Stimmen.').waitFor();
+    const minutes = await (await fetch(`${server.url}/api/meetings/${created.id}/minutes.txt`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
+    expect(minutes.split('\n\n').find((b) => b.startsWith('TOP Ö 6'))?.trimEnd()).toBe(
+      [
+        'TOP Ö 6 – Wahl der Schriftführerin',
+        'Wahl nach § 67 NKomVG, offen',
+        '1. Wahlgang – erforderlich: 6 Stimmen (Mehrheit der 10 Mitglieder)',
+        'Frau Schrader: Ja 6, Nein 3',
+        'Enthaltung/en: 1',
+        'Gewählt ist Frau Schrader mit 6 Stimmen.',
+      ].join('\n'),
+    );
+    expect(findings).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
