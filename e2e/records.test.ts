@@ -249,6 +249,14 @@ describe('the meeting language', () => {
     expect(await display.evaluate(() => document.documentElement.lang)).toBe('en');
     const tablet = await open('tablet', created.members[0]!.joinUrl.replace('/member/#', '/member/?lang=de#'));
     await tablet.getByRole('button', { name: 'Anwesend' }).waitFor();
+    // Another tablet starts English; its member taps "Deutsch", and that choice outlives a reload.
+    const other = await open('tablet', created.members[1]!.joinUrl);
+    await other.getByRole('button', { name: 'Present', exact: true }).waitFor();
+    await other.getByRole('button', { name: 'Deutsch' }).click();
+    await other.getByRole('button', { name: 'Anwesend', exact: true }).waitFor();
+    await other.reload();
+    await other.getByRole('button', { name: 'Anwesend', exact: true }).waitFor();
+    expect(await other.evaluate(() => document.documentElement.lang)).toBe('de');
     expect(errors).toEqual([]);
   });
 });
