@@ -369,4 +369,94 @@ describe('an election with a second Wahlgang and a lot, in Chromium', () => {
     );
     expect(errors).toEqual([]);
   });
+
+  it('offers a single candidate Ja / Nein / Enthaltung on the tablet, not a ballot of marks', async () => {
+    const created = await server.createMeeting({ ...DEMO_MEETING, agenda: [{ number: 'Ö 6', name: 'Wahl der Schriftführerin' }] });
+    const chairSocket = await connectClient(server.url, tokenOf(created.chairUrl));
+    sockets.push(chairSocket);
+    for (const m of chairSocket.snapshot().members) expect((await chairSocket.call('attendance:set', { memberId: m.id, present: true })).ok).toBe(true);
+    const itemId = chairSocket.snapshot().agenda[0]!.id;
+    expect((await chairSocket.call('item:select', { itemId })).ok).toBe(true);
+    expect((await chairSocket.call('election:setup', { itemId, seats: 1 })).ok).toBe(true);
+    expect((await chairSocket.call('election:addCandidate', { itemId, name: 'Frau Schrader' })).ok).toBe(true);
+    const tablet = await open('tablet', created.members[1]!.joinUrl);
+    const opened = await chairSocket.call<{ pollId: string }>('election:openRound', { itemId });
+    if (!opened.ok) throw new Error(opened.error.message);
+    await tablet.getByText('Offene Wahl zu TOP Ö 6 – 1. Wahlgang').waitFor();
+    await tablet.locator('.election-single', { hasText: 'Frau Schrader' }).waitFor();
+    for (const name of ['Ja', 'Nein', 'Enthaltung']) expect(await tablet.getByRole('button', { name, exact: true }).count()).toBe(1);
+    expect(await tablet.getByRole('button', { name: 'Stimmzettel abgeben' }).count()).toBe(0);
+    expect(await tablet.locator('.election-candidate').count()).toBe(0);
+    await tablet.getByRole('button', { name: 'Nein', exact: true }).click();
+    await tablet.getByText('Ihr Stimmzettel: Nein – gespeichert').waitFor();
+    await screenshot(tablet, 'election-tablet-single-candidate');
+    await axe(tablet, 'tablet-election-single-candidate');
+    // The others: 6 Ja (the majority of the 10 members), 2 more Nein, 1 Enthaltung.
+    const plan = ['yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'no', 'no', 'abstain'] as const;
+    const cand = chairSocket.snapshot().elections![itemId]!.candidates[0]!.id;
+    for (const [i, choice] of plan.entries()) {
+      const c = await connectClient(server.url, tokenOf(created.members[[0, 2, 3, 4, 5, 6, 7, 8, 9][i]!]!.joinUrl));
+      sockets.push(c);
+      expect((await c.call('ballot:cast', { pollId: opened.data.pollId, choice, marks: choice === 'yes' ? [cand] : [], ballotId: `single-${i}-ballot` })).ok).toBe(true);
+    }
+    expect((await chairSocket.call('poll:close', { pollId: opened.data.pollId })).ok).toBe(true);
+    expect((await chairSocket.call('poll:publish', { pollId: opened.data.pollId })).ok).toBe(true);
+    await tablet.getByText('Gewählt ist Frau Schrader mit 6 Stimmen.').waitFor();
+    const minutes = await (await fetch(`${server.url}/api/meetings/${created.id}/minutes.txt`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
+    expect(minutes.split('\n\n').find((b) => b.startsWith('TOP Ö 6'))?.trimEnd()).toBe(
+      [
+        'TOP Ö 6 – Wahl der Schriftführerin',
+        'Wahl nach § 67 NKomVG, offen',
+        '1. Wahlgang – erforderlich: 6 Stimmen (Mehrheit der 10 Mitglieder)',
+        'Frau Schrader: Ja 6, Nein 3',
+        'Enthaltung/en: 1',
+        'Gewählt ist Frau Schrader mit 6 Stimmen.',
+      ].join('\n'),
+    );
+    expect(findings).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('enters a lot drawn by hand that picks two of three tied for the Stichwahl', async () => {
+    const created = await server.createMeeting({ ...DEMO_MEETING, rules: 'GemO-BW', agenda: [{ number: 'Ö 8', name: 'Wahl der Ortsvorsteherin' }] });
+    const chairSocket = await connectClient(server.url, tokenOf(created.chairUrl));
+    sockets.push(chairSocket);
+    for (const m of chairSocket.snapshot().members) expect((await chairSocket.call('attendance:set', { memberId: m.id, present: true })).ok).toBe(true);
+    const itemId = chairSocket.snapshot().agenda[0]!.id;
+    expect((await chairSocket.call('item:select', { itemId })).ok).toBe(true);
+    expect((await chairSocket.call('election:setup', { itemId, seats: 1 })).ok).toBe(true);
+    for (const name of ['Frau Schrader', 'Herr Brandes', 'Frau Bertram']) expect((await chairSocket.call('election:addCandidate', { itemId, name })).ok).toBe(true);
+    const chair = await open('laptop', created.chairUrl);
+    const opened = await chairSocket.call<{ pollId: string }>('election:openRound', { itemId });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const ids = Object.fromEntries(chairSocket.snapshot().elections![itemId]!.candidates.map((c) => [c.name, c.id]));
+    // 3 : 3 : 3 and a blank ballot: nobody has 6, and the two places of the Stichwahl are tied three ways.
+    const plan = ['Frau Schrader', 'Frau Schrader', 'Frau Schrader', 'Herr Brandes', 'Herr Brandes', 'Herr Brandes', 'Frau Bertram', 'Frau Bertram', 'Frau Bertram', null];
+    for (const [i, name] of plan.entries()) {
+      const c = await connectClient(server.url, tokenOf(created.members[i]!.joinUrl));
+      sockets.push(c);
+      expect((await c.call('ballot:cast', { pollId: opened.data.pollId, choice: name ? 'yes' : 'abstain', marks: name ? [ids[name]] : [], ballotId: `lot2-${i}-ballot` })).ok).toBe(true);
+    }
+    await chair.getByRole('button', { name: 'Abstimmung beenden' }).click();
+    await chair.getByText('Stimmengleichheit zwischen Frau Schrader, Herr Brandes, Frau Bertram: das Los entscheidet, wer in die Stichwahl kommt (2).').waitFor();
+    const hand = chair.locator('.election-lot-hand');
+    const enter = hand.getByRole('button');
+    expect(await enter.innerText()).toBe('Die 2 gezogenen Personen ankreuzen');
+    expect(await enter.isDisabled()).toBe(true);
+    await hand.getByRole('checkbox', { name: 'Frau Bertram' }).check();
+    await hand.getByRole('checkbox', { name: 'Frau Schrader' }).check();
+    // Two ticked: the third cannot be ticked as well.
+    expect(await hand.getByRole('checkbox', { name: 'Herr Brandes' }).isDisabled()).toBe(true);
+    await screenshot(chair, 'election-chair-lot-two-by-hand');
+    await axe(chair, 'chair-election-lot-two-by-hand');
+    await hand.getByRole('button', { name: 'Los gezogen: Frau Schrader, Frau Bertram' }).click();
+    const lots = (await chairSocket.waitFor((x) => x.elections![itemId]!.lots.length === 1)).elections![itemId]!.lots;
+    expect(lots).toMatchObject([{ purpose: 'runoff', count: 2, winners: [ids['Frau Schrader'], ids['Frau Bertram']], method: 'hand' }]);
+    await chair.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
+    await chair.getByRole('button', { name: 'Stichwahl starten (2 zur Wahl)' }).waitFor();
+    const minutes = await (await fetch(`${server.url}/api/meetings/${created.id}/minutes.txt`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
+    expect(minutes).toContain('Stimmengleichheit um die Teilnahme an der Stichwahl. Losentscheid (im Saal von Hand gezogen): Frau Schrader, Frau Bertram\nDie erforderliche Mehrheit wurde nicht erreicht.');
+    expect(findings).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

@@ -54,6 +54,10 @@ describe('POST /api/import/oparl', () => {
     expect(s.meeting).toMatchObject({ body: 'Landkreis Peine', start: '2022-03-22T17:00:00+01:00' });
     expect(s.statutoryMembers).toBe(15);
     expect(s.agenda.map((i) => i.number)).toEqual(['Ö 1', 'Ö 2', 'Ö 3', 'Ö 4', 'Ö 5', 'Ö 6', 'Ö 7', 'Ö 8', 'N 1', 'N 2']);
+    // Fraktion/Gruppe from the OParl memberships reach the stored meeting (roll-call, group-wise minutes).
+    const groupOf = (n: number) => s.members.find((m) => m.id === `${B}/person/${n}`)?.group ?? null;
+    // A working group (Arbeitskreis) is no Fraktion.
+    expect([groupOf(1001), groupOf(1009), groupOf(1020), groupOf(1015)]).toEqual(['SPD-Fraktion', 'CDU-Fraktion', 'Gruppe Grüne/FDP', null]);
 
     // A member with a URL id pairs and votes like any other.
     const item = s.agenda.find((i) => i.number === 'Ö 6')!;
@@ -136,6 +140,25 @@ describe('POST /api/import/csv', () => {
     const chair = await join(created.chairUrl);
     expect(chair.snapshot()).toMatchObject({ statutoryMembers: 2, meeting: { rules: 'GO-NRW' } });
     expect(chair.snapshot().agenda.map((i) => [i.number, i.public])).toEqual([['Ö 1', true], ['N 1', false]]);
+  });
+
+  it('takes the Fraktion column into the meeting, where group-wise minuting can use it', async () => {
+    const res = await postCsv({ ...meeting, members: 'Name;Fraktion\nFrau A;SPD-Fraktion\nHerr B;CDU-Fraktion\nFrau C;', agenda: 'Nr;Betreff\nÖ 1;Haushalt 2026' });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as ImportAnswer;
+    const chair = await join(created.chairUrl);
+    expect(chair.snapshot().members.map((m) => [m.name, m.group ?? null])).toEqual([['Frau A', 'SPD-Fraktion'], ['Herr B', 'CDU-Fraktion'], ['Frau C', null]]);
+    const voters = [];
+    for (const m of created.members) voters.push(await join(m.joinUrl));
+    const itemId = chair.snapshot().agenda[0]!.id;
+    const opened = await chair.call<{ pollId: string }>('poll:open', { itemId });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const pollId = opened.data.pollId;
+    for (const [i, choice] of (['yes', 'no', 'yes'] as const).entries()) expect((await voters[i]!.call('ballot:cast', { pollId, choice, ballotId: `csv-ballot-${i}` })).ok).toBe(true);
+    expect((await chair.call('poll:close', { pollId })).ok).toBe(true);
+    expect((await chair.call('poll:groupWise', { pollId, groupWise: true })).ok).toBe(true);
+    const minutes = await (await fetch(`${server.url}/api/meetings/${created.id}/minutes.txt`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
+    expect(minutes).toContain('Abstimmungsergebnis: Mehrheitlich gegen die Stimme der CDU-Fraktion\n');
   });
 
   it('answers a bad row with 400 naming the line', async () => {

@@ -194,6 +194,12 @@ describe('a secret election with several seats (GO NRW)', () => {
     expect(db.prepare(`SELECT * FROM secret_voters WHERE poll_id = ? LIMIT 1`).get(pollId)).toEqual({ poll_id: pollId, member_id: expect.any(String), ballot_id: expect.any(String) });
     const accepted = db.prepare(`SELECT payload FROM audit_log WHERE kind = 'ballot.accepted' AND poll_id = ?`).all(pollId) as { payload: string }[];
     expect(accepted.map((r) => Object.keys(JSON.parse(r.payload) as object))).toEqual(plan.map(() => ['receipt']));
+    // The chair's record of the demand is in the audit log, before the Wahlgang opened.
+    const changes = db.prepare(`SELECT seq, payload FROM audit_log WHERE kind = 'election.changed' ORDER BY seq`).all() as { seq: number; payload: string }[];
+    const demanded = changes.filter((r) => (JSON.parse(r.payload) as { secretDemandedAt: string | null }).secretDemandedAt !== null);
+    expect(demanded.map((r) => JSON.parse(r.payload) as object)).toEqual([expect.objectContaining({ itemId, secretDemandedAt: expect.any(String) })]);
+    const opened = db.prepare(`SELECT MIN(seq) AS seq FROM audit_log WHERE poll_id = ?`).get(pollId) as { seq: number };
+    expect(demanded[0]!.seq).toBeLessThan(opened.seq);
     expect(verifyDatabase(db).problems).toEqual([]);
     db.close();
     // 10 valid ballots but one blank: 9 valid, 5 needed — Frau Wilke (7) is elected, Herr Kirchmann (5) too.

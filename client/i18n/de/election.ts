@@ -33,6 +33,7 @@ export default {
   'election.lotDraw': 'Los ziehen (Zufall des Servers, protokolliert)',
   'election.lotHand': 'Oder das im Saal gezogene Los eintragen:',
   'election.lotHandWinner': 'Los gezogen: {name}',
+  'election.lotHandChoose': 'Die {count} gezogenen Personen ankreuzen',
   'election.done': 'Die Wahl ist abgeschlossen.',
   'election.display.standing': 'Zur Wahl:',
   'election.display.closed': 'Wahlgang beendet – das Ergebnis folgt.',

@@ -35,6 +35,7 @@ export default {
   'election.lotDraw': 'Draw the lot (server randomness, logged)',
   'election.lotHand': 'Or enter the lot drawn by hand in the room:',
   'election.lotHandWinner': 'Lot drawn: {name}',
+  'election.lotHandChoose': 'Tick the {count} persons drawn',
   'election.done': 'The election is complete.',
   'election.display.standing': 'Standing:',
   'election.display.closed': 'Ballot closed – the result follows.',
