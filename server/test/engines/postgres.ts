@@ -104,14 +104,15 @@ export async function startPostgres(): Promise<TestPostgres> {
         '-c', 'max_connections=60',
         // Stay out of the way of other test processes on two shared cores.
         '-c', 'shared_buffers=32MB',
-      ], { user, logFd, cwd: dir });
+      ], { user, logFd, cwd: dir, signal: 'SIGQUIT' });
       closeSync(logFd);
-      untrack = track(child, dir);
+      untrack = track(child, dir, 'SIGQUIT');
       const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
       try {
         await waitUntil(() => canQuery(url), child, 20_000, 'postgres', log);
       } catch (e) {
-        await exited(child).catch(() => {});
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        await exited(child);
         untrack();
         if (attempt < 3 && /already in use|could not bind/i.test(log())) continue;
         throw e;

@@ -30,34 +30,49 @@ export function systemUser(name: string): { uid: number; gid: number } | undefin
 }
 
 /**
- * `setpriv` prefix: the child gets SIGKILL when the test process dies, even by SIGKILL (where no
- * exit handler runs), and optionally drops to another user. setpriv sets the death signal after
- * changing the uid, so the kernel does not clear it; and it execs, so the child's pid is the engine's.
+ * How an engine is ended when the test process goes away: PostgreSQL takes SIGQUIT (immediate
+ * shutdown, which still removes its shared memory; SIGKILL would leak a SysV segment), Redis SIGKILL.
  */
-export function setprivArgs(user?: { uid: number; gid: number }): string[] {
+export type DeathSignal = 'SIGQUIT' | 'SIGKILL';
+
+/**
+ * `setpriv` prefix: the child gets `signal` when the test process dies, even by SIGKILL (where
+ * no exit handler runs), and optionally drops to another user. setpriv sets the death signal
+ * after changing the uid, so the kernel does not clear it; and it execs, so the child's pid is
+ * the engine's.
+ */
+export function setprivArgs(signal: DeathSignal, user?: { uid: number; gid: number }): string[] {
   const drop = user ? [`--reuid=${user.uid}`, `--regid=${user.gid}`, '--clear-groups'] : [];
-  return [...drop, '--pdeathsig', 'KILL', '--'];
+  return [...drop, '--pdeathsig', signal.slice(3), '--'];
 }
 
-export function spawnEngine(cmd: string, args: string[], opts: { user?: { uid: number; gid: number }; logFd: number; cwd: string }): ChildProcess {
+export function spawnEngine(
+  cmd: string,
+  args: string[],
+  opts: { user?: { uid: number; gid: number }; logFd: number; cwd: string; signal: DeathSignal },
+): ChildProcess {
   // cwd: a directory the dropped user can enter (the test's cwd may be root's).
-  return spawn('setpriv', [...setprivArgs(opts.user), cmd, ...args], { cwd: opts.cwd, stdio: ['ignore', opts.logFd, opts.logFd] });
+  return spawn('setpriv', [...setprivArgs(opts.signal, opts.user), cmd, ...args], { cwd: opts.cwd, stdio: ['ignore', opts.logFd, opts.logFd] });
 }
 
 /** Engines still running; killed and their directories removed if the test process exits first. */
-const live = new Set<{ child: ChildProcess; dir: string }>();
+const live = new Set<{ child: ChildProcess; dir: string; signal: DeathSignal }>();
 let hooked = false;
 
-export function track(child: ChildProcess, dir: string): () => void {
-  const entry = { child, dir };
+export function track(child: ChildProcess, dir: string, signal: DeathSignal): () => void {
+  const entry = { child, dir, signal };
   live.add(entry);
   if (!hooked) {
     hooked = true;
-    // 'exit' handlers must be synchronous: SIGKILL and a synchronous rm are all we can do here.
+    // 'exit' handlers must be synchronous: a signal and a synchronous rm are all we can do here.
     process.on('exit', () => {
       for (const e of live) {
-        if (e.child.exitCode === null && e.child.signalCode === null) e.child.kill('SIGKILL');
-        rmSync(e.dir, { recursive: true, force: true });
+        if (e.child.exitCode === null && e.child.signalCode === null) e.child.kill(e.signal);
+        try {
+          rmSync(e.dir, { recursive: true, force: true, maxRetries: 2 });
+        } catch {
+          // The engine may still be removing its own files; a temp dir left behind is harmless.
+        }
       }
     });
   }

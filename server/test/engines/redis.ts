@@ -35,9 +35,9 @@ export async function startRedis(): Promise<TestRedis> {
     const port = await freePort();
     const logFd = openSync(logFile, 'a');
     // Redis does not mind root, so no user switch; setpriv still ties its life to ours.
-    const child = spawnEngine(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'], { logFd, cwd: dir });
+    const child = spawnEngine(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'], { logFd, cwd: dir, signal: 'SIGKILL' });
     closeSync(logFd);
-    const untrack = track(child, dir);
+    const untrack = track(child, dir, 'SIGKILL');
     const url = `redis://127.0.0.1:${port}`;
     try {
       await waitUntil(async () => (await respCommand(url, ['PING']).catch(() => '')) === 'PONG', child, 10_000, 'redis-server', log);
