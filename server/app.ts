@@ -20,6 +20,7 @@ import { PairingCards } from './meetings/pairingCards.ts';
 import { attachRealtime } from './realtime/realtime.ts';
 import { rooms } from './realtime/types.ts';
 import { openDatabase } from './storage/database.ts';
+import { SqliteMeetingStorage } from './storage/sqliteMeetingStorage.ts';
 import { TokenStore } from './storage/tokenStore.ts';
 
 export interface AppOptions {
@@ -39,8 +40,8 @@ export function createApp(options: AppOptions) {
   const tokens = new TokenStore(db);
   const audit = new AuditLog(db);
   const store = new AuditedMeetingStore(db, audit);
-  const service = new MeetingService(store);
-  const elections = new ElectionService(service, store);
+  const service = new MeetingService(new SqliteMeetingStorage(store));
+  const elections = new ElectionService(service);
   const setup = new AuditedSetupStore(db, audit);
   const auth = createAuth(options.adminToken, tokens);
   // Devices still connected with a revoked member link or card.

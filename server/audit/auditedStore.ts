@@ -1,7 +1,7 @@
 import type { Election } from '../../shared/elections/model.ts';
 import type { Poll, QuorumCheck } from '../../shared/meeting/model.ts';
 import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
-import type { PendingWrite } from '../meetings/groupCommit.ts';
+import type { StoreWrite } from '../storage/storeWrites.ts';
 import type { Motion } from '../../shared/motions/model.ts';
 import type { Db } from '../storage/database.ts';
 import { MeetingStore, type NewMeeting } from '../storage/meetingStore.ts';
@@ -33,17 +33,6 @@ export class AuditedMeetingStore extends MeetingStore {
       super.createMeeting(m, createdAt);
       const { members, agenda, ...info } = m;
       this.audit.append(m.id, createdAt, 'meeting.created', null, { ...info, ...rosterEntry(members, agenda) });
-    })();
-  }
-
-  override recordAttendance(
-    meetingId: string,
-    a: { memberId: string; present: boolean; at: string; by: 'self' | 'chair' },
-    poll: { pollId: string; eligibleMemberIds: string[] } | null,
-  ): void {
-    this.database.transaction(() => {
-      super.recordAttendance(meetingId, a, poll);
-      this.logAttendance(meetingId, a, poll);
     })();
   }
 
@@ -161,16 +150,19 @@ export class AuditedMeetingStore extends MeetingStore {
   /** When the batch being written commits: secret ballots are logged with that time, not their own. */
   private batchAt = '';
 
-  override saveBatch(entries: readonly PendingWrite[]): void {
+  override saveBatch(writes: readonly StoreWrite[]): void {
     this.batchAt = this.clock();
-    this.audit.batch(() => super.saveBatch(entries));
+    this.audit.batch(() => super.saveBatch(writes));
   }
 
-  /** Each write of a group commit with its log entry, in the batch's one transaction. */
-  protected override writeEntry(entry: PendingWrite): void {
+  /**
+   * Each write of a group commit with its log entry, in the batch's one transaction. Ballots and
+   * check-ins are logged here; every other write is logged by the method it calls.
+   */
+  protected override writeEntry(entry: StoreWrite): void {
     if (entry.kind === 'attendance') {
-      this.logAttendance(entry.meetingId, entry.change, null);
-    } else {
+      this.logAttendance(entry.meetingId, entry.change, entry.change.poll);
+    } else if (entry.kind === 'ballot') {
       const { meetingId, pollId, ballot: b, secretChoice } = entry;
       const receipt = receiptCodeOf(pollId, b.ballotId);
       // A secret ballot's entry carries neither member nor choice, and the commit time, not the tap time.

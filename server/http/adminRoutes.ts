@@ -38,7 +38,7 @@ export function createAdminRoutes(deps: AdminRouteDeps) {
     if (!match) return false;
     auth.requireAdmin(req);
     const meetingId = match[1]!;
-    const state = service.get(meetingId);
+    const state = await service.open(meetingId);
     if (!state) throw new HttpError(404, 'Unknown meeting');
     const now = new Date().toISOString();
     const base = baseUrlOf(req, deps.publicUrl);
@@ -68,7 +68,7 @@ export function createAdminRoutes(deps: AdminRouteDeps) {
         const sourceOf = new Map([...sources].map(([source, id]) => [id, source]));
         const { members: _m, agenda: _a, ...info } = spec;
         setup.replaceSetup(meetingId, { ...info, statutoryMembers }, { ...plan, agenda: plan.agenda.map((i) => ({ ...i, sourceId: sourceOf.get(i.id) ?? null })) });
-        service.reload(meetingId);
+        await service.reload(meetingId);
         sendJson(res, 200, { id: meetingId, warnings: plan.warnings });
         return true;
       }

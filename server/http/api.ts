@@ -49,7 +49,7 @@ export function createApi(deps: ApiDeps) {
         auth.requireChairOrAdmin(req, meetingId);
         const memberId = decodePath(encodedMemberId);
         if (memberId === null) throw new HttpError(400, 'Member id has a malformed percent-escape');
-        const result = reissueMemberLink(service, tokens, meetingId, memberId, baseUrlOf(req, deps.publicUrl));
+        const result = await reissueMemberLink(service, tokens, meetingId, memberId, baseUrlOf(req, deps.publicUrl));
         if (!result.ok) throw new HttpError(404, result.error.message);
         deps.onLinkReissued?.(meetingId, memberId);
         log.info('member link re-issued', { meetingId, memberId });

@@ -19,7 +19,7 @@ export function createSetupRoutes(deps: SetupRouteDeps) {
     if (pathname === '/api/import/oparl') {
       if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
       deps.auth.requireAdmin(req);
-      const result = importOParl(deps, await readJson(req, IMPORT_MAX_BYTES), baseUrlOf(req, deps.publicUrl));
+      const result = await importOParl(deps, await readJson(req, IMPORT_MAX_BYTES), baseUrlOf(req, deps.publicUrl));
       if (!result.ok) throw new HttpError(statusOf(result.error.code), result.error.message);
       deps.log.info(result.data.updated ? 'meeting re-imported' : 'meeting imported', { meetingId: result.data.id, members: result.data.members.length });
       sendJson(res, result.data.updated ? 200 : 201, result.data);
@@ -28,7 +28,7 @@ export function createSetupRoutes(deps: SetupRouteDeps) {
     if (pathname === '/api/import/csv') {
       if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
       deps.auth.requireAdmin(req);
-      const result = importCsv(deps, await readJson(req, IMPORT_MAX_BYTES), baseUrlOf(req, deps.publicUrl));
+      const result = await importCsv(deps, await readJson(req, IMPORT_MAX_BYTES), baseUrlOf(req, deps.publicUrl));
       if (!result.ok) throw new HttpError(statusOf(result.error.code), result.error.message);
       deps.log.info('meeting imported from CSV', { meetingId: result.data.id, members: result.data.members.length });
       sendJson(res, 201, result.data);

@@ -33,7 +33,7 @@ export interface ImportSource {
  * without touching recorded votes. Refused while a vote is open: members and agenda must not
  * move under a running vote.
  */
-export function importSpec(deps: ImportDeps, spec: MeetingSpecData, source: ImportSource | null, baseUrl: string, warnings: string[] = []): Result<ImportAnswer> {
+export async function importSpec(deps: ImportDeps, spec: MeetingSpecData, source: ImportSource | null, baseUrl: string, warnings: string[] = []): Promise<Result<ImportAnswer>> {
   const existingId = source ? deps.setup.findBySource(source.id) : undefined;
   if (!existingId) {
     const created = deps.setup.atomically(() => {
@@ -44,7 +44,7 @@ export function importSpec(deps: ImportDeps, spec: MeetingSpecData, source: Impo
     return ok({ ...created, updated: false, warnings });
   }
 
-  const state = deps.service.get(existingId)!;
+  const state = (await deps.service.open(existingId))!;
   if (openPoll(state)) return fail('conflict', 'A vote is open in this meeting; import again after it is closed');
   const bySource = deps.setup.itemSources(existingId);
   const plan = planSetup(state, {
@@ -67,13 +67,13 @@ export function importSpec(deps: ImportDeps, spec: MeetingSpecData, source: Impo
     statutoryMembers: spec.statutoryMembers ?? spec.members.filter((m) => m.votingRight).length,
   };
   deps.setup.replaceSetup(existingId, info, plan);
-  deps.service.reload(existingId);
+  await deps.service.reload(existingId);
   const links = issueLinks(deps.tokens, existingId, plan.members, baseUrl, new Date().toISOString());
   return ok({ ...links, updated: true, warnings: [...warnings, ...plan.warnings] });
 }
 
 /** POST /api/import/oparl: bundle → spec → meeting. Errors name the OParl field. */
-export function importOParl(deps: ImportDeps, bundle: unknown, baseUrl: string): Result<ImportAnswer> {
+export async function importOParl(deps: ImportDeps, bundle: unknown, baseUrl: string): Promise<Result<ImportAnswer>> {
   const mapped = mapOParlBundle(bundle);
   if (!mapped.ok) return mapped;
   const { spec, sourceId, itemSourceIds, origins, warnings } = mapped.data;
@@ -93,7 +93,7 @@ export function importOParl(deps: ImportDeps, bundle: unknown, baseUrl: string):
  * POST /api/import/csv: the meeting fields of POST /api/meetings, with `members` and `agenda`
  * as CSV text. Creates a new meeting each time (a CSV carries no ids to recognise it by).
  */
-export function importCsv(deps: ImportDeps, body: unknown, baseUrl: string): Result<ImportAnswer> {
+export async function importCsv(deps: ImportDeps, body: unknown, baseUrl: string): Promise<Result<ImportAnswer>> {
   if (typeof body !== 'object' || body === null) return fail('invalid_payload', 'body: must be an object');
   const b = body as Record<string, unknown>;
   if (typeof b.members !== 'string') return fail('invalid_payload', 'members: must be the CSV text of the members');

@@ -19,7 +19,8 @@ export const links = {
 export function createMeeting(service: MeetingService, tokens: TokenStore, spec: MeetingSpecData, baseUrl: string): CreatedMeeting {
   const id = newId();
   const now = new Date().toISOString();
-  service.create({
+  // Written before this returns (SQLite), inside the caller's transaction: see MeetingService.create.
+  void service.create({
     id,
     body: spec.body,
     organization: spec.organization,

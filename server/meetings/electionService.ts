@@ -12,7 +12,7 @@ import {
 import type { Election, Lot } from '../../shared/elections/model.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import { ok, type Result } from '../../shared/protocol/result.ts';
-import type { MeetingStore } from '../storage/meetingStore.ts';
+import type { StoreWrite } from '../storage/storeWrites.ts';
 import { newId, type MeetingService } from './meetingService.ts';
 
 /** A fair draw: Fisher–Yates with the operating system's cryptographic randomness. */
@@ -26,79 +26,78 @@ export const cryptoDraw: DrawRandom = (among, count) => {
 };
 
 /**
- * Elections of persons on top of the meeting service: the core decides, the store persists
- * (and logs), then the state changes and every screen hears of it. A Wahlgang then runs as a
+ * Elections of persons on top of the meeting service: the core decides, the service stores
+ * (the store logs it), then every screen hears of it. A Wahlgang then runs as a
  * poll: ballots, closing and publishing go through MeetingService.
  */
 export class ElectionService {
   constructor(
     private readonly service: MeetingService,
-    private readonly store: MeetingStore,
     private readonly clock: () => string = () => new Date().toISOString(),
     private readonly draw: DrawRandom = cryptoDraw,
   ) {}
 
-  setup(meetingId: string, itemId: string, seats: number): Result<null> {
+  setup(meetingId: string, itemId: string, seats: number): Promise<Result<null>> {
     return this.save(meetingId, (s) => decideSetup(s, itemId, seats));
   }
 
-  addCandidate(meetingId: string, itemId: string, name: string): Result<{ candidateId: string }> {
+  async addCandidate(meetingId: string, itemId: string, name: string): Promise<Result<{ candidateId: string }>> {
     const candidateId = newId();
-    const saved = this.save(meetingId, (s) => decideAddCandidate(s, itemId, name, candidateId));
+    const saved = await this.save(meetingId, (s) => decideAddCandidate(s, itemId, name, candidateId));
     return saved.ok ? ok({ candidateId }) : saved;
   }
 
-  withdrawCandidate(meetingId: string, itemId: string, candidateId: string): Result<null> {
+  withdrawCandidate(meetingId: string, itemId: string, candidateId: string): Promise<Result<null>> {
     return this.save(meetingId, (s) => decideWithdraw(s, itemId, candidateId));
   }
 
-  demandSecret(meetingId: string, itemId: string, demanded: boolean): Result<null> {
+  demandSecret(meetingId: string, itemId: string, demanded: boolean): Promise<Result<null>> {
     return this.save(meetingId, (s) => decideSecretDemand(s, itemId, demanded, this.clock()));
   }
 
-  openRound(meetingId: string, itemId: string, confirmNotQuorate: boolean): Result<{ pollId: string }> {
-    return this.service.change(meetingId, (state) => {
+  openRound(meetingId: string, itemId: string, confirmNotQuorate: boolean): Promise<Result<{ pollId: string }>> {
+    return this.service.change(meetingId, (state, writes) => {
       const decision = decideOpenElectionRound(state, itemId, confirmNotQuorate, newId(), this.clock());
       if (!decision.ok) return decision;
-      this.service.startPoll(meetingId, state, decision.data);
+      this.service.startPoll(meetingId, state, decision.data, writes);
       return ok({ pollId: decision.data.id });
     });
   }
 
   /** A Wahlgang counted in the room: entered and closed at once; publishing stays a separate step. */
-  recordHandCount(meetingId: string, input: { itemId: string; votes: Record<string, number>; ballots: number; no: number; abstain: number }): Result<{ pollId: string }> {
-    return this.service.change(meetingId, (state) => {
+  recordHandCount(meetingId: string, input: { itemId: string; votes: Record<string, number>; ballots: number; no: number; abstain: number }): Promise<Result<{ pollId: string }>> {
+    return this.service.change(meetingId, (state, writes) => {
       const decision = decideElectionHandCount(state, input, newId(), this.clock());
       if (!decision.ok) return decision;
-      this.service.startPoll(meetingId, state, decision.data);
+      this.service.startPoll(meetingId, state, decision.data, writes);
       return ok({ pollId: decision.data.id });
     });
   }
 
-  drawLot(meetingId: string, pollId: string, winners: string[] | undefined): Result<Lot> {
-    return this.service.change(meetingId, (state) => {
+  drawLot(meetingId: string, pollId: string, winners: string[] | undefined): Promise<Result<Lot>> {
+    return this.service.change(meetingId, (state, writes) => {
       const now = this.clock();
       const decision = decideLot(state, pollId, winners, this.draw, now);
       if (!decision.ok) return decision;
       const lot = decision.data;
       const itemId = state.polls.find((p) => p.id === pollId)!.itemId;
       const election = state.elections!.get(itemId)!;
-      this.apply(meetingId, state, { ...election, lots: [...election.lots, lot] }, { at: now, lot });
+      this.apply(meetingId, state, { ...election, lots: [...election.lots, lot] }, { at: now, lot }, writes);
       return ok(lot);
     });
   }
 
-  private save(meetingId: string, decide: (s: MeetingState) => Result<Election>): Result<null> {
-    return this.service.change(meetingId, (state) => {
+  private save(meetingId: string, decide: (s: MeetingState) => Result<Election>): Promise<Result<null>> {
+    return this.service.change(meetingId, (state, writes) => {
       const decision = decide(state);
       if (!decision.ok) return decision;
-      this.apply(meetingId, state, decision.data, { at: this.clock(), lot: null });
+      this.apply(meetingId, state, decision.data, { at: this.clock(), lot: null }, writes);
       return ok(null);
     });
   }
 
-  private apply(meetingId: string, state: MeetingState, election: Election, change: { at: string; lot: Lot | null }): void {
-    this.store.saveElection(meetingId, election, change);
+  private apply(meetingId: string, state: MeetingState, election: Election, change: { at: string; lot: Lot | null }, writes: StoreWrite[]): void {
+    writes.push({ kind: 'election', meetingId, election, ...change });
     state.elections ??= new Map();
     state.elections.set(election.itemId, election);
   }

@@ -1,29 +1,7 @@
-import type { AttendanceChange } from '../../shared/meeting/decideAttendance.ts';
-import type { Choice } from '../../shared/meeting/model.ts';
-import type { BallotRecord } from '../../shared/meeting/state.ts';
-
-export interface PendingBallot {
-  kind: 'ballot';
-  meetingId: string;
-  pollId: string;
-  ballot: BallotRecord;
-  /** Secret poll: the choice goes to the counters only; `ballot` records just that the member voted. */
-  secretChoice: Choice | null;
-  /** Secret Wahlgang: the candidates whose counters go up; nothing else keeps them. */
-  secretMarks?: string[];
-}
-
-/** A check-in or check-out that changes no running vote's list of expected voters. */
-export interface PendingAttendance {
-  kind: 'attendance';
-  meetingId: string;
-  change: AttendanceChange;
-}
-
-export type PendingWrite = PendingBallot | PendingAttendance;
+import type { BallotWrite, StoreWrite } from '../storage/storeWrites.ts';
 
 interface Queued {
-  entry: PendingWrite;
+  writes: readonly StoreWrite[];
   /** Takes the change back out of the in-memory state; runs at once when the commit fails. */
   undo: () => void;
   resolve: () => void;
@@ -33,7 +11,7 @@ interface Queued {
 /**
  * Check-ins alone are committed at most this often. Members connecting one after another each
  * check in within their own event-loop turn; a disk flush per check-in blocked the server for
- * ten seconds and more when 10,000 arrived. A ballot is never held back: it flushes at once.
+ * ten seconds and more when 10,000 arrived. Anything else is never held back: it flushes at once.
  */
 export const CHECK_IN_COMMIT_INTERVAL_MS = 10;
 
@@ -41,11 +19,14 @@ const keyOf = (meetingId: string, pollId: string, memberId: string, ballotId: st
   `${meetingId}\u0000${pollId}\u0000${memberId}\u0000${ballotId}`;
 
 /**
- * Group commit: ballots accepted during one event-loop turn (check-ins: during up to
- * CHECK_IN_COMMIT_INTERVAL_MS) are written in one transaction (one fsync), and only then
- * acknowledged. Durability per write is unchanged; a
- * burst of hundreds of votes, or a room of members checking in, costs one disk flush instead
- * of hundreds.
+ * Group commit: every change accepted in memory is queued here and acknowledged only once it is
+ * committed. What arrives during one event-loop turn (check-ins alone: during up to
+ * CHECK_IN_COMMIT_INTERVAL_MS) is written in one transaction (one fsync); while one commit is
+ * under way, the next batch gathers and follows it. Writes are committed in the order they were
+ * accepted, so a close is never stored ahead of a ballot it counted.
+ *
+ * A failed commit fails everything queued behind it too: those changes were decided on a state
+ * that held the failed ones. Each is taken back (newest first) and its sender told.
  */
 export class GroupCommit {
   private queue: Queued[] = [];
@@ -55,18 +36,22 @@ export class GroupCommit {
   private scheduled: 'now' | 'later' | null = null;
   private timer: NodeJS.Timeout | undefined;
   private lastFlushAt = -Infinity;
+  /** The writer loop while it runs: it ends once the queue is empty. */
+  private writing: Promise<void> | null = null;
 
   constructor(
-    private readonly commit: (entries: PendingWrite[]) => void,
-    private readonly afterCommit: (entries: PendingWrite[]) => void,
+    private readonly commit: (writes: StoreWrite[]) => Promise<void>,
+    private readonly afterCommit: (writes: StoreWrite[]) => void,
   ) {}
 
-  add(entry: PendingWrite, undo: () => void): Promise<void> {
+  /** Queues writes that belong together (one transaction); resolves once they are committed. */
+  add(writes: readonly StoreWrite[], undo: () => void): Promise<void> {
     const promise = new Promise<void>((resolve, reject) => {
-      this.queue.push({ entry, undo, resolve, reject });
-      this.schedule(entry.kind === 'ballot' ? 0 : this.lastFlushAt + CHECK_IN_COMMIT_INTERVAL_MS - performance.now());
+      this.queue.push({ writes, undo, resolve, reject });
+      const checkInsOnly = writes.every((w) => w.kind === 'attendance');
+      this.schedule(checkInsOnly ? this.lastFlushAt + CHECK_IN_COMMIT_INTERVAL_MS - performance.now() : 0);
     });
-    if (entry.kind === 'ballot') this.pending.set(ballotKey(entry), promise);
+    for (const w of writes) if (w.kind === 'ballot') this.pending.set(ballotKey(w), promise);
     return promise;
   }
 
@@ -75,10 +60,12 @@ export class GroupCommit {
     if (waitMs <= 0) {
       clearTimeout(this.timer);
       this.scheduled = 'now';
-      setImmediate(() => this.scheduled === 'now' && this.flush());
+      setImmediate(() => {
+        if (this.scheduled === 'now') void this.flush();
+      });
     } else if (this.scheduled === null) {
       this.scheduled = 'later';
-      this.timer = setTimeout(() => this.flush(), waitMs);
+      this.timer = setTimeout(() => void this.flush(), waitMs);
     }
   }
 
@@ -87,36 +74,49 @@ export class GroupCommit {
     return this.pending.get(keyOf(meetingId, pollId, memberId, ballotId));
   }
 
-  /**
-   * Writes everything queued now; also called before any other change to a meeting is stored,
-   * so that nothing is committed ahead of a write accepted earlier (and a close leaves no ballot
-   * behind). False when the commit failed: those writes are already taken back out of memory.
-   */
-  flush(): boolean {
+  /** Resolves once everything queued up to now is committed or failed (and taken back). */
+  flush(): Promise<void> {
     this.scheduled = null;
     clearTimeout(this.timer);
-    const batch = this.queue;
-    if (batch.length === 0) return true;
-    this.queue = [];
-    this.lastFlushAt = performance.now();
-    const entries = batch.map((b) => b.entry);
-    let failure: { error: unknown } | null = null;
+    if (this.writing) return this.writing; // it takes what is queued once its current commit is done
+    if (this.queue.length === 0) return Promise.resolve();
+    this.writing = this.drain();
+    return this.writing;
+  }
+
+  private async drain(): Promise<void> {
     try {
-      this.commit(entries);
-    } catch (error) {
-      failure = { error };
+      while (this.queue.length > 0) {
+        const batch = this.queue;
+        this.queue = [];
+        this.lastFlushAt = performance.now();
+        const writes = batch.flatMap((b) => b.writes);
+        try {
+          await this.commit(writes);
+        } catch (error) {
+          this.fail([...batch, ...this.queue.splice(0)], error);
+          return;
+        }
+        this.settle(batch);
+        for (const b of batch) b.resolve();
+        this.afterCommit(writes);
+      }
+    } finally {
+      // In the same step as the last look at the queue: a write queued after it starts a new loop.
+      this.writing = null;
     }
-    for (const { entry } of batch) if (entry.kind === 'ballot') this.pending.delete(ballotKey(entry));
-    if (failure) {
-      // Synchronously, newest first: a close right after this flush must not count them.
-      for (const b of [...batch].reverse()) b.undo();
-      for (const b of batch) b.reject(failure.error);
-      return false;
-    }
-    for (const b of batch) b.resolve();
-    this.afterCommit(entries);
-    return true;
+  }
+
+  private fail(batch: Queued[], error: unknown): void {
+    this.settle(batch);
+    // Synchronously, newest first: nothing may run on a state that still holds them.
+    for (const b of [...batch].reverse()) b.undo();
+    for (const b of batch) b.reject(error);
+  }
+
+  private settle(batch: readonly Queued[]): void {
+    for (const b of batch) for (const w of b.writes) if (w.kind === 'ballot') this.pending.delete(ballotKey(w));
   }
 }
 
-const ballotKey = (e: PendingBallot) => keyOf(e.meetingId, e.pollId, e.ballot.memberId, e.ballot.ballotId);
+const ballotKey = (w: BallotWrite) => keyOf(w.meetingId, w.pollId, w.ballot.memberId, w.ballot.ballotId);

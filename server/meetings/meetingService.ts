@@ -14,8 +14,9 @@ import { fail, ok, type Result } from '../../shared/protocol/result.ts';
 import type { MemberSelf, OwnBallot } from '../../shared/protocol/snapshot.ts';
 import { eligibilityFacts } from '../../shared/meeting/attendance.ts';
 import { selfFor } from '../../shared/meeting/project.ts';
-import type { MeetingStore, NewMeeting } from '../storage/meetingStore.ts';
-import { GroupCommit, type PendingWrite } from './groupCommit.ts';
+import type { NewMeeting } from '../storage/meetingStore.ts';
+import type { MeetingStorage, StoreWrite } from '../storage/storeWrites.ts';
+import { GroupCommit } from './groupCommit.ts';
 
 export interface MeetingListener {
   /** Something structural changed (item, poll status): every client needs a new snapshot. */
@@ -33,6 +34,7 @@ export interface MeetingListener {
 }
 
 const STORE_FAILED = fail('internal', 'The vote could not be stored; please try again');
+const CHANGE_FAILED = fail('internal', 'The change could not be stored; please try again');
 
 export const newId = (): string => randomBytes(9).toString('base64url');
 
@@ -43,16 +45,17 @@ export const newId = (): string => randomBytes(9).toString('base64url');
  */
 export class MeetingService {
   private readonly states = new Map<string, MeetingState>();
+  private readonly loading = new Map<string, Promise<MeetingState | undefined>>();
   private readonly listeners: MeetingListener[] = [];
   private readonly batcher: GroupCommit;
 
   constructor(
-    private readonly store: MeetingStore,
+    private readonly store: MeetingStorage,
     private readonly clock: () => string = () => new Date().toISOString(),
   ) {
     this.batcher = new GroupCommit(
-      (entries) => store.saveBatch(entries),
-      (entries) => this.notifyBallots(entries),
+      (writes) => store.commit(writes),
+      (writes) => this.notifyBallots(writes),
     );
   }
 
@@ -60,29 +63,46 @@ export class MeetingService {
     this.listeners.push(listener);
   }
 
-  create(m: NewMeeting): MeetingState {
-    this.store.createMeeting(m, this.clock());
-    return this.get(m.id)!;
+  /**
+   * Stores a new meeting; its state is read when first opened. Not `async` on purpose: a store
+   * that writes synchronously (SQLite) throws here, inside the caller's transaction (a meeting is
+   * created together with its tokens and import sources: server/import/importMeeting.ts).
+   */
+  create(m: NewMeeting): Promise<void> {
+    return this.store.createMeeting(m, this.clock());
   }
 
+  /** The meeting's state if it is in memory: every meeting a device is connected to, or a request has opened. */
   get(meetingId: string): MeetingState | undefined {
-    let state = this.states.get(meetingId);
-    if (!state) {
-      state = this.store.load(meetingId);
-      if (state) this.states.set(meetingId, state);
+    return this.states.get(meetingId);
+  }
+
+  /** The meeting's state, read from the store the first time it is asked for. */
+  async open(meetingId: string): Promise<MeetingState | undefined> {
+    const cached = this.states.get(meetingId);
+    if (cached) return cached;
+    let loading = this.loading.get(meetingId);
+    if (!loading) {
+      loading = this.store.load(meetingId).finally(() => this.loading.delete(meetingId));
+      this.loading.set(meetingId, loading);
     }
-    return state;
+    const loaded = await loading;
+    if (!loaded) return undefined;
+    // Several callers may have waited for the same read: the first one keeps its state.
+    if (!this.states.has(meetingId)) this.states.set(meetingId, loaded);
+    return this.states.get(meetingId);
   }
 
   /** Re-reads a meeting whose setup was replaced in the store (re-import, admin edit). */
-  reload(meetingId: string): void {
-    this.batcher.flush();
+  async reload(meetingId: string): Promise<void> {
+    await this.batcher.flush();
     this.states.delete(meetingId);
-    if (this.get(meetingId)) for (const l of this.listeners) l.changed(meetingId);
+    if (await this.open(meetingId)) for (const l of this.listeners) l.changed(meetingId);
   }
 
   async castBallot(meetingId: string, memberId: string, input: CastBallotInput): Promise<Result<OwnBallot>> {
-    const state = this.get(meetingId);
+    // From memory without waiting when it is there: ballots and commands are decided in the order they came.
+    const state = this.get(meetingId) ?? (await this.open(meetingId));
     if (!state) return fail('not_found', 'Unknown meeting');
     const decision = decideCast(state, memberId, input, this.clock());
     if (!decision.ok) return decision;
@@ -111,52 +131,52 @@ export class MeetingService {
       for (const c of secretMarks ?? []) votes![c]! -= 1;
     };
     try {
-      await this.batcher.add({ kind: 'ballot', meetingId, pollId: input.pollId, ballot, secretChoice, ...(secretMarks ? { secretMarks } : {}) }, undo);
+      await this.batcher.add([{ kind: 'ballot', meetingId, pollId: input.pollId, ballot, secretChoice, ...(secretMarks ? { secretMarks } : {}) }], undo);
     } catch {
       return STORE_FAILED;
     }
     return ok(own);
   }
 
-  selectItem(meetingId: string, itemId: string | null): Result<null> {
-    return this.mutate(meetingId, (state) => {
+  selectItem(meetingId: string, itemId: string | null): Promise<Result<null>> {
+    return this.mutate(meetingId, (state, writes) => {
       const decision = decideSelect(state, itemId);
       if (!decision.ok) return decision;
-      this.store.setCurrentItem(meetingId, decision.data);
+      writes.push({ kind: 'currentItem', meetingId, itemId: decision.data });
       state.meeting.currentItemId = decision.data;
       return ok(null);
     });
   }
 
-  openPoll(meetingId: string, input: OpenPollArgs): Result<{ pollId: string }> {
-    return this.mutate(meetingId, (state) => {
+  openPoll(meetingId: string, input: OpenPollArgs): Promise<Result<{ pollId: string }>> {
+    return this.mutate(meetingId, (state, writes) => {
       const decision = decideOpen(state, input, newId(), this.clock());
       if (!decision.ok) return decision;
       // Opening a vote on an item makes it the current one on every screen.
-      this.addPoll(meetingId, state, decision.data);
+      this.addPoll(meetingId, state, decision.data, writes);
       return ok({ pollId: decision.data.id });
     });
   }
 
-  closePoll(meetingId: string, pollId: string): Result<null> {
+  closePoll(meetingId: string, pollId: string): Promise<Result<null>> {
     // Every ballot accepted before the close is counted: mutate commits them first. If they
     // could not be stored, their tablets were told so and send again; the close is refused.
-    return this.mutate(meetingId, (state) => this.replacePoll(state, decideClose(state, pollId, this.clock())));
+    return this.mutate(meetingId, (state, writes) => this.replacePoll(state, decideClose(state, pollId, this.clock()), writes));
   }
 
-  publishPoll(meetingId: string, pollId: string): Result<null> {
-    return this.mutate(meetingId, (state) => this.replacePoll(state, decidePublish(state, pollId, this.clock())));
+  publishPoll(meetingId: string, pollId: string): Promise<Result<null>> {
+    return this.mutate(meetingId, (state, writes) => this.replacePoll(state, decidePublish(state, pollId, this.clock()), writes));
   }
 
   /** Check-in/out by the member's tablet (`self`) or by the chair/clerk. */
   async setAttendance(meetingId: string, memberId: string, present: boolean, by: AttendanceChange['by']): Promise<Result<null>> {
-    const state = this.get(meetingId);
+    const state = this.get(meetingId) ?? (await this.open(meetingId));
     if (!state) return fail('not_found', 'Unknown meeting');
     const decision = decideAttendance(state, memberId, present, by, this.clock());
     if (!decision.ok || !decision.data) return decision.ok ? ok(null) : decision;
     const change = decision.data;
     // A running vote now waits for someone else: rare, and every tablet needs the new state.
-    if (change.poll) return this.mutate(meetingId, () => this.recordPollAttendance(state, change));
+    if (change.poll) return this.mutate(meetingId, (s, writes) => this.recordPollAttendance(s, change, writes));
     // At a party convention thousands check in within minutes: one commit per event-loop turn,
     // and a snapshot only for that tablet (the chair and display follow, coalesced).
     const stays = recordStay(state, change);
@@ -170,7 +190,7 @@ export class MeetingService {
       notify(!present);
     };
     try {
-      await this.batcher.add({ kind: 'attendance', meetingId, change }, undo);
+      await this.batcher.add([{ kind: 'attendance', meetingId, change }], undo);
     } catch {
       return STORE_FAILED;
     }
@@ -184,29 +204,29 @@ export class MeetingService {
     return self ? ok(self) : fail('not_found', 'Unknown member');
   }
 
-  private recordPollAttendance(state: MeetingState, change: AttendanceChange): Result<null> {
+  private recordPollAttendance(state: MeetingState, change: AttendanceChange, writes: StoreWrite[]): Result<null> {
     const { poll } = change;
-    this.store.recordAttendance(state.meeting.id, change, poll);
+    writes.push({ kind: 'attendance', meetingId: state.meeting.id, change });
     recordStay(state, change);
     if (poll) state.polls = state.polls.map((p) => (p.id === poll.pollId ? { ...p, eligibleMemberIds: poll.eligibleMemberIds } : p));
     return ok(null);
   }
 
-  challengeQuorum(meetingId: string): Result<QuorumCheck> {
-    return this.mutate(meetingId, (state) => {
+  challengeQuorum(meetingId: string): Promise<Result<QuorumCheck>> {
+    return this.mutate(meetingId, (state, writes) => {
       const check = decideQuorumCheck(state, this.clock());
-      this.store.insertQuorumCheck(meetingId, check);
+      writes.push({ kind: 'quorumCheck', meetingId, check });
       state.quorumChecks.push(check);
       return ok(check);
     });
   }
 
-  setExclusion(meetingId: string, input: SetExclusionInput): Result<null> {
-    return this.mutate(meetingId, (state) => {
+  setExclusion(meetingId: string, input: SetExclusionInput): Promise<Result<null>> {
+    return this.mutate(meetingId, (state, writes) => {
       const decision = decideExclusion(state, input);
       if (!decision.ok || !decision.data) return decision.ok ? ok(null) : decision;
       const change = decision.data;
-      this.store.setExclusion(meetingId, change, this.clock());
+      writes.push({ kind: 'exclusion', meetingId, change, at: this.clock() });
       let set = state.exclusions.get(change.itemId);
       if (!set) state.exclusions.set(change.itemId, (set = new Set()));
       if (change.excluded) set.add(change.memberId);
@@ -216,36 +236,34 @@ export class MeetingService {
   }
 
   /** A show of hands: the chair enters the counted numbers; the round is closed at once. */
-  recordHandCount(meetingId: string, input: HandCountArgs): Result<{ pollId: string }> {
-    return this.mutate(meetingId, (state) => {
+  recordHandCount(meetingId: string, input: HandCountArgs): Promise<Result<{ pollId: string }>> {
+    return this.mutate(meetingId, (state, writes) => {
       const decision = decideHandCount(state, input, newId(), this.clock());
       if (!decision.ok) return decision;
-      this.addPoll(meetingId, state, decision.data);
+      this.addPoll(meetingId, state, decision.data, writes);
       return ok({ pollId: decision.data.id });
     });
   }
 
   /** Wiederholung: the round stays in the record as invalid; with `repeat`, the next round opens. */
-  invalidatePoll(meetingId: string, pollId: string, repeat: boolean): Result<{ pollId: string | null }> {
-    return this.mutate(meetingId, (state) => {
+  invalidatePoll(meetingId: string, pollId: string, repeat: boolean): Promise<Result<{ pollId: string | null }>> {
+    return this.mutate(meetingId, (state, writes) => {
       const decision = decideInvalidate(state, pollId, repeat, newId(), this.clock());
       if (!decision.ok) return decision;
       const { invalidated, repeat: next } = decision.data;
-      this.store.inTransaction(() => {
-        this.store.updatePoll(invalidated);
-        if (next) this.store.insertPoll(meetingId, next);
-      });
+      writes.push({ kind: 'pollUpdated', poll: invalidated });
+      if (next) writes.push({ kind: 'pollInserted', meetingId, poll: next });
       state.polls = state.polls.map((p) => (p.id === invalidated.id ? invalidated : p));
       if (next) state.polls.push(next);
       return ok({ pollId: next?.id ?? null });
     });
   }
 
-  setDecisionKind(meetingId: string, itemId: string, kind: DecisionKind | null): Result<null> {
-    return this.mutate(meetingId, (state) => {
+  setDecisionKind(meetingId: string, itemId: string, kind: DecisionKind | null): Promise<Result<null>> {
+    return this.mutate(meetingId, (state, writes) => {
       const decision = decideDecisionKind(state, itemId, kind);
       if (!decision.ok) return decision;
-      this.store.setDecisionKind(meetingId, itemId, decision.data);
+      writes.push({ kind: 'decisionKind', meetingId, itemId, decisionKind: decision.data });
       if (decision.data) state.decisionKinds.set(itemId, decision.data);
       else state.decisionKinds.delete(itemId);
       return ok(null);
@@ -253,43 +271,43 @@ export class MeetingService {
   }
 
   /** Änderungsantrag: added to the end of the item's order (also on the spot, while the item is up). */
-  addAmendment(meetingId: string, input: AddAmendmentInput): Result<{ motionId: string }> {
-    return this.mutate(meetingId, (state) => {
+  addAmendment(meetingId: string, input: AddAmendmentInput): Promise<Result<{ motionId: string }>> {
+    return this.mutate(meetingId, (state, writes) => {
       const decision = decideAddAmendment(state, input, newId());
       if (!decision.ok) return decision;
-      this.store.addMotion(meetingId, decision.data, this.clock());
+      writes.push({ kind: 'motionAdded', meetingId, motion: decision.data, at: this.clock() });
       state.motions = [...(state.motions ?? []), decision.data];
       return ok({ motionId: decision.data.id });
     });
   }
 
-  moveAmendment(meetingId: string, input: MoveAmendmentInput): Result<null> {
-    return this.mutate(meetingId, (state) => {
+  moveAmendment(meetingId: string, input: MoveAmendmentInput): Promise<Result<null>> {
+    return this.mutate(meetingId, (state, writes) => {
       const decision = decideMoveAmendment(state, input);
       if (!decision.ok) return decision;
-      this.store.setMotionPositions(meetingId, decision.data);
+      writes.push({ kind: 'motionsMoved', meetingId, motions: decision.data });
       const moved = new Map(decision.data.map((m) => [m.id, m]));
       state.motions = (state.motions ?? []).map((m) => moved.get(m.id) ?? m);
       return ok(null);
     });
   }
 
-  removeAmendment(meetingId: string, motionId: string): Result<null> {
-    return this.mutate(meetingId, (state) => {
+  removeAmendment(meetingId: string, motionId: string): Promise<Result<null>> {
+    return this.mutate(meetingId, (state, writes) => {
       const decision = decideRemoveAmendment(state, motionId);
       if (!decision.ok) return decision;
-      this.store.removeMotion(meetingId, motionId);
+      writes.push({ kind: 'motionRemoved', meetingId, motionId });
       state.motions = (state.motions ?? []).filter((m) => m.id !== motionId);
       return ok(null);
     });
   }
 
   /** § 68: the minutes record how this member voted (asked on the tablet, or marked by the clerk). */
-  setRecordedVote(meetingId: string, pollId: string, memberId: string, recorded: boolean, by: 'self' | 'chair'): Result<null> {
-    return this.mutate(meetingId, (state) => {
+  setRecordedVote(meetingId: string, pollId: string, memberId: string, recorded: boolean, by: 'self' | 'chair'): Promise<Result<null>> {
+    return this.mutate(meetingId, (state, writes) => {
       const decision = decideRecordedVote(state, pollId, memberId, recorded);
       if (!decision.ok || !decision.data) return decision.ok ? ok(null) : decision;
-      this.store.setRecordedVote(meetingId, { ...decision.data, by }, this.clock());
+      writes.push({ kind: 'recordedVote', meetingId, ...decision.data, by, at: this.clock() });
       const all = (state.recordedVotes ??= new Map());
       let set = all.get(pollId);
       if (!set) all.set(pollId, (set = new Set()));
@@ -300,11 +318,11 @@ export class MeetingService {
     });
   }
 
-  setGroupWise(meetingId: string, pollId: string, groupWise: boolean): Result<null> {
-    return this.mutate(meetingId, (state) => {
+  setGroupWise(meetingId: string, pollId: string, groupWise: boolean): Promise<Result<null>> {
+    return this.mutate(meetingId, (state, writes) => {
       const decision = decideGroupWise(state, pollId, groupWise);
       if (!decision.ok || !decision.data) return decision.ok ? ok(null) : decision;
-      this.store.setGroupWise(meetingId, pollId, groupWise, this.clock());
+      writes.push({ kind: 'groupWise', meetingId, pollId, groupWise, at: this.clock() });
       const set = (state.groupWisePolls ??= new Set());
       if (groupWise) set.add(pollId);
       else set.delete(pollId);
@@ -312,14 +330,14 @@ export class MeetingService {
     });
   }
 
-  /** For the services beside this one (elections): run a decision on the state, then tell the listeners. */
-  change<T>(meetingId: string, run: (state: MeetingState) => Result<T>): Result<T> {
+  /** For the services beside this one (elections): decide and apply on the state, store the writes, then tell the listeners. */
+  change<T>(meetingId: string, run: (state: MeetingState, writes: StoreWrite[]) => Result<T>): Promise<Result<T>> {
     return this.mutate(meetingId, run);
   }
 
   /** Adds a poll decided elsewhere (a Wahlgang) and makes its item the current one. */
-  startPoll(meetingId: string, state: MeetingState, poll: Poll): void {
-    this.addPoll(meetingId, state, poll);
+  startPoll(meetingId: string, state: MeetingState, poll: Poll, writes: StoreWrite[]): void {
+    this.addPoll(meetingId, state, poll, writes);
   }
 
   private secretVotes(state: MeetingState, pollId: string): Record<string, number> {
@@ -329,11 +347,11 @@ export class MeetingService {
     return votes;
   }
 
-  private addPoll(meetingId: string, state: MeetingState, poll: Poll): void {
-    this.store.insertPoll(meetingId, poll);
+  private addPoll(meetingId: string, state: MeetingState, poll: Poll, writes: StoreWrite[]): void {
+    writes.push({ kind: 'pollInserted', meetingId, poll });
     state.polls.push(poll);
     if (state.meeting.currentItemId !== poll.itemId) {
-      this.store.setCurrentItem(meetingId, poll.itemId);
+      writes.push({ kind: 'currentItem', meetingId, itemId: poll.itemId });
       state.meeting.currentItemId = poll.itemId;
     }
   }
@@ -344,31 +362,60 @@ export class MeetingService {
     return counts;
   }
 
-  private replacePoll(state: MeetingState, decision: Result<Poll>): Result<null> {
+  private replacePoll(state: MeetingState, decision: Result<Poll>, writes: StoreWrite[]): Result<null> {
     if (!decision.ok) return decision;
     const poll = decision.data;
-    this.store.updatePoll(poll);
+    writes.push({ kind: 'pollUpdated', poll });
     state.polls = state.polls.map((p) => (p.id === poll.id ? poll : p));
     return ok(null);
   }
 
-  private mutate<T>(
+  /**
+   * Decides and applies a change on the state in memory at once (so the next command, or a ballot
+   * in the same turn, sees it), then waits for its writes to be committed before anyone hears of
+   * it. Writes go through the group commit behind every ballot and check-in accepted before, so
+   * nothing is stored ahead of them.
+   */
+  private async mutate<T>(
     meetingId: string,
-    run: (state: MeetingState) => Result<T>,
+    run: (state: MeetingState, writes: StoreWrite[]) => Result<T>,
     notify: (l: MeetingListener) => void = (l) => l.changed(meetingId),
-  ): Result<T> {
-    const state = this.get(meetingId);
+  ): Promise<Result<T>> {
+    const state = this.get(meetingId) ?? (await this.open(meetingId));
     if (!state) return fail('not_found', 'Unknown meeting');
-    // Ballots and check-ins accepted earlier are committed first: nothing may be stored ahead of them.
-    if (!this.batcher.flush()) return fail('internal', 'Earlier changes could not be stored; please try again');
-    const result = run(state);
-    if (result.ok) for (const l of this.listeners) notify(l);
+    const writes: StoreWrite[] = [];
+    const result = run(state, writes);
+    if (!result.ok) return result;
+    if (writes.length > 0) {
+      try {
+        await this.batcher.add(writes, () => this.forget(meetingId));
+      } catch {
+        return CHANGE_FAILED;
+      }
+    }
+    for (const l of this.listeners) notify(l);
+    // Listeners send on the next turn (the broadcaster coalesces); the answer follows them, so a
+    // console that has its acknowledgement already shows the change, as it did when stores were
+    // synchronous.
+    await new Promise((resolve) => setImmediate(resolve));
     return result;
   }
 
-  private notifyBallots(entries: PendingWrite[]): void {
+  /**
+   * After a failed commit the state in memory holds changes the store does not: it is dropped and
+   * read again, and every screen gets the stored state. (Ballots and check-ins are taken back one
+   * by one instead, which keeps a burst's other ballots.)
+   */
+  private forget(meetingId: string): void {
+    if (!this.states.delete(meetingId)) return;
+    void this.open(meetingId).then((state) => {
+      if (state) for (const l of this.listeners) l.changed(meetingId);
+    });
+  }
+
+  private notifyBallots(writes: StoreWrite[]): void {
     const byPoll = new Map<string, { meetingId: string; pollId: string; memberIds: string[] }>();
-    for (const e of entries) {
+    for (const e of writes) {
       if (e.kind !== 'ballot') continue;
       const key = `${e.meetingId}\u0000${e.pollId}`;
       let group = byPoll.get(key);

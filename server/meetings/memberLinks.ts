@@ -15,14 +15,14 @@ export interface ReissuedLink {
  * A lost or swapped tablet: the member's old links stop working at once and a new one is
  * returned. Ballots already cast stay; they belong to the member, not to the device.
  */
-export function reissueMemberLink(
+export async function reissueMemberLink(
   service: MeetingService,
   tokens: TokenStore,
   meetingId: string,
   memberId: string,
   baseUrl: string,
-): Result<ReissuedLink> {
-  const state = service.get(meetingId);
+): Promise<Result<ReissuedLink>> {
+  const state = await service.open(meetingId);
   if (!state) return fail('not_found', 'Unknown meeting');
   if (!state.meeting.members.some((m) => m.id === memberId)) return fail('not_found', 'Unknown member');
   const token = tokens.reissueMember(meetingId, memberId, new Date().toISOString(), newPairingCode());

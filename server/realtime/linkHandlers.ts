@@ -12,8 +12,8 @@ export function registerLinkHandlers(
   socket: AppSocket,
   deps: { service: MeetingService; tokens: TokenStore; log: Logger; publicUrl?: string },
 ): void {
-  handle(socket, deps.log, 'member:reissueLink', ['chair'], ReissueLink, (input, p) => {
-    const result = reissueMemberLink(deps.service, deps.tokens, p.meetingId, input.memberId, baseUrl(socket, deps.publicUrl));
+  handle(socket, deps.log, 'member:reissueLink', ['chair'], ReissueLink, async (input, p) => {
+    const result = await reissueMemberLink(deps.service, deps.tokens, p.meetingId, input.memberId, baseUrl(socket, deps.publicUrl));
     if (result.ok) {
       deps.log.info('member link re-issued', { meetingId: p.meetingId, memberId: input.memberId });
       io.in(rooms.member(p.meetingId, input.memberId)).disconnectSockets(true);

@@ -52,16 +52,18 @@ export function attachRealtime(httpServer: HttpServer, { service, elections, tok
   };
 
   // Authentication: the token in the handshake decides role, meeting and member.
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const principal = tokens.resolve((socket.handshake.auth as { token?: unknown } | undefined)?.token);
-    if (!principal || !service.get(principal.meetingId)) return next(new Error('unauthorized'));
+    if (!principal || !(await service.open(principal.meetingId))) return next(new Error('unauthorized'));
     socket.data.principal = principal;
     next();
   });
 
   io.on('connection', (socket) => {
     const p = socket.data.principal;
-    const state = service.get(p.meetingId)!;
+    // Opened by the handshake above. Gone only while a failed commit has it read again: the
+    // snapshot then follows to every device of the meeting, this one included.
+    const state = service.get(p.meetingId);
     let viewer: Viewer;
     if (p.role === 'member') {
       viewer = { role: 'member', memberId: p.memberId };
@@ -80,7 +82,7 @@ export function attachRealtime(httpServer: HttpServer, { service, elections, tok
     registerElectionHandlers(socket, elections, connLog);
     registerLinkHandlers(io, socket, { service, tokens, log: connLog, publicUrl });
     // Every (re)connect starts from a full snapshot: nothing missed while away matters.
-    socket.emit('meeting:snapshot', broadcaster.snapshot(p.meetingId, state, viewer));
+    if (state) socket.emit('meeting:snapshot', broadcaster.snapshot(p.meetingId, state, viewer));
   });
   return io;
 }

@@ -17,7 +17,7 @@ import type {
 import type { Election } from '../../shared/elections/model.ts';
 import type { BallotRecord, MeetingState } from '../../shared/meeting/state.ts';
 import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
-import type { PendingWrite } from '../meetings/groupCommit.ts';
+import type { StoreWrite } from './storeWrites.ts';
 import type { Motion } from '../../shared/motions/model.ts';
 import type { Db } from './database.ts';
 import { MotionRows } from './motionRows.ts';
@@ -333,18 +333,6 @@ export class MeetingStore {
     this.q.setPollEligible.run(JSON.stringify(memberIds), pollId);
   }
 
-  /** Records a check-in or check-out; with the poll change in the same transaction. */
-  recordAttendance(
-    meetingId: string,
-    a: { memberId: string; present: boolean; at: string; by: 'self' | 'chair' },
-    poll: { pollId: string; eligibleMemberIds: string[] } | null,
-  ): void {
-    this.db.transaction(() => {
-      this.q.insertAttendance.run(meetingId, a.memberId, a.present ? 1 : 0, a.at, a.by);
-      if (poll) this.setPollEligible(poll.pollId, poll.eligibleMemberIds);
-    })();
-  }
-
   insertQuorumCheck(meetingId: string, c: QuorumCheck): void {
     this.q.insertQuorumCheck.run(meetingId, c.at, c.itemId, JSON.stringify(c.quorum));
   }
@@ -368,13 +356,13 @@ export class MeetingStore {
     });
   }
 
-  /** Stores a group of ballots and check-ins in one transaction: one commit (one fsync) for a whole burst. */
-  saveBatch(entries: readonly PendingWrite[]): void {
+  /** Stores a group of writes in one transaction: one commit (one fsync) for a whole burst. */
+  saveBatch(writes: readonly StoreWrite[]): void {
     let secret = false;
     this.db.transaction(() => {
-      for (const entry of entries) {
-        if (entry.kind === 'ballot' && entry.secretChoice) secret = true;
-        this.writeEntry(entry);
+      for (const write of writes) {
+        if (write.kind === 'ballot' && write.secretChoice) secret = true;
+        this.writeEntry(write);
       }
     })();
     // The write-ahead log keeps each commit's page images in order: comparing two of them would show
@@ -384,13 +372,44 @@ export class MeetingStore {
   }
 
   /** One write of a batch; runs inside the batch's transaction. */
-  protected writeEntry(entry: PendingWrite): void {
-    if (entry.kind === 'attendance') {
-      const a = entry.change;
-      this.q.insertAttendance.run(entry.meetingId, a.memberId, a.present ? 1 : 0, a.at, a.by);
-      return;
+  protected writeEntry(w: StoreWrite): void {
+    switch (w.kind) {
+      case 'ballot':
+        return this.writeBallot(w.pollId, w.ballot, w.secretChoice, w.secretMarks);
+      case 'attendance': {
+        const a = w.change;
+        this.q.insertAttendance.run(w.meetingId, a.memberId, a.present ? 1 : 0, a.at, a.by);
+        if (a.poll) this.setPollEligible(a.poll.pollId, a.poll.eligibleMemberIds);
+        return;
+      }
+      case 'currentItem':
+        return this.setCurrentItem(w.meetingId, w.itemId);
+      case 'pollInserted':
+        return this.insertPoll(w.meetingId, w.poll);
+      case 'pollUpdated':
+        return this.updatePoll(w.poll);
+      case 'quorumCheck':
+        return this.insertQuorumCheck(w.meetingId, w.check);
+      case 'exclusion':
+        return this.setExclusion(w.meetingId, w.change, w.at);
+      case 'decisionKind':
+        return this.setDecisionKind(w.meetingId, w.itemId, w.decisionKind);
+      case 'motionAdded':
+        return this.addMotion(w.meetingId, w.motion, w.at);
+      case 'motionsMoved':
+        return this.setMotionPositions(w.meetingId, w.motions);
+      case 'motionRemoved':
+        return this.removeMotion(w.meetingId, w.motionId);
+      case 'recordedVote':
+        return this.setRecordedVote(w.meetingId, w, w.at);
+      case 'groupWise':
+        return this.setGroupWise(w.meetingId, w.pollId, w.groupWise, w.at);
+      case 'election':
+        return this.saveElection(w.meetingId, w.election, { at: w.at, lot: w.lot });
     }
-    const { pollId, ballot: b, secretChoice, secretMarks } = entry;
+  }
+
+  private writeBallot(pollId: string, b: BallotRecord, secretChoice: Choice | null, secretMarks: string[] | undefined): void {
     if (secretChoice) {
       this.q.insertSecretVoter.run(pollId, b.memberId, b.ballotId);
       this.q.countSecret[secretChoice].run(pollId);
@@ -413,11 +432,6 @@ export class MeetingStore {
 
   setGroupWise(meetingId: string, pollId: string, groupWise: boolean, at: string): void {
     this.q.setGroupWise.run(groupWise ? 1 : 0, pollId);
-  }
-
-  /** Several poll changes in one commit (an invalidated round and the round that repeats it). */
-  inTransaction(run: () => void): void {
-    this.db.transaction(run)();
   }
 }
 

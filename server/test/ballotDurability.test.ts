@@ -58,7 +58,7 @@ describe('a ballot whose commit fails', () => {
     // The chair ends the vote in the same turn: the close writes the waiting ballot, which fails.
     const close = service.closePoll(meetingId, pollId);
     expect(await lost).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(close).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await close).toMatchObject({ ok: false, error: { code: 'internal' } });
     acceptBallots();
     expect((await chair.call('poll:close', { pollId })).ok).toBe(true);
     const closed = await chair.waitFor((s) => s.polls.find((p) => p.id === pollId)?.status === 'closed');

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { StoreWrite } from '../storage/storeWrites.ts';
+import { GroupCommit } from './groupCommit.ts';
+
+/**
+ * The group commit over a store that takes its time (as PostgreSQL does): batches follow each
+ * other in order, a failed commit takes back everything queued behind it, and a flush waits
+ * for the commit under way. The store here is a list with a delay; the SQLite and server tests
+ * run the same class against the real file.
+ */
+
+const ballot = (memberId: string): StoreWrite => ({
+  kind: 'ballot',
+  meetingId: 'm',
+  pollId: 'p',
+  ballot: { memberId, choice: 'yes', ballotId: `b-${memberId}`, castAt: '2026-12-03T10:00:00.000Z' },
+  secretChoice: null,
+});
+const close: StoreWrite = { kind: 'currentItem', meetingId: 'm', itemId: null };
+const names = (writes: StoreWrite[]) => writes.map((w) => (w.kind === 'ballot' ? w.ballot.memberId : w.kind));
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+function slowStore(failOn?: (writes: StoreWrite[]) => boolean) {
+  const batches: string[][] = [];
+  const committed: string[][] = [];
+  const commit = async (writes: StoreWrite[]) => {
+    batches.push(names(writes));
+    await tick();
+    if (failOn?.(writes)) throw new Error('disk says no');
+    committed.push(names(writes));
+  };
+  return { batches, committed, commit };
+}
+
+describe('group commit over an asynchronous store', () => {
+  it('writes what arrives during one turn together, and what arrives during a commit in the next batch, in order', async () => {
+    const store = slowStore();
+    const gc = new GroupCommit(store.commit, () => {});
+    const first = [gc.add([ballot('a')], () => {}), gc.add([ballot('b')], () => {})];
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = [gc.add([ballot('c')], () => {}), gc.add([close], () => {})];
+    await Promise.all([...first, ...second]);
+    expect(store.committed).toEqual([['a', 'b'], ['c', 'currentItem']]);
+  });
+
+  it('fails the batch behind a failed one too, and takes both back newest first', async () => {
+    const store = slowStore((writes) => names(writes).includes('a'));
+    const undone: string[] = [];
+    const gc = new GroupCommit(store.commit, () => {});
+    const a = gc.add([ballot('a')], () => undone.push('a'));
+    await new Promise((resolve) => setImmediate(resolve));
+    // Decided while 'a' was being written, on a state that held it.
+    const closing = gc.add([close], () => undone.push('close'));
+    await expect(a).rejects.toThrow('disk says no');
+    await expect(closing).rejects.toThrow('disk says no');
+    expect(undone).toEqual(['close', 'a']);
+    expect(store.committed).toEqual([]);
+    expect(gc.commitOf('m', 'p', 'a', 'b-a')).toBeUndefined();
+    // The store works again: the next write goes through.
+    store.batches.length = 0;
+    await gc.add([ballot('d')], () => {});
+    expect(store.committed).toEqual([['d']]);
+  });
+
+  it('lets a re-sent ballot wait for the commit of the first send, and a flush for everything queued', async () => {
+    const store = slowStore();
+    const gc = new GroupCommit(store.commit, () => {});
+    const sent = gc.add([ballot('a')], () => {});
+    expect(gc.commitOf('m', 'p', 'a', 'b-a')).toBe(sent);
+    await gc.flush();
+    expect(store.committed).toEqual([['a']]);
+    expect(gc.commitOf('m', 'p', 'a', 'b-a')).toBeUndefined();
+  });
+
+  it('tells the listener after each commit, with that batch only', async () => {
+    const store = slowStore();
+    const heard: string[][] = [];
+    const gc = new GroupCommit(store.commit, (writes) => heard.push(names(writes)));
+    await Promise.all([gc.add([ballot('a')], () => {}), gc.add([ballot('b')], () => {})]);
+    await gc.add([ballot('c')], () => {});
+    expect(heard).toEqual([['a', 'b'], ['c']]);
+  });
+});
