@@ -19,8 +19,8 @@ afterEach(async () => {
 });
 
 const refuseBallots = () =>
-  server.app.db.exec(`CREATE TEMP TRIGGER refuse_ballots BEFORE INSERT ON main.ballots BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
-const acceptBallots = () => server.app.db.exec('DROP TRIGGER temp.refuse_ballots');
+  server.db.exec(`CREATE TEMP TRIGGER refuse_ballots BEFORE INSERT ON main.ballots BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
+const acceptBallots = () => server.db.exec('DROP TRIGGER temp.refuse_ballots');
 
 async function openVote() {
   const created = await server.createMeeting();
@@ -46,7 +46,7 @@ describe('a ballot whose commit fails', () => {
     acceptBallots();
     // The next re-send is stored and acknowledged.
     expect(await service.castBallot(meetingId, 'p1', input)).toMatchObject({ ok: true });
-    expect(server.app.db.prepare('SELECT ballot_id FROM ballots WHERE poll_id = ?').all(pollId)).toEqual([{ ballot_id: 'resent-ballot-1' }]);
+    expect(server.db.prepare('SELECT ballot_id FROM ballots WHERE poll_id = ?').all(pollId)).toEqual([{ ballot_id: 'resent-ballot-1' }]);
   });
 
   it('is not counted by a close that flushed it, and the close is refused until the ballots are stored', async () => {

@@ -1,105 +1,91 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PollProgress } from '../../shared/protocol/snapshot.ts';
-import { connectClient, startServer, tokenOf, type TestClient, type TestServer } from './harness.ts';
+import { connectClient, STORES, type TestClient, tokenOf, useTestServer } from './harness.ts';
 
 /** What the room display, the chair's second device and a member's second tablet see while a vote runs. */
 
-let server: TestServer;
-let clients: TestClient[] = [];
+describe.each(STORES)('on %s', (store) => {
+  const t = useTestServer(store);
 
-beforeEach(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  for (const c of clients) c.disconnect();
-  clients = [];
-  await server.dispose();
-});
+  async function demo() {
+    const created = await t.server.createMeeting();
+    const chair = await t.join(created.chairUrl);
+    const display = await t.join(created.displayUrl);
+    const members = await Promise.all(created.members.slice(0, 10).map((m) => t.join(m.joinUrl)));
+    const checkIns = await Promise.all(members.map((m) => m.call('attendance:self', { present: true })));
+    if (!checkIns.every((r) => r.ok)) throw new Error('check-in failed');
+    const item = (number: string) => chair.snapshot().agenda.find((i) => i.number === number)!;
+    return { created, chair, display, members, item };
+  }
 
-async function join(link: string): Promise<TestClient> {
-  const c = await connectClient(server.url, tokenOf(link));
-  clients.push(c);
-  return c;
-}
+  async function open(chair: TestClient, options: Record<string, unknown>): Promise<string> {
+    const res = await chair.call<{ pollId: string }>('poll:open', options);
+    if (!res.ok) throw new Error(res.error.message);
+    return res.data.pollId;
+  }
 
-async function demo() {
-  const created = await server.createMeeting();
-  const chair = await join(created.chairUrl);
-  const display = await join(created.displayUrl);
-  const members = await Promise.all(created.members.slice(0, 10).map((m) => join(m.joinUrl)));
-  const checkIns = await Promise.all(members.map((m) => m.call('attendance:self', { present: true })));
-  if (!checkIns.every((r) => r.ok)) throw new Error('check-in failed');
-  const item = (number: string) => chair.snapshot().agenda.find((i) => i.number === number)!;
-  return { created, chair, display, members, item };
-}
-
-async function open(chair: TestClient, options: Record<string, unknown>): Promise<string> {
-  const res = await chair.call<{ pollId: string }>('poll:open', options);
-  if (!res.ok) throw new Error(res.error.message);
-  return res.data.pollId;
-}
-
-describe('a vote on a non-public item', () => {
-  it('sends the display no progress at all, not even a live roll call', async () => {
-    const { chair, display, members, item } = await demo();
-    const heard: PollProgress[] = [];
-    display.on('poll:progress', (p) => heard.push(p));
-    // Tablets show neither the running count nor the live roll call: they hear no progress either.
-    const tabletHeard: PollProgress[] = [];
-    members[5]!.on('poll:progress', (p) => tabletHeard.push(p));
-    const pollId = await open(chair, { itemId: item('N 1').id, mode: 'rollCall', rollCallLive: true });
-    const acks = await Promise.all(members.slice(0, 4).map((m, i) => m.call('ballot:cast', { pollId, choice: i % 2 ? 'no' : 'yes', ballotId: `n1-ballot-${i}` })));
-    expect(acks.every((r) => r.ok)).toBe(true);
-    await chair.waitFor((s) => s.polls.find((p) => p.id === pollId)?.castCount === 4);
-    // A round trip on each connection: anything sent to it before has arrived.
-    await display.call('ballot:cast', { pollId, choice: 'yes', ballotId: 'display-ballot' });
-    await members[5]!.call('attendance:self', { present: true });
-    expect(heard).toEqual([]);
-    expect(tabletHeard).toEqual([]);
-    // The council's members see the roll call of their non-public session once it is published.
-    expect((await chair.call('poll:close', { pollId })).ok).toBe(true);
-    expect((await chair.call('poll:publish', { pollId })).ok).toBe(true);
-    const tablet = await members[5]!.waitFor((s) => s.polls.find((p) => p.id === pollId)?.status === 'published');
-    expect(tablet.polls.find((p) => p.id === pollId)?.rollCall).toContainEqual({ memberId: 'p2', choice: 'no' });
-    expect(JSON.stringify(display.snapshot())).not.toContain(pollId);
+  describe('a vote on a non-public item', () => {
+    it('sends the display no progress at all, not even a live roll call', async () => {
+      const { chair, display, members, item } = await demo();
+      const heard: PollProgress[] = [];
+      display.on('poll:progress', (p) => heard.push(p));
+      // Tablets show neither the running count nor the live roll call: they hear no progress either.
+      const tabletHeard: PollProgress[] = [];
+      members[5]!.on('poll:progress', (p) => tabletHeard.push(p));
+      const pollId = await open(chair, { itemId: item('N 1').id, mode: 'rollCall', rollCallLive: true });
+      const acks = await Promise.all(members.slice(0, 4).map((m, i) => m.call('ballot:cast', { pollId, choice: i % 2 ? 'no' : 'yes', ballotId: `n1-ballot-${i}` })));
+      expect(acks.every((r) => r.ok)).toBe(true);
+      await chair.waitFor((s) => s.polls.find((p) => p.id === pollId)?.castCount === 4);
+      // A round trip on each connection: anything sent to it before has arrived.
+      await display.call('ballot:cast', { pollId, choice: 'yes', ballotId: 'display-ballot' });
+      await members[5]!.call('attendance:self', { present: true });
+      expect(heard).toEqual([]);
+      expect(tabletHeard).toEqual([]);
+      // The council's members see the roll call of their non-public session once it is published.
+      expect((await chair.call('poll:close', { pollId })).ok).toBe(true);
+      expect((await chair.call('poll:publish', { pollId })).ok).toBe(true);
+      const tablet = await members[5]!.waitFor((s) => s.polls.find((p) => p.id === pollId)?.status === 'published');
+      expect(tablet.polls.find((p) => p.id === pollId)?.rollCall).toContainEqual({ memberId: 'p2', choice: 'no' });
+      expect(JSON.stringify(display.snapshot())).not.toContain(pollId);
+    });
   });
-});
 
-describe('calling up another item while a vote runs', () => {
-  it('is refused, so the tablets keep their buttons; after the close it is allowed', async () => {
-    const { created, chair, members, item } = await demo();
-    const pollId = await open(chair, { itemId: item('Ö 12').id });
-    // A second chair device that has not caught up yet.
-    const laptop = await join(created.chairUrl);
-    for (const itemId of [item('Ö 10').id, null]) {
-      expect(await laptop.call('item:select', { itemId })).toEqual({
+  describe('calling up another item while a vote runs', () => {
+    it('is refused, so the tablets keep their buttons; after the close it is allowed', async () => {
+      const { created, chair, members, item } = await demo();
+      const pollId = await open(chair, { itemId: item('Ö 12').id });
+      // A second chair device that has not caught up yet.
+      const laptop = await t.join(created.chairUrl);
+      for (const itemId of [item('Ö 10').id, null]) {
+        expect(await laptop.call('item:select', { itemId })).toEqual({
+          ok: false,
+          error: { code: 'poll_already_open', message: 'Close the running vote on Ö 12 first' },
+        });
+      }
+      expect((await laptop.call('item:select', { itemId: item('Ö 12').id })).ok).toBe(true);
+      expect(members[0]!.snapshot().currentItemId).toBe(item('Ö 12').id);
+      expect((await members[0]!.call('ballot:cast', { pollId, choice: 'yes', ballotId: 'still-voting-1' })).ok).toBe(true);
+
+      expect((await chair.call('poll:close', { pollId })).ok).toBe(true);
+      expect((await laptop.call('item:select', { itemId: item('Ö 10').id })).ok).toBe(true);
+      await members[0]!.waitFor((s) => s.currentItemId === item('Ö 10').id);
+    });
+  });
+
+  describe('a member with two devices', () => {
+    it('shows the second tablet a secret vote cast on the first, so it does not offer the buttons again', async () => {
+      const { created, chair, members, item } = await demo();
+      const second = await t.join(created.members[0]!.joinUrl);
+      const pollId = await open(chair, { itemId: item('Ö 12').id, mode: 'secret' });
+      await second.waitFor((s) => s.polls.some((p) => p.id === pollId));
+      expect(await members[0]!.call('ballot:cast', { pollId, choice: 'no', ballotId: 'first-device-1' })).toMatchObject({ ok: true });
+      const seen = await second.waitFor((s) => s.self?.ballot?.pollId === pollId);
+      expect(seen.self!.ballot).toEqual({ pollId, choice: null, ballotId: 'first-device-1' });
+      // A tap on the second device that raced the update is refused for good, not retried.
+      expect(await second.call('ballot:cast', { pollId, choice: 'yes', ballotId: 'second-device-1' })).toMatchObject({
         ok: false,
-        error: { code: 'poll_already_open', message: 'Close the running vote on Ö 12 first' },
+        error: { code: 'already_voted' },
       });
-    }
-    expect((await laptop.call('item:select', { itemId: item('Ö 12').id })).ok).toBe(true);
-    expect(members[0]!.snapshot().currentItemId).toBe(item('Ö 12').id);
-    expect((await members[0]!.call('ballot:cast', { pollId, choice: 'yes', ballotId: 'still-voting-1' })).ok).toBe(true);
-
-    expect((await chair.call('poll:close', { pollId })).ok).toBe(true);
-    expect((await laptop.call('item:select', { itemId: item('Ö 10').id })).ok).toBe(true);
-    await members[0]!.waitFor((s) => s.currentItemId === item('Ö 10').id);
-  });
-});
-
-describe('a member with two devices', () => {
-  it('shows the second tablet a secret vote cast on the first, so it does not offer the buttons again', async () => {
-    const { created, chair, members, item } = await demo();
-    const second = await join(created.members[0]!.joinUrl);
-    const pollId = await open(chair, { itemId: item('Ö 12').id, mode: 'secret' });
-    await second.waitFor((s) => s.polls.some((p) => p.id === pollId));
-    expect(await members[0]!.call('ballot:cast', { pollId, choice: 'no', ballotId: 'first-device-1' })).toMatchObject({ ok: true });
-    const seen = await second.waitFor((s) => s.self?.ballot?.pollId === pollId);
-    expect(seen.self!.ballot).toEqual({ pollId, choice: null, ballotId: 'first-device-1' });
-    // A tap on the second device that raced the update is refused for good, not retried.
-    expect(await second.call('ballot:cast', { pollId, choice: 'yes', ballotId: 'second-device-1' })).toMatchObject({
-      ok: false,
-      error: { code: 'already_voted' },
     });
   });
 });

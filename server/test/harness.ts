@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
@@ -11,14 +13,33 @@ import { createApp, type App } from '../app.ts';
 import { DEMO_MEETING } from '../demo/demoMeeting.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import type { CreatedMeeting } from '../meetings/createMeeting.ts';
+import type { Db } from '../storage/database.ts';
+import { openPostgresStorage } from '../storage/postgres/postgresStorage.ts';
+import { startPostgres, type TestPostgres } from './engines/postgres.ts';
 
-/** A real server on a free loopback port with a real SQLite file in a temporary folder. */
+/** The stores a server runs on; the integration suites run once per store. */
+export type StoreKind = 'sqlite' | 'postgres';
+export const STORES: readonly StoreKind[] = ['sqlite', 'postgres'];
+
+/**
+ * A real server on a free loopback port: with a real SQLite file in a temporary folder, or on a
+ * database of a real (throwaway) PostgreSQL server.
+ */
 export interface TestServer {
   app: App;
   url: string;
   adminToken: string;
   dataDir: string;
   dbFile: string;
+  /** The PostgreSQL database, when the server runs on one (a restart passes it on). */
+  databaseUrl: string | undefined;
+  /** The SQLite file's connection, for tests that look into the file itself. */
+  readonly db: Db;
+  /**
+   * Runs one SQL statement on the server's store, whichever it is (`?` placeholders; counts come
+   * back as numbers): for tests that check what was stored, or what the database refuses.
+   */
+  rows(sql: string, ...params: unknown[]): Promise<Record<string, unknown>[]>;
   createMeeting(spec?: MeetingSpecInput): Promise<CreatedMeeting>;
   /** Stops the server but keeps the database (for restart tests). */
   stop(): Promise<void>;
@@ -28,11 +49,12 @@ export interface TestServer {
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
-export async function startServer(opts: { dataDir?: string; port?: number; log?: Logger } = {}): Promise<TestServer> {
+export async function startServer(opts: { dataDir?: string; port?: number; log?: Logger; databaseUrl?: string } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'handzeichen-test-'));
   const dbFile = join(dataDir, 'handzeichen.sqlite');
   const app = createApp({
     dbFile,
+    ...(opts.databaseUrl ? { storage: await openPostgresStorage(opts.databaseUrl) } : {}),
     adminToken: ADMIN_TOKEN,
     staticDir: resolve(import.meta.dirname, '../../dist/client'),
     log: opts.log ?? createLogger(process.env.TEST_LOG ?? 'silent'),
@@ -51,6 +73,28 @@ export async function startServer(opts: { dataDir?: string; port?: number; log?:
     adminToken: ADMIN_TOKEN,
     dataDir,
     dbFile,
+    databaseUrl: opts.databaseUrl,
+    get db() {
+      if (!app.db) throw new Error('this server runs on PostgreSQL, not on a SQLite file');
+      return app.db;
+    },
+    async rows(sql, ...params) {
+      if (app.db) {
+        const statement = app.db.prepare(sql);
+        if (!statement.reader) return statement.run(...params), [];
+        return statement.all(...params) as Record<string, unknown>[];
+      }
+      // count(*) is a bigint, which node-postgres hands over as a string unless told otherwise.
+      const types = { getTypeParser: (oid: number, format?: string) => (oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) };
+      const client = new pg.Client({ connectionString: opts.databaseUrl, types: types as pg.CustomTypesConfig });
+      await client.connect();
+      try {
+        let n = 0;
+        return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as Record<string, unknown>[];
+      } finally {
+        await client.end();
+      }
+    },
     async createMeeting(spec = DEMO_MEETING) {
       const res = await fetch(`${url}/api/meetings`, {
         method: 'POST',
@@ -64,6 +108,58 @@ export async function startServer(opts: { dataDir?: string; port?: number; log?:
     async dispose() {
       await stop();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ServerFixture {
+  /** This test's server (a new one for every test). */
+  readonly server: TestServer;
+  /** A connected client for a link; disconnected after the test. */
+  join(link: string): Promise<TestClient>;
+  /** Stops the server (its clients disconnected) and starts a new one on the same data. */
+  restart(): Promise<TestServer>;
+}
+
+/**
+ * Registers the hooks for a suite over real sockets: a fresh server on `store` for every test
+ * (PostgreSQL: one throwaway server for the file, a new database per test), its clients
+ * disconnected and the server disposed after each.
+ */
+export function useTestServer(store: StoreKind = 'sqlite', options: { log?: Logger } = {}): ServerFixture {
+  let postgres: TestPostgres | undefined;
+  let current: TestServer | undefined;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    if (store === 'postgres') postgres = await startPostgres();
+  }, 60_000);
+  beforeEach(async () => {
+    current = await startServer({ ...options, ...(postgres ? { databaseUrl: await postgres.createDatabase() } : {}) });
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.disconnect();
+    await current?.dispose();
+    current = undefined;
+  });
+  afterAll(async () => {
+    await postgres?.stop();
+  });
+  return {
+    get server() {
+      if (!current) throw new Error('no server outside a test');
+      return current;
+    },
+    async join(link) {
+      const client = await connectClient(this.server.url, tokenOf(link));
+      clients.push(client);
+      return client;
+    },
+    async restart() {
+      const { dataDir, databaseUrl } = this.server;
+      for (const c of clients.splice(0)) c.disconnect();
+      await this.server.stop();
+      current = await startServer({ ...options, dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
+      return current;
     },
   };
 }
