@@ -53,6 +53,15 @@ export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
     .digest('hex');
 }
 
+/** The entry that follows `last` (undefined: the first), hashed. Shared by every store's log. */
+export function linkEntry(
+  last: { seq: number; hash: string } | undefined,
+  e: { meetingId: string; at: string; kind: AuditKind; pollId: string | null; payload: unknown },
+): AuditEntry {
+  const entry = { seq: (last?.seq ?? 0) + 1, meetingId: e.meetingId, at: e.at, kind: e.kind, pollId: e.pollId, payload: JSON.stringify(e.payload), prevHash: last?.hash ?? GENESIS };
+  return { ...entry, hash: entryHash(entry) };
+}
+
 export class AuditLog {
   private readonly q;
 
@@ -73,10 +82,9 @@ export class AuditLog {
   /** Call inside the transaction that stores the change itself: both commit or neither. */
   append(meetingId: string, at: string, kind: AuditKind, pollId: string | null, payload: unknown): void {
     const last = this.tail ?? (this.q.last.get() as { seq: number; hash: string } | undefined);
-    const entry = { seq: (last?.seq ?? 0) + 1, meetingId, at, kind, pollId, payload: JSON.stringify(payload), prevHash: last?.hash ?? GENESIS };
-    const hash = entryHash(entry);
-    this.q.insert.run({ ...entry, hash });
-    if (this.tail) this.tail = { seq: entry.seq, hash };
+    const entry = linkEntry(last, { meetingId, at, kind, pollId, payload });
+    this.q.insert.run(entry);
+    if (this.tail) this.tail = { seq: entry.seq, hash: entry.hash };
   }
 
   /**
