@@ -52,6 +52,13 @@ async function freshDatabase(n = 1): Promise<pg.Pool[]> {
   return opened;
 }
 
+async function migratedUrl(): Promise<string> {
+  const url = await server.createDatabase();
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  await migrate(pool).finally(() => pool.end());
+  return url;
+}
+
 function sqliteStorage(): { storage: SqliteMeetingStorage; audit: AuditLog; db: Db } {
   const dir = mkdtempSync(join(tmpdir(), 'handzeichen-pgstore-'));
   dirs.push(dir);
@@ -254,9 +261,8 @@ describe('the PostgreSQL meeting storage', () => {
     const [pool] = await freshDatabase();
     const store = new PostgresMeetingStorage(pool!, storeClock);
     await store.createMeeting(demoMeeting(), '2026-12-03T16:00:00.000Z');
-    const before = await store.load('m1');
-    const entries = (await auditEntries(pool!)).length;
-    const state = structuredClone(before!);
+    const before = (await store.load('m1'))!;
+    const entries = (await auditEntries(pool!)).map((e) => e.kind);
     const poll = (id: string, itemId: string) => ({ ...openPollWrite('m1', id).poll, itemId });
     const ballot = (pollId: string, memberId: string): BallotWrite => ({
       kind: 'ballot',
@@ -268,21 +274,19 @@ describe('the PostgreSQL meeting storage', () => {
     const checkIn: StoreWrite = { kind: 'attendance', meetingId: 'm1', change: { memberId: 'p1', present: true, at: '2026-12-03T16:59:00.000Z', by: 'self', poll: null } };
 
     // A second open poll in the meeting, after a first one and a ballot in it.
-    await expect(store.commit([checkIn, { kind: 'pollInserted', meetingId: 'm1', poll: poll('a', 'i1') }, ballot('a', 'p1'), { kind: 'pollInserted', meetingId: 'm1', poll: poll('b', 'i2') }])).rejects.toThrow();
+    await expect(store.commit([checkIn, { kind: 'pollInserted', meetingId: 'm1', poll: poll('a', 'i1') }, ballot('a', 'p1'), { kind: 'pollInserted', meetingId: 'm1', poll: poll('b', 'i2') }])).rejects.toMatchObject({ code: '23505', constraint: 'one_open_poll' });
     // A ballot for a poll that does not exist, after writes that alone would be fine.
-    await expect(store.commit([checkIn, { kind: 'currentItem', meetingId: 'm1', itemId: 'i1' }, ballot('nope', 'p1')])).rejects.toThrow();
+    await expect(store.commit([checkIn, { kind: 'currentItem', meetingId: 'm1', itemId: 'i1' }, ballot('nope', 'p1')])).rejects.toMatchObject({ code: '23503' });
     // A member voting twice in a secret poll, within one batch.
     await store.commit([{ kind: 'pollInserted', meetingId: 'm1', poll: { ...poll('s', 'i3'), mode: 'secret' } }]);
     const secret = (memberId: string): BallotWrite => ({ ...ballot('s', memberId), ballot: { memberId, choice: null, ballotId: `b-${memberId}-${Math.random()}`, castAt: null }, secretChoice: 'no' });
-    await expect(store.commit([secret('p1'), secret('p2'), secret('p1')])).rejects.toThrow();
+    await expect(store.commit([secret('p1'), secret('p2'), secret('p1')])).rejects.toMatchObject({ code: '23505', constraint: 'secret_voters_pkey' });
 
+    // Nothing of the refused batches: the meeting as before, with only the secret poll that committed.
     const after = (await store.load('m1'))!;
-    state.polls.push(after.polls[0]!);
-    expect(after).toEqual({ ...state, meeting: { ...state.meeting } });
-    expect(after.ballots.size).toBe(0);
-    expect(after.secretCounts.size).toBe(0);
-    expect(after.attendance.size).toBe(0);
-    expect((await auditEntries(pool!)).length).toBe(entries + 1);
+    expect(after.polls.map((p) => p.id)).toEqual(['s']);
+    expect({ ...after, polls: [] }).toEqual({ ...before, polls: [] });
+    expect((await auditEntries(pool!)).map((e) => e.kind)).toEqual([...entries, 'poll.opened']);
   });
 
   it('keeps one unforked chain when two nodes commit at the same time', async () => {
@@ -331,8 +335,25 @@ describe('the PostgreSQL meeting storage', () => {
     while (!done) seen.add(await count());
     await committing;
     expect(await count()).toBe(500);
+    // Read while the commit was under way: nothing of it, or all of it.
+    expect(seen.has(0)).toBe(true);
     for (const n of seen) expect([0, 500]).toContain(n);
     expect((await new PostgresMeetingStorage(reader!).load('m1'))!.ballots.get('big')!.size).toBe(500);
+  });
+
+  it('opens a pool of its own only on a server that acknowledges commits once they are durable', async () => {
+    const url = await migratedUrl();
+    const store = await PostgresMeetingStorage.open(url, { clock: storeClock });
+    await store.createMeeting(demoMeeting(), '2026-12-03T16:00:00.000Z');
+    expect(await store.meetingIds()).toEqual(['m1']);
+    await store.close();
+    await expect(store.meetingIds()).rejects.toThrow();
+
+    const lax = await migratedUrl();
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(new URL(lax).pathname.slice(1))} SET synchronous_commit = off`).finally(() => admin.end());
+    await expect(PostgresMeetingStorage.open(lax)).rejects.toThrow(/synchronous_commit is off/);
   });
 
   it('leaves no xmin or row order linking a secret voter to a candidate', async () => {
