@@ -44,12 +44,20 @@ afterAll(async () => {
 const storeClock = () => '2026-12-03T20:00:00.000Z';
 
 /** A migrated database of its own for the test, and `n` pools on it (as `n` server nodes). */
-async function freshDatabase(n = 1): Promise<pg.Pool[]> {
+async function freshDatabase(n = 1, setting?: string): Promise<pg.Pool[]> {
   const url = await server.createDatabase();
+  if (setting) await alterDatabase(url, setting);
   const opened = Array.from({ length: n }, () => new pg.Pool({ connectionString: url, max: 3 }));
   pools.push(...opened);
   await migrate(opened[0]!);
   return opened;
+}
+
+/** A default for every new session on the database of `url`. */
+async function alterDatabase(url: string, setting: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(new URL(url).pathname.slice(1))} SET ${setting}`).finally(() => admin.end());
 }
 
 async function migratedUrl(): Promise<string> {
@@ -290,7 +298,8 @@ describe('the PostgreSQL meeting storage', () => {
   });
 
   it('keeps one unforked chain when two nodes commit at the same time', async () => {
-    const [one, two] = await freshDatabase(2);
+    // Even where sessions default to a snapshot per transaction, which would hide the other node's tail.
+    const [one, two] = await freshDatabase(2, `default_transaction_isolation = 'repeatable read'`);
     const stores = [new PostgresMeetingStorage(one!, storeClock), new PostgresMeetingStorage(two!, storeClock)];
     await stores[0]!.createMeeting(demoMeeting('m1'), '2026-12-03T16:00:00.000Z');
     await stores[1]!.createMeeting(demoMeeting('m2'), '2026-12-03T16:00:01.000Z');
@@ -350,9 +359,7 @@ describe('the PostgreSQL meeting storage', () => {
     await expect(store.meetingIds()).rejects.toThrow();
 
     const lax = await migratedUrl();
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(new URL(lax).pathname.slice(1))} SET synchronous_commit = off`).finally(() => admin.end());
+    await alterDatabase(lax, 'synchronous_commit = off');
     await expect(PostgresMeetingStorage.open(lax)).rejects.toThrow(/synchronous_commit is off/);
   });
 

@@ -14,7 +14,8 @@ import { writeBatch } from './pgWrites.ts';
  * synchronous_commit on (checked by `open`) means after the WAL flush.
  *
  * The pool is the caller's (it may serve the token and setup stores too) unless `open` made it.
- * Its sessions must stay at the default READ COMMITTED isolation (see pgAudit.ts).
+ * Writes run READ COMMITTED whatever the server's default: appending to the audit log relies on
+ * each statement seeing what other nodes committed before it (pgAudit.ts).
  */
 export class PostgresMeetingStorage implements MeetingStorage {
   constructor(
@@ -87,7 +88,7 @@ export class PostgresMeetingStorage implements MeetingStorage {
   }
 
   /** Runs `work` in one transaction on one connection: COMMIT when it resolves, ROLLBACK when it throws. */
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN ISOLATION LEVEL READ COMMITTED'): Promise<T> {
     const client = await this.pool.connect();
     let failed: Error | undefined;
     try {
