@@ -129,7 +129,7 @@ describe('admin view', () => {
     await admin.getByRole('button', { name: 'Speichern' }).click();
     await admin.getByRole('heading', { name: 'Sitzung bearbeiten' }).waitFor();
     // 18:00 in Berlin, typed in a UTC browser, is 17:00 UTC and reads 18:00 again.
-    const created = server.app.setup.list().find((m) => m.name === '5. Sitzung des Rates')!;
+    const created = (await server.app.setup.list()).find((m) => m.name === '5. Sitzung des Rates')!;
     expect(created.start).toBe('2026-02-10T17:00:00.000Z');
     expect(await admin.getByLabel('Beginn').inputValue()).toBe('2026-02-10T18:00');
 
@@ -137,7 +137,7 @@ describe('admin view', () => {
     await admin.getByRole('row', { name: /2\. Sitzung des Ausschusses/ }).getByRole('button', { name: 'Archivieren' }).click();
     await admin.getByRole('heading', { name: 'Archiviert' }).waitFor();
     await admin.getByRole('row', { name: /5\. Sitzung des Rates/ }).waitFor();
-    expect(server.app.setup.list().map((m) => [m.name, m.archivedAt !== null])).toEqual(
+    expect((await server.app.setup.list()).map((m) => [m.name, m.archivedAt !== null])).toEqual(
       expect.arrayContaining([
         ['5. Sitzung des Rates', false],
         ['2. Sitzung des Ausschusses für Gesundheit, Arbeit und Soziales', true],

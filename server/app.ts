@@ -1,9 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { AuditedMeetingStore } from './audit/auditedStore.ts';
-import { AuditLog } from './audit/auditLog.ts';
-import { AuditedSetupStore } from './audit/auditedSetupStore.ts';
 import { createAdminRoutes } from './http/adminRoutes.ts';
 import { createApi } from './http/api.ts';
 import { createAuth } from './http/auth.ts';
@@ -16,12 +13,9 @@ import { serveStatic } from './http/staticFiles.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { ElectionService } from './meetings/electionService.ts';
 import { MeetingService } from './meetings/meetingService.ts';
-import { PairingCards } from './meetings/pairingCards.ts';
 import { attachRealtime } from './realtime/realtime.ts';
 import { rooms } from './realtime/types.ts';
-import { openDatabase } from './storage/database.ts';
-import { SqliteMeetingStorage } from './storage/sqliteMeetingStorage.ts';
-import { TokenStore } from './storage/tokenStore.ts';
+import { openSqliteStorage } from './storage/sqliteStorage.ts';
 
 export interface AppOptions {
   dbFile: string;
@@ -36,13 +30,10 @@ export interface AppOptions {
 /** The composition root: storage, core service, HTTP and realtime wired together. */
 export function createApp(options: AppOptions) {
   const log = options.log ?? createLogger();
-  const db = openDatabase(options.dbFile);
-  const tokens = new TokenStore(db);
-  const audit = new AuditLog(db);
-  const store = new AuditedMeetingStore(db, audit);
-  const service = new MeetingService(new SqliteMeetingStorage(store));
+  const storage = openSqliteStorage(options.dbFile);
+  const { db, tokens, setup } = storage;
+  const service = new MeetingService(storage.meetings);
   const elections = new ElectionService(service);
-  const setup = new AuditedSetupStore(db, audit);
   const auth = createAuth(options.adminToken, tokens);
   // Devices still connected with a revoked member link or card.
   const disconnectMember = (meetingId: string, memberId: string) => io.in(rooms.member(meetingId, memberId)).disconnectSockets(true);
@@ -50,7 +41,7 @@ export function createApp(options: AppOptions) {
     createSetupRoutes({ service, tokens, setup, auth, log, publicUrl: options.publicUrl }),
     createExportRoutes({ service, auth }),
     createReceiptRoutes({ service, auth }),
-    createAdminRoutes({ service, setup, cards: new PairingCards(db), auth, publicUrl: options.publicUrl, onCardReissued: disconnectMember }),
+    createAdminRoutes({ service, setup, tokens, auth, publicUrl: options.publicUrl, onCardReissued: disconnectMember }),
   ];
   const api = createApi({
     service,
@@ -85,7 +76,7 @@ export function createApp(options: AppOptions) {
     server,
     io,
     service,
-    store,
+    storage,
     setup,
     tokens,
     db,
@@ -97,7 +88,7 @@ export function createApp(options: AppOptions) {
     },
     async close(): Promise<void> {
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      db.close();
+      await storage.close();
     },
   };
 }

@@ -20,7 +20,7 @@ const address = await app.listen(config.port, config.host);
 const base = (config.publicUrl ?? `${config.tls ? 'https' : 'http'}://localhost:${address.port}`).replace(/\/$/, '');
 const rebase = (url: string) => url.replace(/^https?:\/\/[^/]+/, base);
 
-const demo = ensureDemoMeeting(config.dataDir, app, base);
+const demo = await ensureDemoMeeting(config.dataDir, { service: app.service, meetings: app.storage.meetings }, base);
 const lines = [`Handzeichen läuft auf ${base} (Daten: ${config.dataDir})`];
 if (!base.startsWith('https:') && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/.test(base)) {
   lines.push('Hinweis: ohne HTTPS starten Tablets nicht offline und halten den Bildschirm nicht an (README, „Running on a network“).');

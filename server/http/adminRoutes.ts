@@ -3,16 +3,16 @@ import * as v from 'valibot';
 import { openPoll } from '../../shared/meeting/state.ts';
 import { describeIssues, MEETING_SPEC_MAX_BYTES, MeetingSpec } from '../../shared/protocol/meetingSpec.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
-import type { PairingCards } from '../meetings/pairingCards.ts';
+import { issueCards, reissueCard } from '../meetings/pairingCards.ts';
 import { planSetup } from '../meetings/setupPlan.ts';
-import type { SetupStore } from '../storage/setupStore.ts';
+import type { SetupStorage, TokenStorage } from '../storage/storage.ts';
 import { baseUrlOf, type Auth } from './auth.ts';
 import { HttpError, readJson, sendJson } from './respond.ts';
 
 export interface AdminRouteDeps {
   service: MeetingService;
-  setup: SetupStore;
-  cards: PairingCards;
+  setup: SetupStorage;
+  tokens: TokenStorage;
   auth: Auth;
   publicUrl: string | undefined;
   /** Disconnects the member's devices still using a revoked card. */
@@ -26,12 +26,12 @@ const CardFor = v.object({ memberId: v.string() });
 
 /** The admin view's API (admin token): list, read, edit, archive meetings; pairing cards. */
 export function createAdminRoutes(deps: AdminRouteDeps) {
-  const { service, setup, cards, auth } = deps;
+  const { service, setup, tokens, auth } = deps;
   return async function adminRoutes(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
     if (pathname === '/api/admin/meetings') {
       if (req.method !== 'GET') throw new HttpError(405, 'Use GET');
       auth.requireAdmin(req);
-      sendJson(res, 200, setup.list());
+      sendJson(res, 200, await setup.list());
       return true;
     }
     const match = MEETING.exec(pathname);
@@ -46,7 +46,7 @@ export function createAdminRoutes(deps: AdminRouteDeps) {
     switch (match[2]) {
       case undefined: {
         if (req.method === 'GET') {
-          const summary = setup.list().find((m) => m.id === meetingId);
+          const summary = (await setup.list()).find((m) => m.id === meetingId);
           const { members, agenda, currentItemId: _current, ...info } = state.meeting;
           sendJson(res, 200, { ...info, statutoryMembers: state.statutoryMembers, members, agenda, archivedAt: summary?.archivedAt ?? null, sourceId: summary?.sourceId ?? null, votes: state.polls.length });
           return true;
@@ -64,10 +64,10 @@ export function createAdminRoutes(deps: AdminRouteDeps) {
           statutoryMembers,
           agenda: spec.agenda.map((item, i) => ({ ...item, paper: item.paper || null, id: ids.success ? ids.output.agenda[i]?.id : null })),
         });
-        const sources = setup.itemSources(meetingId);
+        const sources = await setup.itemSources(meetingId);
         const sourceOf = new Map([...sources].map(([source, id]) => [id, source]));
         const { members: _m, agenda: _a, ...info } = spec;
-        setup.replaceSetup(meetingId, { ...info, statutoryMembers }, { ...plan, agenda: plan.agenda.map((i) => ({ ...i, sourceId: sourceOf.get(i.id) ?? null })) });
+        await setup.replaceSetup(meetingId, { ...info, statutoryMembers }, { ...plan, agenda: plan.agenda.map((i) => ({ ...i, sourceId: sourceOf.get(i.id) ?? null })) });
         await service.reload(meetingId);
         sendJson(res, 200, { id: meetingId, warnings: plan.warnings });
         return true;
@@ -76,14 +76,14 @@ export function createAdminRoutes(deps: AdminRouteDeps) {
         if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
         const parsed = v.safeParse(Archive, await readJson(req));
         if (!parsed.success) throw new HttpError(400, describeIssues(parsed.issues));
-        setup.setArchived(meetingId, parsed.output.archived ? now : null);
+        await setup.setArchived(meetingId, parsed.output.archived ? now : null);
         sendJson(res, 200, { id: meetingId, archived: parsed.output.archived });
         return true;
       }
       case '/cards': {
         // The pairing sheet: one fresh card per member; earlier links stay valid.
         if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
-        sendJson(res, 200, state.meeting.members.map((m) => cards.issue(meetingId, m, base, now, { revokeEarlier: false })));
+        sendJson(res, 200, await issueCards(tokens, meetingId, state.meeting.members, base, now));
         return true;
       }
       default: {
@@ -93,7 +93,7 @@ export function createAdminRoutes(deps: AdminRouteDeps) {
         if (!parsed.success) throw new HttpError(400, describeIssues(parsed.issues));
         const member = state.meeting.members.find((m) => m.id === parsed.output.memberId);
         if (!member) throw new HttpError(404, 'Unknown member');
-        const card = cards.issue(meetingId, member, base, now, { revokeEarlier: true });
+        const card = await reissueCard(tokens, meetingId, member, base, now);
         // A revoked token only stops the next handshake; the lost tablet's open socket must go now.
         deps.onCardReissued(meetingId, member.id);
         sendJson(res, 200, card);

@@ -5,14 +5,14 @@ import type { Logger } from '../logger.ts';
 import { createMeeting } from '../meetings/createMeeting.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
 import { reissueMemberLink } from '../meetings/memberLinks.ts';
-import type { TokenStore } from '../storage/tokenStore.ts';
+import type { TokenStorage } from '../storage/storage.ts';
 import { baseUrlOf, type Auth } from './auth.ts';
 import { decodePath } from './decodePath.ts';
 import { HttpError, readJson, sendJson } from './respond.ts';
 
 export interface ApiDeps {
   service: MeetingService;
-  tokens: TokenStore;
+  tokens: TokenStorage;
   auth: Auth;
   log: Logger;
   /** Base for absolute links; derived from the request when not configured. */
@@ -36,7 +36,7 @@ export function createApi(deps: ApiDeps) {
         auth.requireAdmin(req);
         const parsed = v.safeParse(MeetingSpec, await readJson(req, MEETING_SPEC_MAX_BYTES));
         if (!parsed.success) throw new HttpError(400, describeIssues(parsed.issues));
-        const created = createMeeting(service, tokens, parsed.output, baseUrlOf(req, deps.publicUrl));
+        const created = await createMeeting(service, parsed.output, baseUrlOf(req, deps.publicUrl));
         log.info('meeting created', { meetingId: created.id, members: created.members.length });
         sendJson(res, 201, created);
         return true;
@@ -46,7 +46,7 @@ export function createApi(deps: ApiDeps) {
       if (link) {
         if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
         const [, meetingId, encodedMemberId] = link as unknown as [string, string, string];
-        auth.requireChairOrAdmin(req, meetingId);
+        await auth.requireChairOrAdmin(req, meetingId);
         const memberId = decodePath(encodedMemberId);
         if (memberId === null) throw new HttpError(400, 'Member id has a malformed percent-escape');
         const result = await reissueMemberLink(service, tokens, meetingId, memberId, baseUrlOf(req, deps.publicUrl));

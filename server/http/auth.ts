@@ -1,12 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { TokenStore } from '../storage/tokenStore.ts';
+import type { TokenStorage } from '../storage/storage.ts';
 import { bearerToken, HttpError } from './respond.ts';
 
 export type Access = 'admin' | 'chair';
 
 /** Bearer-token checks shared by the setup and export routes. */
-export function createAuth(adminToken: string, tokens: TokenStore) {
+export function createAuth(adminToken: string, tokens: TokenStorage) {
   const admin = Buffer.from(adminToken);
   const isAdmin = (token: string | undefined) =>
     token !== undefined && Buffer.byteLength(token) === admin.length && timingSafeEqual(Buffer.from(token), admin);
@@ -15,18 +15,18 @@ export function createAuth(adminToken: string, tokens: TokenStore) {
       if (!isAdmin(bearerToken(req))) throw new HttpError(401, 'Admin token required');
     },
     /** The admin, or the chair of this meeting. */
-    requireChairOrAdmin(req: IncomingMessage, meetingId: string): Access {
+    async requireChairOrAdmin(req: IncomingMessage, meetingId: string): Promise<Access> {
       const token = bearerToken(req);
       if (isAdmin(token)) return 'admin';
-      const p = tokens.resolve(token);
+      const p = await tokens.resolve(token);
       if (p?.role === 'chair' && p.meetingId === meetingId) return 'chair';
       throw new HttpError(401, 'Chair or admin token required');
     },
     /** The admin, the chair or a member of this meeting (not the room display). */
-    requireParticipant(req: IncomingMessage, meetingId: string): void {
+    async requireParticipant(req: IncomingMessage, meetingId: string): Promise<void> {
       const token = bearerToken(req);
       if (isAdmin(token)) return;
-      const p = tokens.resolve(token);
+      const p = await tokens.resolve(token);
       if ((p?.role === 'chair' || p?.role === 'member') && p.meetingId === meetingId) return;
       throw new HttpError(401, 'Member, chair or admin token required');
     },

@@ -19,7 +19,7 @@ export function createExportRoutes(deps: { service: MeetingService; auth: Auth }
     if (!match) return false;
     if (req.method !== 'GET') throw new HttpError(405, 'Use GET');
     const meetingId = match[1]!;
-    deps.auth.requireChairOrAdmin(req, meetingId);
+    await deps.auth.requireChairOrAdmin(req, meetingId);
     const state = await deps.service.open(meetingId);
     if (!state) throw new HttpError(404, 'Unknown meeting');
     const { scope, lang } = exportQuery(req);

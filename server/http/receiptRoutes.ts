@@ -13,7 +13,7 @@ export function createReceiptRoutes(deps: { service: MeetingService; auth: Auth 
     if (!match) return false;
     if (req.method !== 'GET') throw new HttpError(405, 'Use GET');
     const [, meetingId, pollId] = match as unknown as [string, string, string];
-    deps.auth.requireParticipant(req, meetingId);
+    await deps.auth.requireParticipant(req, meetingId);
     const state = await deps.service.open(meetingId);
     if (!state) throw new HttpError(404, 'Unknown meeting');
     const list = ballotList(state, pollId);

@@ -6,15 +6,14 @@ import { createMeeting, type CreatedMeeting } from '../meetings/createMeeting.ts
 import { issueLinks } from '../meetings/issueLinks.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
 import { planSetup } from '../meetings/setupPlan.ts';
-import type { SetupStore } from '../storage/setupStore.ts';
-import type { TokenStore } from '../storage/tokenStore.ts';
+import type { SetupStorage, TokenStorage } from '../storage/storage.ts';
 import { parseAgendaCsv, parseMembersCsv } from './csv.ts';
 import { mapOParlBundle } from './oparl.ts';
 
 export interface ImportDeps {
   service: MeetingService;
-  tokens: TokenStore;
-  setup: SetupStore;
+  tokens: TokenStorage;
+  setup: SetupStorage;
 }
 
 /** The answer of POST /api/meetings, plus whether an earlier import was updated and what to check. */
@@ -34,19 +33,15 @@ export interface ImportSource {
  * move under a running vote.
  */
 export async function importSpec(deps: ImportDeps, spec: MeetingSpecData, source: ImportSource | null, baseUrl: string, warnings: string[] = []): Promise<Result<ImportAnswer>> {
-  const existingId = source ? deps.setup.findBySource(source.id) : undefined;
+  const existingId = source ? await deps.setup.findBySource(source.id) : undefined;
   if (!existingId) {
-    const created = deps.setup.atomically(() => {
-      const c = createMeeting(deps.service, deps.tokens, spec, baseUrl);
-      if (source) deps.setup.setSources(c.id, source.id, source.itemSourceIds.map((s, i) => [`i${i + 1}`, s]));
-      return c;
-    });
+    const created = await createMeeting(deps.service, spec, baseUrl, source ? { sourceId: source.id, itemSourceIds: source.itemSourceIds } : undefined);
     return ok({ ...created, updated: false, warnings });
   }
 
   const state = (await deps.service.open(existingId))!;
   if (openPoll(state)) return fail('conflict', 'A vote is open in this meeting; import again after it is closed');
-  const bySource = deps.setup.itemSources(existingId);
+  const bySource = await deps.setup.itemSources(existingId);
   const plan = planSetup(state, {
     ...spec,
     statutoryMembers: spec.statutoryMembers ?? spec.members.filter((m) => m.votingRight).length,
@@ -66,9 +61,9 @@ export async function importSpec(deps: ImportDeps, spec: MeetingSpecData, source
     language: spec.language,
     statutoryMembers: spec.statutoryMembers ?? spec.members.filter((m) => m.votingRight).length,
   };
-  deps.setup.replaceSetup(existingId, info, plan);
+  await deps.setup.replaceSetup(existingId, info, plan);
   await deps.service.reload(existingId);
-  const links = issueLinks(deps.tokens, existingId, plan.members, baseUrl, new Date().toISOString());
+  const links = await issueLinks(deps.tokens, existingId, plan.members, baseUrl, new Date().toISOString());
   return ok({ ...links, updated: true, warnings: [...warnings, ...plan.warnings] });
 }
 

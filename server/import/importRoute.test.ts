@@ -95,7 +95,7 @@ describe('POST /api/import/oparl', () => {
     expect(second.updated).toBe(true);
     expect(second.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/kept: has recorded votes/)]));
 
-    expect(server.app.setup.list()).toHaveLength(1);
+    expect(await server.app.setup.list()).toHaveLength(1);
 
     const s = await chair.waitFor((x) => x.meeting.name.includes('geänderte'));
     // Ö 4 has a vote: it stays (at the end), with its id; Ö 5 had none and goes.

@@ -15,6 +15,7 @@ import type { MemberSelf, OwnBallot } from '../../shared/protocol/snapshot.ts';
 import { eligibilityFacts } from '../../shared/meeting/attendance.ts';
 import { selfFor } from '../../shared/meeting/project.ts';
 import type { NewMeeting } from '../storage/meetingStore.ts';
+import type { IssuedToken, MeetingSource } from '../storage/storage.ts';
 import type { MeetingStorage, StoreWrite } from '../storage/storeWrites.ts';
 import { GroupCommit } from './groupCommit.ts';
 
@@ -63,13 +64,9 @@ export class MeetingService {
     this.listeners.push(listener);
   }
 
-  /**
-   * Stores a new meeting; its state is read when first opened. Not `async` on purpose: a store
-   * that writes synchronously (SQLite) throws here, inside the caller's transaction (a meeting is
-   * created together with its tokens and import sources: server/import/importMeeting.ts).
-   */
-  create(m: NewMeeting): Promise<void> {
-    return this.store.createMeeting(m, this.clock());
+  /** Stores a new meeting with its first links (and import source); its state is read when first opened. */
+  create(m: NewMeeting, links: { tokens: readonly IssuedToken[]; source?: MeetingSource }): Promise<void> {
+    return this.store.createMeeting(m, this.clock(), links);
   }
 
   /** The meeting's state if it is in memory: every meeting a device is connected to, or a request has opened. */

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../../shared/protocol/result.ts';
-import type { TokenStore } from '../storage/tokenStore.ts';
+import type { TokenStorage } from '../storage/storage.ts';
 import { links } from './createMeeting.ts';
 import type { MeetingService } from './meetingService.ts';
 import { groupCode, newPairingCode } from './pairingCards.ts';
@@ -17,7 +17,7 @@ export interface ReissuedLink {
  */
 export async function reissueMemberLink(
   service: MeetingService,
-  tokens: TokenStore,
+  tokens: TokenStorage,
   meetingId: string,
   memberId: string,
   baseUrl: string,
@@ -25,6 +25,7 @@ export async function reissueMemberLink(
   const state = await service.open(meetingId);
   if (!state) return fail('not_found', 'Unknown meeting');
   if (!state.meeting.members.some((m) => m.id === memberId)) return fail('not_found', 'Unknown member');
-  const token = tokens.reissueMember(meetingId, memberId, new Date().toISOString(), newPairingCode());
+  const token = newPairingCode();
+  await tokens.reissueMember(meetingId, memberId, token, new Date().toISOString());
   return ok({ memberId, joinUrl: links.member(baseUrl, token), code: groupCode(token) });
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Member } from '../../shared/meeting/model.ts';
-import { hashToken } from '../storage/tokenStore.ts';
-import type { Db } from '../storage/database.ts';
+import type { TokenStorage } from '../storage/storage.ts';
 import { links } from './createMeeting.ts';
 
 /** No 0/O, 1/I/L: a code read off paper must not be ambiguous. */
@@ -29,22 +28,30 @@ export const groupCode = (token: string) => token.match(/.{1,4}/g)!.join('-');
 
 /**
  * Pairing cards: one member token per card whose value is short enough to type, so the QR
- * code and the printed fallback code open the same pairing. Re-issuing a card revokes the
- * member's earlier tokens (a lost card must stop working).
+ * code and the printed fallback code open the same pairing. The sheet adds a card per member
+ * (earlier links stay valid); re-issuing one card revokes the member's earlier tokens (a lost
+ * card must stop working).
  */
-export class PairingCards {
-  private readonly insert;
-  private readonly revoke;
-
-  constructor(db: Db) {
-    this.insert = db.prepare(`INSERT INTO tokens (hash, meeting_id, role, member_id, issued_at) VALUES (?, ?, 'member', ?, ?)`);
-    this.revoke = db.prepare(`UPDATE tokens SET revoked_at = ? WHERE meeting_id = ? AND role = 'member' AND member_id = ? AND revoked_at IS NULL`);
-  }
-
-  issue(meetingId: string, member: Member, baseUrl: string, now: string, opts: { revokeEarlier: boolean }): PairingCard {
-    if (opts.revokeEarlier) this.revoke.run(now, meetingId, member.id);
-    const token = newPairingCode();
-    this.insert.run(hashToken(token), meetingId, member.id, now);
-    return { id: member.id, name: member.name, role: member.role, votingRight: member.votingRight, joinUrl: links.member(baseUrl, token), code: groupCode(token) };
-  }
+export async function issueCards(tokens: TokenStorage, meetingId: string, members: readonly Member[], baseUrl: string, now: string): Promise<PairingCard[]> {
+  const codes = members.map(() => newPairingCode());
+  await tokens.issue(
+    members.map((m, i) => ({ token: codes[i]!, principal: { meetingId, role: 'member', memberId: m.id } })),
+    now,
+  );
+  return members.map((m, i) => cardOf(m, codes[i]!, baseUrl));
 }
+
+export async function reissueCard(tokens: TokenStorage, meetingId: string, member: Member, baseUrl: string, now: string): Promise<PairingCard> {
+  const code = newPairingCode();
+  await tokens.reissueMember(meetingId, member.id, code, now);
+  return cardOf(member, code, baseUrl);
+}
+
+const cardOf = (m: Member, token: string, baseUrl: string): PairingCard => ({
+  id: m.id,
+  name: m.name,
+  role: m.role,
+  votingRight: m.votingRight,
+  joinUrl: links.member(baseUrl, token),
+  code: groupCode(token),
+});

@@ -2,7 +2,7 @@ import { ReissueLink } from '../../shared/protocol/commands.ts';
 import type { Logger } from '../logger.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
 import { reissueMemberLink } from '../meetings/memberLinks.ts';
-import type { TokenStore } from '../storage/tokenStore.ts';
+import type { TokenStorage } from '../storage/storage.ts';
 import { handle } from './handle.ts';
 import { rooms, type AppServer, type AppSocket } from './types.ts';
 
@@ -10,7 +10,7 @@ import { rooms, type AppServer, type AppSocket } from './types.ts';
 export function registerLinkHandlers(
   io: AppServer,
   socket: AppSocket,
-  deps: { service: MeetingService; tokens: TokenStore; log: Logger; publicUrl?: string },
+  deps: { service: MeetingService; tokens: TokenStorage; log: Logger; publicUrl?: string },
 ): void {
   handle(socket, deps.log, 'member:reissueLink', ['chair'], ReissueLink, async (input, p) => {
     const result = await reissueMemberLink(deps.service, deps.tokens, p.meetingId, input.memberId, baseUrl(socket, deps.publicUrl));

@@ -3,7 +3,7 @@ import { Server } from 'socket.io';
 import type { Viewer } from '../../shared/meeting/project.ts';
 import type { Logger } from '../logger.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
-import type { TokenStore } from '../storage/tokenStore.ts';
+import type { TokenStorage } from '../storage/storage.ts';
 import { Broadcaster } from './broadcaster.ts';
 import { registerChairHandlers } from './chairHandlers.ts';
 import { registerElectionHandlers } from './electionHandlers.ts';
@@ -19,7 +19,7 @@ import { rooms, type AppServer } from './types.ts';
 export interface RealtimeDeps {
   service: MeetingService;
   elections: ElectionService;
-  tokens: TokenStore;
+  tokens: TokenStorage;
   log: Logger;
   publicUrl?: string;
 }
@@ -53,7 +53,7 @@ export function attachRealtime(httpServer: HttpServer, { service, elections, tok
 
   // Authentication: the token in the handshake decides role, meeting and member.
   io.use(async (socket, next) => {
-    const principal = tokens.resolve((socket.handshake.auth as { token?: unknown } | undefined)?.token);
+    const principal = await tokens.resolve((socket.handshake.auth as { token?: unknown } | undefined)?.token);
     if (!principal || !(await service.open(principal.meetingId))) return next(new Error('unauthorized'));
     socket.data.principal = principal;
     next();

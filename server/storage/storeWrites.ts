@@ -5,6 +5,7 @@ import type { BallotRecord, MeetingState } from '../../shared/meeting/state.ts';
 import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
 import type { Motion } from '../../shared/motions/model.ts';
 import type { NewMeeting } from './meetingStore.ts';
+import type { IssuedToken, MeetingSource } from './storage.ts';
 
 /**
  * Everything the meeting service ever stores, as data. The service decides and applies a change
@@ -48,7 +49,8 @@ export interface AttendanceWrite {
 
 /** What the meeting service needs of a store; every call resolves once the data is durable. */
 export interface MeetingStorage {
-  createMeeting(meeting: NewMeeting, createdAt: string): Promise<void>;
+  /** The meeting with its first links and, when imported, where it came from: all or nothing. */
+  createMeeting(meeting: NewMeeting, createdAt: string, links: { tokens: readonly IssuedToken[]; source?: MeetingSource }): Promise<void>;
   meetingIds(): Promise<string[]>;
   load(meetingId: string): Promise<MeetingState | undefined>;
   /** Commits the writes in order, in one transaction: all or none. */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './database.ts';
+import type { IssuedToken } from './storage.ts';
 
 export type Principal =
   | { meetingId: string; role: 'chair' }
@@ -9,9 +10,13 @@ export type Principal =
 /** 128 random bits, URL-safe. */
 export const newToken = (): string => randomBytes(16).toString('base64url');
 
+/** Anything else is refused before it is hashed: links carry 16 to 22 characters. */
+export const isTokenShaped = (token: unknown): token is string => typeof token === 'string' && token.length >= 16 && token.length <= 128;
+
 /** Tokens are stored only as SHA-256 hashes: a copy of the database opens no tablet. */
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/** The link tokens in the SQLite file. */
 export class TokenStore {
   private readonly insert;
   private readonly lookup;
@@ -25,31 +30,26 @@ export class TokenStore {
     );
   }
 
-  issue(p: Principal, now: string): string {
-    const token = newToken();
-    this.insert.run(hashToken(token), p.meetingId, p.role, p.role === 'member' ? p.memberId : null, now);
-    return token;
+  /** One transaction (one fsync) for a whole meeting: 10,000 members' tokens in a second, not a minute. */
+  issueAll(issued: readonly IssuedToken[], now: string): void {
+    this.db.transaction(() => {
+      for (const { token, principal: p } of issued) this.insert.run(hashToken(token), p.meetingId, p.role, p.role === 'member' ? p.memberId : null, now);
+    })();
   }
 
   /**
    * Revokes every link of the member and stores `token` as the new one, atomically (a lost
    * tablet). The caller picks the token, so it can be one short enough to type.
    */
-  reissueMember(meetingId: string, memberId: string, now: string, token: string = newToken()): string {
-    return this.db.transaction(() => {
+  reissueMember(meetingId: string, memberId: string, token: string, now: string): void {
+    this.db.transaction(() => {
       this.revokeMemberTokens.run(now, meetingId, memberId);
       this.insert.run(hashToken(token), meetingId, 'member', memberId, now);
-      return token;
     })();
   }
 
-  /** One transaction (one fsync) for a whole meeting: 10,000 members' tokens in a second, not a minute. */
-  issueAll(principals: readonly Principal[], now: string): string[] {
-    return this.db.transaction(() => principals.map((p) => this.issue(p, now)))();
-  }
-
   resolve(token: unknown): Principal | undefined {
-    if (typeof token !== 'string' || token.length < 16 || token.length > 128) return undefined;
+    if (!isTokenShaped(token)) return undefined;
     const row = this.lookup.get(hashToken(token)) as { meeting_id: string; role: string; member_id: string | null } | undefined;
     if (!row) return undefined;
     if (row.role === 'member') return { meetingId: row.meeting_id, role: 'member', memberId: row.member_id! };
