@@ -12,7 +12,7 @@ export const AUDIT_LOCK = 0x485a_4155_4454;
 
 /**
  * Appends entries to the chain, last thing before COMMIT so the lock is held only for the
- * append and the commit itself. Under READ COMMITTED (the default; required here) the
+ * append and the commit itself. Under READ COMMITTED (the storage begins its writes so) the
  * statement after the lock sees every entry committed by the node that held it before.
  */
 export async function appendAudit(client: pg.PoolClient, pending: readonly PendingEntry[]): Promise<void> {

@@ -22,7 +22,8 @@ import type { BallotWrite } from '../storeWrites.ts';
  * has the data directory, a base backup, the WAL archive or a replication stream can link a
  * commit holding one secret ballot to its choice; a group commit blurs it to the batch. That is
  * an operator matter: run the server as an ordinary role and guard those copies like the
- * ballot box. SQLite has the same limit for whoever copies its files mid-vote.
+ * ballot box. (SQLite truncates its log after each secret commit and zeroes freed pages;
+ * PostgreSQL has no such switch for its WAL, archive or standbys.)
  */
 export async function writeSecretBallots(client: pg.PoolClient, ballots: readonly BallotWrite[]): Promise<void> {
   const byPoll = new Map<string, BallotWrite[]>();

@@ -76,7 +76,8 @@ async function writeOne(client: pg.PoolClient, w: StoreWrite): Promise<EntryCont
       await q('UPDATE meetings SET current_item_id = $1 WHERE id = $2', [w.itemId, w.meetingId]);
       return;
     case 'pollInserted':
-      return insertPoll(client, w.meetingId, w.poll);
+      await insertPoll(client, w.meetingId, w.poll);
+      return;
     case 'pollUpdated': {
       const p = w.poll;
       const { rows } = await client.query<{ meeting_id: string; status: string }>('SELECT meeting_id, status FROM polls WHERE id = $1 FOR UPDATE', [p.id]);
@@ -141,7 +142,7 @@ async function writeOne(client: pg.PoolClient, w: StoreWrite): Promise<EntryCont
  * The polls row takes the item's next free round (UNIQUE per item); a subject row keeps what the
  * poll decides and its round within that, as server/storage/motionRows.ts does for SQLite.
  */
-async function insertPoll(client: pg.PoolClient, meetingId: string, p: Poll): Promise<undefined> {
+async function insertPoll(client: pg.PoolClient, meetingId: string, p: Poll): Promise<void> {
   const { rows } = await client.query<{ round: number }>(
     `INSERT INTO polls (id, meeting_id, item_id, round, mode, majority, status, opened_at, closed_at, eligible_member_ids,
        excluded_member_ids, quorum, quorum_overridden, yes, no, abstain, roll_call_live, counted_by_hand, rules, statutory_members, election)
@@ -167,5 +168,4 @@ async function insertPoll(client: pg.PoolClient, meetingId: string, p: Poll): Pr
   if (p.election && p.mode === 'secret') {
     await client.query(`INSERT INTO secret_votes (poll_id, candidate_id, votes) SELECT $1, c, 0 FROM unnest($2::text[]) AS c`, [p.id, p.election.candidateIds]);
   }
-  return undefined;
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Choice } from '../../../shared/meeting/model.ts';
 import type { Result } from '../../../shared/protocol/result.ts';
 import { AuditedMeetingStore } from '../../audit/auditedStore.ts';
+import { AuditedSetupStore } from '../../audit/auditedSetupStore.ts';
 import { AuditLog, entryHash, GENESIS, type AuditEntry } from '../../audit/auditLog.ts';
 import { verifyDatabase } from '../../audit/verify.ts';
 import { DEMO_MEETING } from '../../demo/demoMeeting.ts';
@@ -15,7 +16,9 @@ import { startPostgres, type TestPostgres } from '../../test/engines/postgres.ts
 import { openDatabase, type Db } from '../database.ts';
 import type { NewMeeting } from '../meetingStore.ts';
 import { SqliteMeetingStorage } from '../sqliteMeetingStorage.ts';
+import type { IssuedToken, MeetingSource } from '../storage.ts';
 import type { BallotWrite, MeetingStorage, StoreWrite } from '../storeWrites.ts';
+import { newToken, TokenStore } from '../tokenStore.ts';
 import { migrate } from './migrate.ts';
 import { auditEntries } from './pgAudit.ts';
 import { PostgresMeetingStorage } from './postgresMeetingStorage.ts';
@@ -44,12 +47,27 @@ afterAll(async () => {
 const storeClock = () => '2026-12-03T20:00:00.000Z';
 
 /** A migrated database of its own for the test, and `n` pools on it (as `n` server nodes). */
-async function freshDatabase(n = 1): Promise<pg.Pool[]> {
+async function freshDatabase(n = 1, setting?: string): Promise<pg.Pool[]> {
   const url = await server.createDatabase();
+  if (setting) await alterDatabase(url, setting);
   const opened = Array.from({ length: n }, () => new pg.Pool({ connectionString: url, max: 3 }));
   pools.push(...opened);
   await migrate(opened[0]!);
   return opened;
+}
+
+/** A default for every new session on the database of `url`. */
+async function alterDatabase(url: string, setting: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(new URL(url).pathname.slice(1))} SET ${setting}`).finally(() => admin.end());
+}
+
+async function migratedUrl(): Promise<string> {
+  const url = await server.createDatabase();
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  await migrate(pool).finally(() => pool.end());
+  return url;
 }
 
 function sqliteStorage(): { storage: SqliteMeetingStorage; audit: AuditLog; db: Db } {
@@ -58,7 +76,8 @@ function sqliteStorage(): { storage: SqliteMeetingStorage; audit: AuditLog; db: 
   const db = openDatabase(join(dir, 'handzeichen.db'));
   sqlites.push(db);
   const audit = new AuditLog(db);
-  return { storage: new SqliteMeetingStorage(new AuditedMeetingStore(db, audit, storeClock)), audit, db };
+  const storage = new SqliteMeetingStorage(new AuditedMeetingStore(db, audit, storeClock), new TokenStore(db), new AuditedSetupStore(db, audit, storeClock));
+  return { storage, audit, db };
 }
 
 /** The demo meeting (server/demo/demoMeeting.ts) with Fraktionen, as the setup routes store it. */
@@ -84,14 +103,22 @@ function demoMeeting(id = 'm1'): NewMeeting {
   };
 }
 
+type Links = { tokens: readonly IssuedToken[]; source?: MeetingSource };
+
+/** Links for the chair, the display and every member, as server/meetings/createMeeting.ts issues them. */
+function linksFor(m: NewMeeting, source?: MeetingSource): Links {
+  const principals = [{ meetingId: m.id, role: 'chair' as const }, { meetingId: m.id, role: 'display' as const }, ...m.members.map((x) => ({ meetingId: m.id, role: 'member' as const, memberId: x.id }))];
+  return { tokens: principals.map((principal) => ({ token: newToken(), principal })), ...(source ? { source } : {}) };
+}
+
 /** Passes everything to a store and keeps a copy of each batch, to replay it into another. */
 class Recording implements MeetingStorage {
-  readonly created: [NewMeeting, string][] = [];
+  readonly created: [NewMeeting, string, Links][] = [];
   readonly batches: StoreWrite[][] = [];
   constructor(private readonly inner: MeetingStorage) {}
-  createMeeting(m: NewMeeting, createdAt: string) {
-    this.created.push([structuredClone(m), createdAt]);
-    return this.inner.createMeeting(m, createdAt);
+  createMeeting(m: NewMeeting, createdAt: string, links: Links) {
+    this.created.push([structuredClone(m), createdAt, structuredClone(links)]);
+    return this.inner.createMeeting(m, createdAt, links);
   }
   meetingIds() {
     return this.inner.meetingIds();
@@ -122,7 +149,9 @@ async function runMeeting(storage: MeetingStorage): Promise<void> {
   const service = new MeetingService(storage, clock);
   const elections = new ElectionService(service, clock, (among, count) => among.slice(0, count));
   const m = 'm1';
-  await service.create(demoMeeting(m));
+  const meeting = demoMeeting(m);
+  // Imported from a council information system: the meeting's and two items' ids there.
+  await service.create(meeting, linksFor(meeting, { sourceId: 'oparl:meeting/4711', itemSources: [['i1', 'oparl:item/1'], ['i2', null], ['i6', 'oparl:item/6']] }));
   const ids = DEMO_MEETING.members.map((x) => x.id);
   const voters = ids.slice(0, 10);
   let ballotNo = 0;
@@ -224,7 +253,7 @@ describe('the PostgreSQL meeting storage', () => {
     await runMeeting(recording);
     const [pool] = await freshDatabase();
     const postgres = new PostgresMeetingStorage(pool!, storeClock);
-    for (const [m, at] of recording.created) await postgres.createMeeting(m, at);
+    for (const [m, at, links] of recording.created) await postgres.createMeeting(m, at, links);
     for (const writes of recording.batches) await postgres.commit(writes);
 
     // Every kind of write was exercised.
@@ -241,6 +270,16 @@ describe('the PostgreSQL meeting storage', () => {
     expect(fromSqlite.secretCounts.size).toBe(3);
     expect(fromSqlite.elections?.get('i8')?.lots).toHaveLength(1);
     expect(await postgres.meetingIds()).toEqual(await lite.storage.meetingIds());
+    // The links (hashed) and the import source, written with the meeting.
+    for (const sql of [
+      'SELECT hash, meeting_id, role, member_id, issued_at, revoked_at FROM tokens ORDER BY hash',
+      'SELECT id, source_id, archived_at FROM meetings',
+      'SELECT id, source_id FROM agenda_items ORDER BY position',
+    ]) {
+      const rows = (await pool!.query(sql)).rows;
+      expect(rows).toEqual(lite.db.prepare(sql).all());
+      expect(rows.length).toBeGreaterThan(0);
+    }
     expect(await postgres.load('nope')).toBeUndefined();
 
     // Entry for entry, hash for hash: same kinds, payloads, times and chain.
@@ -253,10 +292,9 @@ describe('the PostgreSQL meeting storage', () => {
   it('stores none of a batch the database refuses, and rejects it', async () => {
     const [pool] = await freshDatabase();
     const store = new PostgresMeetingStorage(pool!, storeClock);
-    await store.createMeeting(demoMeeting(), '2026-12-03T16:00:00.000Z');
-    const before = await store.load('m1');
-    const entries = (await auditEntries(pool!)).length;
-    const state = structuredClone(before!);
+    await store.createMeeting(demoMeeting(), '2026-12-03T16:00:00.000Z', linksFor(demoMeeting()));
+    const before = (await store.load('m1'))!;
+    const entries = (await auditEntries(pool!)).map((e) => e.kind);
     const poll = (id: string, itemId: string) => ({ ...openPollWrite('m1', id).poll, itemId });
     const ballot = (pollId: string, memberId: string): BallotWrite => ({
       kind: 'ballot',
@@ -268,28 +306,33 @@ describe('the PostgreSQL meeting storage', () => {
     const checkIn: StoreWrite = { kind: 'attendance', meetingId: 'm1', change: { memberId: 'p1', present: true, at: '2026-12-03T16:59:00.000Z', by: 'self', poll: null } };
 
     // A second open poll in the meeting, after a first one and a ballot in it.
-    await expect(store.commit([checkIn, { kind: 'pollInserted', meetingId: 'm1', poll: poll('a', 'i1') }, ballot('a', 'p1'), { kind: 'pollInserted', meetingId: 'm1', poll: poll('b', 'i2') }])).rejects.toThrow();
+    await expect(store.commit([checkIn, { kind: 'pollInserted', meetingId: 'm1', poll: poll('a', 'i1') }, ballot('a', 'p1'), { kind: 'pollInserted', meetingId: 'm1', poll: poll('b', 'i2') }])).rejects.toMatchObject({ code: '23505', constraint: 'one_open_poll' });
     // A ballot for a poll that does not exist, after writes that alone would be fine.
-    await expect(store.commit([checkIn, { kind: 'currentItem', meetingId: 'm1', itemId: 'i1' }, ballot('nope', 'p1')])).rejects.toThrow();
+    await expect(store.commit([checkIn, { kind: 'currentItem', meetingId: 'm1', itemId: 'i1' }, ballot('nope', 'p1')])).rejects.toMatchObject({ code: '23503' });
     // A member voting twice in a secret poll, within one batch.
     await store.commit([{ kind: 'pollInserted', meetingId: 'm1', poll: { ...poll('s', 'i3'), mode: 'secret' } }]);
     const secret = (memberId: string): BallotWrite => ({ ...ballot('s', memberId), ballot: { memberId, choice: null, ballotId: `b-${memberId}-${Math.random()}`, castAt: null }, secretChoice: 'no' });
-    await expect(store.commit([secret('p1'), secret('p2'), secret('p1')])).rejects.toThrow();
+    await expect(store.commit([secret('p1'), secret('p2'), secret('p1')])).rejects.toMatchObject({ code: '23505', constraint: 'secret_voters_pkey' });
 
+    // A meeting whose links cannot all be stored (the same token twice) is not stored at all.
+    const other = demoMeeting('m2');
+    const links = linksFor(other);
+    await expect(store.createMeeting(other, '2026-12-03T16:00:00.000Z', { tokens: [...links.tokens, links.tokens[0]!] })).rejects.toMatchObject({ code: '23505' });
+    expect(await store.meetingIds()).toEqual(['m1']);
+
+    // Nothing of the refused batches: the meeting as before, with only the secret poll that committed.
     const after = (await store.load('m1'))!;
-    state.polls.push(after.polls[0]!);
-    expect(after).toEqual({ ...state, meeting: { ...state.meeting } });
-    expect(after.ballots.size).toBe(0);
-    expect(after.secretCounts.size).toBe(0);
-    expect(after.attendance.size).toBe(0);
-    expect((await auditEntries(pool!)).length).toBe(entries + 1);
+    expect(after.polls.map((p) => p.id)).toEqual(['s']);
+    expect({ ...after, polls: [] }).toEqual({ ...before, polls: [] });
+    expect((await auditEntries(pool!)).map((e) => e.kind)).toEqual([...entries, 'poll.opened']);
   });
 
   it('keeps one unforked chain when two nodes commit at the same time', async () => {
-    const [one, two] = await freshDatabase(2);
+    // Even where sessions default to a snapshot per transaction, which would hide the other node's tail.
+    const [one, two] = await freshDatabase(2, `default_transaction_isolation = 'repeatable read'`);
     const stores = [new PostgresMeetingStorage(one!, storeClock), new PostgresMeetingStorage(two!, storeClock)];
-    await stores[0]!.createMeeting(demoMeeting('m1'), '2026-12-03T16:00:00.000Z');
-    await stores[1]!.createMeeting(demoMeeting('m2'), '2026-12-03T16:00:01.000Z');
+    await stores[0]!.createMeeting(demoMeeting('m1'), '2026-12-03T16:00:00.000Z', linksFor(demoMeeting('m1')));
+    await stores[1]!.createMeeting(demoMeeting('m2'), '2026-12-03T16:00:01.000Z', linksFor(demoMeeting('m2')));
     const ids = DEMO_MEETING.members.map((x) => x.id);
     // 2 × 40 commits in flight at once, each of one or three check-ins.
     await Promise.all(
@@ -315,7 +358,7 @@ describe('the PostgreSQL meeting storage', () => {
   it('makes a batch visible to other nodes whole, and by the time its commit resolves', async () => {
     const [writer, reader] = await freshDatabase(2);
     const store = new PostgresMeetingStorage(writer!, storeClock);
-    await store.createMeeting({ ...demoMeeting(), members: Array.from({ length: 500 }, (_, i) => ({ id: `p${i}`, name: `M ${i}`, role: 'member', votingRight: true })) }, '2026-12-03T16:00:00.000Z');
+    await store.createMeeting({ ...demoMeeting(), members: Array.from({ length: 500 }, (_, i) => ({ id: `p${i}`, name: `M ${i}`, role: 'member', votingRight: true })) }, '2026-12-03T16:00:00.000Z', { tokens: [] });
     await store.commit([openPollWrite('m1', 'big')]);
     const ballots: StoreWrite[] = Array.from({ length: 500 }, (_, i) => ({
       kind: 'ballot',
@@ -331,14 +374,29 @@ describe('the PostgreSQL meeting storage', () => {
     while (!done) seen.add(await count());
     await committing;
     expect(await count()).toBe(500);
+    // Read while the commit was under way: nothing of it, or all of it.
+    expect(seen.has(0)).toBe(true);
     for (const n of seen) expect([0, 500]).toContain(n);
     expect((await new PostgresMeetingStorage(reader!).load('m1'))!.ballots.get('big')!.size).toBe(500);
+  });
+
+  it('opens a pool of its own only on a server that acknowledges commits once they are durable', async () => {
+    const url = await migratedUrl();
+    const store = await PostgresMeetingStorage.open(url, { clock: storeClock });
+    await store.createMeeting(demoMeeting(), '2026-12-03T16:00:00.000Z', linksFor(demoMeeting()));
+    expect(await store.meetingIds()).toEqual(['m1']);
+    await store.close();
+    await expect(store.meetingIds()).rejects.toThrow();
+
+    const lax = await migratedUrl();
+    await alterDatabase(lax, 'synchronous_commit = off');
+    await expect(PostgresMeetingStorage.open(lax)).rejects.toThrow(/synchronous_commit is off/);
   });
 
   it('leaves no xmin or row order linking a secret voter to a candidate', async () => {
     const [pool] = await freshDatabase();
     const store = new PostgresMeetingStorage(pool!, storeClock);
-    await store.createMeeting(demoMeeting(), '2026-12-03T16:00:00.000Z');
+    await store.createMeeting(demoMeeting(), '2026-12-03T16:00:00.000Z', linksFor(demoMeeting()));
     const election = { stage: 1 as const, seats: 1, candidateIds: ['ca', 'cb', 'cc'], votes: null };
     const opened = openPollWrite('m1', 'w');
     await store.commit([{ ...opened, poll: { ...opened.poll, mode: 'secret', election } }]);

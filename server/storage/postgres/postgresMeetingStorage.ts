@@ -2,7 +2,9 @@ import pg from 'pg';
 import { meetingCreatedEntry } from '../../audit/auditEntries.ts';
 import type { MeetingState } from '../../../shared/meeting/state.ts';
 import type { NewMeeting } from '../meetingStore.ts';
+import type { IssuedToken, MeetingSource } from '../storage.ts';
 import type { MeetingStorage, StoreWrite } from '../storeWrites.ts';
+import { hashToken } from '../tokenStore.ts';
 import { appendAudit } from './pgAudit.ts';
 import { loadMeeting } from './pgLoad.ts';
 import { writeBatch } from './pgWrites.ts';
@@ -14,7 +16,8 @@ import { writeBatch } from './pgWrites.ts';
  * synchronous_commit on (checked by `open`) means after the WAL flush.
  *
  * The pool is the caller's (it may serve the token and setup stores too) unless `open` made it.
- * Its sessions must stay at the default READ COMMITTED isolation (see pgAudit.ts).
+ * Writes run READ COMMITTED whatever the server's default: appending to the audit log relies on
+ * each statement seeing what other nodes committed before it (pgAudit.ts).
  */
 export class PostgresMeetingStorage implements MeetingStorage {
   constructor(
@@ -42,7 +45,8 @@ export class PostgresMeetingStorage implements MeetingStorage {
     return new PostgresMeetingStorage(pool, options.clock, true);
   }
 
-  async createMeeting(m: NewMeeting, createdAt: string): Promise<void> {
+  /** The meeting, its first links (hashed, as tokenStore.ts stores them) and import source, and its audit entry: one transaction. */
+  async createMeeting(m: NewMeeting, createdAt: string, links: { tokens: readonly IssuedToken[]; source?: MeetingSource }): Promise<void> {
     await this.transaction(async (client) => {
       await client.query(
         `INSERT INTO meetings (id, body, organization, name, start, location, rules, statutory_members, current_item_id, created_at, minute_format, language)
@@ -59,6 +63,19 @@ export class PostgresMeetingStorage implements MeetingStorage {
          SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::boolean[], $7::text[])`,
         [m.id, m.agenda.map((x) => x.id), m.agenda.map((_, i) => i), m.agenda.map((x) => x.number), m.agenda.map((x) => x.name), m.agenda.map((x) => x.public), m.agenda.map((x) => x.paper)],
       );
+      const tokens = links.tokens.map(({ token, principal: p }) => ({ hash: hashToken(token), role: p.role, memberId: p.role === 'member' ? p.memberId : null }));
+      await client.query(
+        `INSERT INTO tokens (hash, meeting_id, role, member_id, issued_at) SELECT t.hash, $1, t.role, t.member_id, $2 FROM unnest($3::text[], $4::text[], $5::text[]) AS t(hash, role, member_id)`,
+        [m.id, createdAt, tokens.map((t) => t.hash), tokens.map((t) => t.role), tokens.map((t) => t.memberId)],
+      );
+      if (links.source) {
+        const { sourceId, itemSources } = links.source;
+        await client.query('UPDATE meetings SET source_id = $1 WHERE id = $2', [sourceId, m.id]);
+        await client.query(
+          `UPDATE agenda_items SET source_id = s.source_id FROM unnest($2::text[], $3::text[]) AS s(item_id, source_id) WHERE meeting_id = $1 AND id = s.item_id`,
+          [m.id, itemSources.map(([itemId]) => itemId), itemSources.map(([, source]) => source)],
+        );
+      }
       await appendAudit(client, [meetingCreatedEntry(m, createdAt)]);
     });
   }
@@ -87,7 +104,7 @@ export class PostgresMeetingStorage implements MeetingStorage {
   }
 
   /** Runs `work` in one transaction on one connection: COMMIT when it resolves, ROLLBACK when it throws. */
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN ISOLATION LEVEL READ COMMITTED'): Promise<T> {
     const client = await this.pool.connect();
     let failed: Error | undefined;
     try {
