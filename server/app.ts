@@ -16,9 +16,12 @@ import { MeetingService } from './meetings/meetingService.ts';
 import { attachRealtime } from './realtime/realtime.ts';
 import { rooms } from './realtime/types.ts';
 import { openSqliteStorage } from './storage/sqliteStorage.ts';
+import type { Storage } from './storage/storage.ts';
 
 export interface AppOptions {
+  /** The embedded SQLite file, unless a storage is given (PostgreSQL: server/storage/postgres/). */
   dbFile: string;
+  storage?: Storage;
   adminToken: string;
   /** The built client (dist/client). */
   staticDir: string;
@@ -30,8 +33,9 @@ export interface AppOptions {
 /** The composition root: storage, core service, HTTP and realtime wired together. */
 export function createApp(options: AppOptions) {
   const log = options.log ?? createLogger();
-  const storage = openSqliteStorage(options.dbFile);
-  const { db, tokens, setup } = storage;
+  const sqlite = options.storage ? undefined : openSqliteStorage(options.dbFile);
+  const storage = options.storage ?? sqlite!;
+  const { tokens, setup } = storage;
   const service = new MeetingService(storage.meetings);
   const elections = new ElectionService(service);
   const auth = createAuth(options.adminToken, tokens);
@@ -79,7 +83,8 @@ export function createApp(options: AppOptions) {
     storage,
     setup,
     tokens,
-    db,
+    /** The SQLite file's connection; undefined on PostgreSQL. */
+    db: sqlite?.db,
     listen(port: number, host = '127.0.0.1'): Promise<AddressInfo> {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

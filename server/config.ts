@@ -9,6 +9,8 @@ export interface Config {
   publicUrl: string | undefined;
   tls: { cert: Buffer; key: Buffer } | undefined;
   staticDir: string;
+  /** PostgreSQL instead of the SQLite file in DATA_DIR: the clustered mode's single source of truth. */
+  databaseUrl: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,5 +26,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     tls: env.TLS_CERT && env.TLS_KEY ? { cert: readFileSync(env.TLS_CERT), key: readFileSync(env.TLS_KEY) } : undefined,
     staticDir: resolve(env.STATIC_DIR ?? 'dist/client'),
+    databaseUrl: env.DATABASE_URL || undefined,
   };
 }

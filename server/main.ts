@@ -4,12 +4,14 @@ import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { ensureDemoMeeting } from './demo/seedDemo.ts';
 import { createLogger } from './logger.ts';
+import { openPostgresStorage } from './storage/postgres/postgresStorage.ts';
 
 const config = readConfig();
 const log = createLogger();
 const admin = loadAdminToken(config.dataDir, config.adminToken);
 const app = createApp({
   dbFile: join(config.dataDir, 'handzeichen.sqlite'),
+  ...(config.databaseUrl ? { storage: await openPostgresStorage(config.databaseUrl, { onError: (e) => log.error('database connection lost', { error: String(e) }) }) } : {}),
   adminToken: admin.token,
   staticDir: config.staticDir,
   publicUrl: config.publicUrl,
@@ -21,7 +23,7 @@ const base = (config.publicUrl ?? `${config.tls ? 'https' : 'http'}://localhost:
 const rebase = (url: string) => url.replace(/^https?:\/\/[^/]+/, base);
 
 const demo = await ensureDemoMeeting(config.dataDir, { service: app.service, meetings: app.storage.meetings }, base);
-const lines = [`Handzeichen läuft auf ${base} (Daten: ${config.dataDir})`];
+const lines = [`Handzeichen läuft auf ${base} (Daten: ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`];
 if (!base.startsWith('https:') && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/.test(base)) {
   lines.push('Hinweis: ohne HTTPS starten Tablets nicht offline und halten den Bildschirm nicht an (README, „Running on a network“).');
 }

@@ -4,10 +4,12 @@ import type { MeetingState } from '../../../shared/meeting/state.ts';
 import type { NewMeeting } from '../meetingStore.ts';
 import type { IssuedToken, MeetingSource } from '../storage.ts';
 import type { MeetingStorage, StoreWrite } from '../storeWrites.ts';
-import { hashToken } from '../tokenStore.ts';
 import { appendAudit } from './pgAudit.ts';
 import { loadMeeting } from './pgLoad.ts';
 import { writeBatch } from './pgWrites.ts';
+import { setSources } from './postgresSetup.ts';
+import { insertTokens } from './postgresTokens.ts';
+import { inTransaction } from './transaction.ts';
 
 /**
  * The meeting storage on PostgreSQL (clustered mode): the same rows as SQLite, the same
@@ -36,8 +38,7 @@ export class PostgresMeetingStorage implements MeetingStorage {
     // An idle client losing its connection emits on the pool; unheard, it would end the process.
     pool.on('error', options.onError ?? (() => {}));
     try {
-      const { rows } = await pool.query<{ sc: string }>(`SELECT current_setting('synchronous_commit') AS sc`);
-      if (rows[0]!.sc === 'off' || rows[0]!.sc === 'local') throw new Error(`synchronous_commit is ${rows[0]!.sc}: acknowledged ballots could be lost`);
+      await assertDurableCommits(pool);
     } catch (e) {
       await pool.end();
       throw e;
@@ -63,19 +64,8 @@ export class PostgresMeetingStorage implements MeetingStorage {
          SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::boolean[], $7::text[])`,
         [m.id, m.agenda.map((x) => x.id), m.agenda.map((_, i) => i), m.agenda.map((x) => x.number), m.agenda.map((x) => x.name), m.agenda.map((x) => x.public), m.agenda.map((x) => x.paper)],
       );
-      const tokens = links.tokens.map(({ token, principal: p }) => ({ hash: hashToken(token), role: p.role, memberId: p.role === 'member' ? p.memberId : null }));
-      await client.query(
-        `INSERT INTO tokens (hash, meeting_id, role, member_id, issued_at) SELECT t.hash, $1, t.role, t.member_id, $2 FROM unnest($3::text[], $4::text[], $5::text[]) AS t(hash, role, member_id)`,
-        [m.id, createdAt, tokens.map((t) => t.hash), tokens.map((t) => t.role), tokens.map((t) => t.memberId)],
-      );
-      if (links.source) {
-        const { sourceId, itemSources } = links.source;
-        await client.query('UPDATE meetings SET source_id = $1 WHERE id = $2', [sourceId, m.id]);
-        await client.query(
-          `UPDATE agenda_items SET source_id = s.source_id FROM unnest($2::text[], $3::text[]) AS s(item_id, source_id) WHERE meeting_id = $1 AND id = s.item_id`,
-          [m.id, itemSources.map(([itemId]) => itemId), itemSources.map(([, source]) => source)],
-        );
-      }
+      await insertTokens(client, links.tokens, createdAt);
+      if (links.source) await setSources(client, m.id, links.source);
       await appendAudit(client, [meetingCreatedEntry(m, createdAt)]);
     });
   }
@@ -103,22 +93,16 @@ export class PostgresMeetingStorage implements MeetingStorage {
     if (this.ownsPool) await this.pool.end();
   }
 
-  /** Runs `work` in one transaction on one connection: COMMIT when it resolves, ROLLBACK when it throws. */
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN ISOLATION LEVEL READ COMMITTED'): Promise<T> {
-    const client = await this.pool.connect();
-    let failed: Error | undefined;
-    try {
-      await client.query(begin);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (e) {
-      failed = e as Error;
-      await client.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      // A connection that failed mid-transaction is discarded, not handed to the next caller.
-      client.release(failed);
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin?: string): Promise<T> {
+    return inTransaction(this.pool, work, begin);
   }
+}
+
+/**
+ * Refuses a server whose commits are acknowledged before they are durable: synchronous_commit
+ * off or local would lose acknowledged ballots on a crash, or on a failover to a standby.
+ */
+export async function assertDurableCommits(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ sc: string }>(`SELECT current_setting('synchronous_commit') AS sc`);
+  if (rows[0]!.sc === 'off' || rows[0]!.sc === 'local') throw new Error(`synchronous_commit is ${rows[0]!.sc}: acknowledged ballots could be lost`);
 }

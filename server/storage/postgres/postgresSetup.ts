@@ -4,7 +4,7 @@ import type { AuditKind } from '../../audit/auditLog.ts';
 import { rosterEntry } from '../../audit/roster.ts';
 import type { MeetingSetup, PlannedSetup } from '../../meetings/setupPlan.ts';
 import type { MeetingSource, SetupStorage } from '../storage.ts';
-import { inTransaction, type Queryable } from './postgresTokens.ts';
+import { inTransaction, type Queryable } from './transaction.ts';
 
 /** Appends one audit-log entry inside the caller's transaction (the chain is the store's). */
 export type AppendAudit = (

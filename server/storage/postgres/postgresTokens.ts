@@ -1,9 +1,7 @@
 import type pg from 'pg';
 import type { IssuedToken, TokenStorage } from '../storage.ts';
 import { hashToken, isTokenShaped, type Principal } from '../tokenStore.ts';
-
-/** Anything that runs a query: the pool, or one client inside a transaction. */
-export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+import { inTransaction, type Queryable } from './transaction.ts';
 
 /** Stores the hashes of new tokens in one statement (10,000 members' links at once). */
 export async function insertTokens(db: Queryable, issued: readonly IssuedToken[], now: string): Promise<void> {
@@ -49,21 +47,5 @@ export class PostgresTokenStorage implements TokenStorage {
       );
       await insertTokens(client, [{ token, principal: { meetingId, role: 'member', memberId } }], now);
     });
-  }
-}
-
-/** Runs `work` on one client between BEGIN and COMMIT; rolls back and rethrows on failure. */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
   }
 }
