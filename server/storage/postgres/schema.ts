@@ -258,4 +258,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_check_link();
   `,
+  `
+  -- Clustered mode (server/cluster/ownership.ts): which node owns a meeting. Ownership itself is
+  -- a session advisory lock; this row only says who holds it. backend_pid is the owner's
+  -- dedicated connection, so a reader can tell the row of the current holder from a stale one
+  -- (a new owner has the lock a moment before it has rewritten the row).
+  CREATE TABLE meeting_owners (
+    meeting_id TEXT PRIMARY KEY,
+    node_id TEXT NOT NULL,
+    backend_pid INTEGER NOT NULL,
+    acquired_at TIMESTAMPTZ NOT NULL DEFAULT now()
+  );
+  `,
 ];
