@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../storage/postgres/migrate.ts';
 import { startPostgres, type TestPostgres } from '../test/engines/postgres.ts';
-import { MeetingOwnership } from './ownership.ts';
+import { MeetingOwnership, NotOwnerError, fenceOwnership } from './ownership.ts';
 
 let postgres: TestPostgres;
 const cleanup: (() => Promise<void>)[] = [];
@@ -30,7 +30,7 @@ async function cluster() {
   };
   const backendOf = async (meetingId: string) =>
     (await admin.query<{ backend_pid: number }>('SELECT backend_pid FROM meeting_owners WHERE meeting_id = $1', [meetingId])).rows[0]!.backend_pid;
-  return { admin, node, backendOf };
+  return { url, admin, node, backendOf };
 }
 
 const lostPromise = (ownership: MeetingOwnership) => new Promise<Error>((resolve) => ownership.onLost(resolve));
@@ -111,6 +111,54 @@ describe('meeting ownership', () => {
     }
     // Back, the backend reads the node's goodbye and ends: the meeting is free.
     await acquireWhenFree(b, 'm1', performance.now());
+  });
+
+  it('fences writes: the old owner\'s commit in flight delays the takeover, later ones are refused', async () => {
+    const { url, admin, node, backendOf } = await cluster();
+    const a = node('node-a');
+    const b = node('node-b');
+    expect(await a.acquire('m1')).toBe(true);
+    expect(await a.acquire('m2')).toBe(true);
+    const store = new pg.Pool({ connectionString: url, max: 2 });
+    cleanup.push(() => store.end());
+    const inTransaction = async (work: (client: pg.PoolClient) => Promise<void>) => {
+      const client = await store.connect();
+      try {
+        await client.query('BEGIN');
+        await work(client);
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw e;
+      } finally {
+        client.release();
+      }
+    };
+    await expect(inTransaction((c) => fenceOwnership(c, ['m1', 'm2', 'm1'], 'node-a'))).resolves.toBeUndefined();
+    await expect(inTransaction((c) => fenceOwnership(c, ['m1', 'm3'], 'node-a'))).rejects.toEqual(new NotOwnerError(['m3']));
+    await expect(inTransaction((c) => fenceOwnership(c, ['m1'], 'node-b'))).rejects.toBeInstanceOf(NotOwnerError);
+
+    // The old owner's group commit has passed the fence when its node dies.
+    const writer = await store.connect();
+    await writer.query('BEGIN');
+    await fenceOwnership(writer, ['m1'], 'node-a');
+    await admin.query('SELECT pg_terminate_backend($1)', [await backendOf('m1')]);
+    let tookOver = false;
+    const takeover = acquireWhenFree(b, 'm1', performance.now()).then(() => (tookOver = true));
+    // b has the lock and waits to rewrite the owner row until that commit is done.
+    for (;;) {
+      const { rows } = await admin.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'handzeichen-owner node-b' AND wait_event_type = 'Lock'`);
+      if (rows.length) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(tookOver).toBe(false);
+    await writer.query('COMMIT');
+    writer.release();
+    await takeover;
+    // From now on the old owner's writes are refused, also for the meeting nobody took yet.
+    await expect(inTransaction((c) => fenceOwnership(c, ['m1'], 'node-a'))).rejects.toEqual(new NotOwnerError(['m1']));
+    await expect(inTransaction((c) => fenceOwnership(c, ['m2'], 'node-a'))).rejects.toEqual(new NotOwnerError(['m2']));
+    await expect(inTransaction((c) => fenceOwnership(c, ['m1'], 'node-b'))).resolves.toBeUndefined();
   });
 
   it('is given up by release() and close()', async () => {

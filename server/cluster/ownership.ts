@@ -5,8 +5,8 @@ import pg from 'pg';
  * Which node owns a meeting. The service decides commands on in-memory state, so exactly one
  * node may hold a meeting at a time. Ownership is a session-level advisory lock held on this
  * node's one dedicated connection: when the process dies, PostgreSQL ends the session and the
- * lock is free at once, with no lease to expire. The row in meeting_owners only tells the
- * other nodes whom to forward commands to.
+ * lock is free at once, with no lease to expire. The row in meeting_owners tells the other
+ * nodes whom to forward commands to, and fences the owner's writes (fenceOwnership).
  *
  * A node that loses the connection has lost every meeting with it (another node may take them
  * a moment later): onLost() fires and the instance is finished; make a new one to own again.
@@ -15,6 +15,42 @@ import pg from 'pg';
 /** The lock key of a meeting: 64 bits of SHA-256 of its id, as PostgreSQL's signed bigint. */
 export function meetingLockKey(meetingId: string): bigint {
   return createHash('sha256').update(`handzeichen-meeting:${meetingId}`).digest().readBigInt64BE(0);
+}
+
+/**
+ * SQL: the owner row `o` is current, i.e. its backend holds its lock. pg_locks shows a bigint
+ * key as two unsigned 32-bit halves, with objsubid 1.
+ */
+const HOLDS_LOCK = `EXISTS (
+  SELECT 1 FROM pg_locks l
+   WHERE l.pid = o.backend_pid AND l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+     AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+     AND l.classid = ((o.lock_key >> 32) & 4294967295)::oid AND l.objid = (o.lock_key & 4294967295)::oid)`;
+
+export class NotOwnerError extends Error {
+  constructor(readonly meetingIds: readonly string[]) {
+    super(`this node does not own ${meetingIds.join(', ')}`);
+  }
+}
+
+/**
+ * The write fence, for the store's commit transaction on any connection: throws NotOwnerError
+ * unless `nodeId` holds every meeting written. It share-locks the owner rows until COMMIT, so a
+ * new owner's acquire() (which rewrites the row) waits for this transaction, and reads the
+ * meeting only after it: a write of the old owner is either seen by the new one or refused.
+ * Without it, a node that lost its lock but has not noticed yet could still commit.
+ */
+export async function fenceOwnership(client: pg.ClientBase, meetingIds: readonly string[], nodeId: string): Promise<void> {
+  const wanted = [...new Set(meetingIds)];
+  const { rows } = await client.query<{ meeting_id: string }>(
+    `SELECT o.meeting_id FROM meeting_owners o
+      WHERE o.meeting_id = ANY($1::text[]) AND o.node_id = $2 AND ${HOLDS_LOCK}
+        FOR SHARE OF o`,
+    [wanted, nodeId],
+  );
+  const held = new Set(rows.map((r) => r.meeting_id));
+  const missing = wanted.filter((id) => !held.has(id));
+  if (missing.length > 0) throw new NotOwnerError(missing);
 }
 
 export interface OwnershipOptions {
@@ -89,10 +125,13 @@ export class MeetingOwnership {
     const { rows } = await this.client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS got', [key]);
     if (!rows[0]!.got) return false;
     try {
+      // Waits for commits of the previous owner still in flight (fenceOwnership), so the
+      // meeting is read only after them.
       await this.client.query(
-        `INSERT INTO meeting_owners (meeting_id, node_id, backend_pid, acquired_at) VALUES ($1, $2, pg_backend_pid(), now())
-         ON CONFLICT (meeting_id) DO UPDATE SET node_id = EXCLUDED.node_id, backend_pid = EXCLUDED.backend_pid, acquired_at = EXCLUDED.acquired_at`,
-        [meetingId, this.nodeId],
+        `INSERT INTO meeting_owners (meeting_id, node_id, lock_key, backend_pid, acquired_at) VALUES ($1, $2, $3, pg_backend_pid(), now())
+         ON CONFLICT (meeting_id) DO UPDATE
+           SET node_id = EXCLUDED.node_id, lock_key = EXCLUDED.lock_key, backend_pid = EXCLUDED.backend_pid, acquired_at = EXCLUDED.acquired_at`,
+        [meetingId, this.nodeId, key],
       );
     } catch (e) {
       // Holding the lock without the row would make the meeting unreachable: let it go.
@@ -105,24 +144,11 @@ export class MeetingOwnership {
     return true;
   }
 
-  /**
-   * The node holding the meeting, or null when nobody does. The row counts only while the
-   * backend it names holds the meeting's lock: a dead owner's row is ignored, and so is the
-   * previous owner's row in the moment between a new owner's lock and its write.
-   */
+  /** The node holding the meeting, or null when nobody does (a dead owner's row does not count). */
   async ownerOf(meetingId: string): Promise<string | null> {
     await this.ready;
     if (this.lost) throw this.lost;
-    const key = BigInt.asUintN(64, meetingLockKey(meetingId));
-    // pg_locks shows a bigint key as two unsigned 32-bit halves, objsubid 1.
-    const { rows } = await this.client.query<{ node_id: string }>(
-      `SELECT o.node_id FROM meeting_owners o
-         JOIN pg_locks l ON l.pid = o.backend_pid AND l.locktype = 'advisory' AND l.granted
-          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-          AND l.classid = $2::oid AND l.objid = $3::oid AND l.objsubid = 1
-        WHERE o.meeting_id = $1`,
-      [meetingId, (key >> 32n).toString(), (key & 0xffff_ffffn).toString()],
-    );
+    const { rows } = await this.client.query<{ node_id: string }>(`SELECT o.node_id FROM meeting_owners o WHERE o.meeting_id = $1 AND ${HOLDS_LOCK}`, [meetingId]);
     return rows[0]?.node_id ?? null;
   }
 

@@ -260,12 +260,14 @@ export const MIGRATIONS: readonly string[] = [
   `,
   `
   -- Clustered mode (server/cluster/ownership.ts): which node owns a meeting. Ownership itself is
-  -- a session advisory lock; this row only says who holds it. backend_pid is the owner's
-  -- dedicated connection, so a reader can tell the row of the current holder from a stale one
-  -- (a new owner has the lock a moment before it has rewritten the row).
+  -- a session advisory lock (lock_key) held by the owner's dedicated connection (backend_pid);
+  -- this row only says who holds it. A row counts while that backend holds that lock in
+  -- pg_locks: a dead owner's row does not, nor the old owner's row in the moment between a new
+  -- owner's lock and its rewrite of the row.
   CREATE TABLE meeting_owners (
     meeting_id TEXT PRIMARY KEY,
     node_id TEXT NOT NULL,
+    lock_key BIGINT NOT NULL,
     backend_pid INTEGER NOT NULL,
     acquired_at TIMESTAMPTZ NOT NULL DEFAULT now()
   );
