@@ -258,4 +258,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_check_link();
   `,
+  `
+  -- Clustered mode (server/cluster/ownership.ts): which node owns a meeting. Ownership itself is
+  -- a session advisory lock (lock_key) held by the owner's dedicated connection (backend_pid);
+  -- this row only says who holds it. A row counts while that backend holds that lock in
+  -- pg_locks: a dead owner's row does not, nor the old owner's row in the moment between a new
+  -- owner's lock and its rewrite of the row.
+  CREATE TABLE meeting_owners (
+    meeting_id TEXT PRIMARY KEY,
+    node_id TEXT NOT NULL,
+    lock_key BIGINT NOT NULL,
+    backend_pid INTEGER NOT NULL,
+    acquired_at TIMESTAMPTZ NOT NULL DEFAULT now()
+  );
+  `,
 ];

@@ -1,0 +1,32 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { Server } from 'socket.io';
+
+/**
+ * Cluster-wide rooms: with this adapter, `io.to(room).emit(...)` on any node reaches the room's
+ * sockets on every node, and `fetchSockets()` / `disconnectSockets()` see them all. The classic
+ * pub/sub adapter (see README.md for why not Redis Streams or PostgreSQL).
+ *
+ * Call close() after io.close(): io.close() unsubscribes the adapter over these connections,
+ * close() then waits for that and ends them. node-redis reconnects by itself; `onError` hears
+ * of each failure meanwhile (and must be given: an unheard client error would end the process).
+ */
+export async function attachRedisAdapter<L extends object, E extends object, S extends object, D>(
+  io: Server<L, E, S, D>,
+  url: string,
+  onError: (error: Error) => void,
+): Promise<{ close(): Promise<void> }> {
+  // A subscribing connection cannot publish: one of each.
+  const pub = createClient({ url });
+  const sub = createClient({ url });
+  pub.on('error', onError);
+  sub.on('error', onError);
+  await Promise.all([pub.connect(), sub.connect()]);
+  // The key prefixes the channels: another application on the same Redis does not hear ours.
+  io.adapter(createAdapter(pub, sub, { key: 'hz:io' }));
+  return {
+    async close() {
+      await Promise.all([pub.close(), sub.close()]);
+    },
+  };
+}
