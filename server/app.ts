@@ -17,11 +17,15 @@ import { attachRealtime } from './realtime/realtime.ts';
 import { rooms } from './realtime/types.ts';
 import { openSqliteStorage } from './storage/sqliteStorage.ts';
 import type { Storage } from './storage/storage.ts';
+import { PostgresMeetingStorage } from './storage/postgres/postgresMeetingStorage.ts';
+import type { ClusterNode } from './cluster/cluster.ts';
 
 export interface AppOptions {
   /** The embedded SQLite file, unless a storage is given (PostgreSQL: server/storage/postgres/). */
   dbFile: string;
   storage?: Storage;
+  /** This process as one node of a cluster (PostgreSQL storage required): server/cluster/. */
+  cluster?: ClusterNode;
   adminToken: string;
   /** The built client (dist/client). */
   staticDir: string;
@@ -36,8 +40,13 @@ export function createApp(options: AppOptions) {
   const sqlite = options.storage ? undefined : openSqliteStorage(options.dbFile);
   const storage = options.storage ?? sqlite!;
   const { tokens, setup } = storage;
-  const service = new MeetingService(storage.meetings);
-  const elections = new ElectionService(service);
+  const local = new MeetingService(storage.meetings);
+  const localElections = new ElectionService(local);
+  if (options.cluster && !(storage.meetings instanceof PostgresMeetingStorage)) throw new Error('A cluster runs on PostgreSQL: set DATABASE_URL');
+  // In a cluster, commands from sockets and HTTP run on each meeting's owner.
+  const { service, elections } = options.cluster
+    ? options.cluster.route({ service: local, elections: localElections, meetings: storage.meetings as PostgresMeetingStorage })
+    : { service: local, elections: localElections };
   const auth = createAuth(options.adminToken, tokens);
   // Devices still connected with a revoked member link or card.
   const disconnectMember = (meetingId: string, memberId: string) => io.in(rooms.member(meetingId, memberId)).disconnectSockets(true);
@@ -72,14 +81,26 @@ export function createApp(options: AppOptions) {
       });
   };
   const server: Server = options.tls ? createHttpsServer(options.tls, onRequest) : createHttpServer(onRequest);
-  const io = attachRealtime(server, { service, elections, tokens, log, publicUrl: options.publicUrl });
+  const realtime = attachRealtime(server, {
+    service: local,
+    elections: localElections,
+    tokens,
+    log,
+    publicUrl: options.publicUrl,
+    ...(options.cluster
+      ? { cluster: { router: options.cluster.router, commands: { service, elections }, requestSnapshot: options.cluster.requestSnapshot } }
+      : {}),
+  });
+  const { io } = realtime;
+  options.cluster?.attach(io, realtime.snapshotTo);
   // Socket.IO answers its HTTP requests (long-polling) itself, past onRequest.
   io.engine.on('headers', (engineHeaders: Record<string, string>) => Object.assign(engineHeaders, headers));
 
   return {
     server,
     io,
-    service,
+    /** This process's meeting service (in a cluster: the meetings it owns). */
+    service: local,
     storage,
     setup,
     tokens,
@@ -92,7 +113,8 @@ export function createApp(options: AppOptions) {
       });
     },
     async close(): Promise<void> {
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await realtime.close();
+      await options.cluster?.close();
       await storage.close();
     },
   };

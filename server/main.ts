@@ -5,13 +5,30 @@ import { readConfig } from './config.ts';
 import { ensureDemoMeeting } from './demo/seedDemo.ts';
 import { createLogger } from './logger.ts';
 import { openPostgresStorage } from './storage/postgres/postgresStorage.ts';
+import { connectCluster } from './cluster/cluster.ts';
 
 const config = readConfig();
 const log = createLogger();
 const admin = loadAdminToken(config.dataDir, config.adminToken);
+const logError = (what: string) => (error: Error) => log.error(what, { error: String(error) });
+const cluster =
+  config.redisUrl && config.databaseUrl
+    ? await connectCluster({
+        databaseUrl: config.databaseUrl,
+        redisUrl: config.redisUrl,
+        nodeId: config.nodeId,
+        onError: logError('redis connection failed'),
+        // Another node may own this node's meetings by now: stop at once, the devices move on.
+        onLost: (error) => {
+          log.error('ownership session lost, stopping', { error: String(error) });
+          process.exit(1);
+        },
+      })
+    : undefined;
 const app = createApp({
   dbFile: join(config.dataDir, 'handzeichen.sqlite'),
-  ...(config.databaseUrl ? { storage: await openPostgresStorage(config.databaseUrl, { onError: (e) => log.error('database connection lost', { error: String(e) }) }) } : {}),
+  ...(config.databaseUrl ? { storage: await openPostgresStorage(config.databaseUrl, { onError: logError('database connection lost') }) } : {}),
+  ...(cluster ? { cluster } : {}),
   adminToken: admin.token,
   staticDir: config.staticDir,
   publicUrl: config.publicUrl,
@@ -22,8 +39,9 @@ const address = await app.listen(config.port, config.host);
 const base = (config.publicUrl ?? `${config.tls ? 'https' : 'http'}://localhost:${address.port}`).replace(/\/$/, '');
 const rebase = (url: string) => url.replace(/^https?:\/\/[^/]+/, base);
 
-const demo = await ensureDemoMeeting(config.dataDir, { service: app.service, meetings: app.storage.meetings }, base);
-const lines = [`Handzeichen läuft auf ${base} (Daten: ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`];
+// A cluster's nodes share one database: meetings come from the admin view or an import there.
+const demo = cluster ? undefined : await ensureDemoMeeting(config.dataDir, { service: app.service, meetings: app.storage.meetings }, base);
+const lines = [`Handzeichen läuft auf ${base} (Daten: ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}${cluster ? `, Knoten ${config.nodeId}` : ''})`];
 if (!base.startsWith('https:') && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/.test(base)) {
   lines.push('Hinweis: ohne HTTPS starten Tablets nicht offline und halten den Bildschirm nicht an (README, „Running on a network“).');
 }

@@ -16,15 +16,27 @@ export async function attachRedisAdapter<L extends object, E extends object, S e
   url: string,
   onError: (error: Error) => void,
 ): Promise<{ close(): Promise<void> }> {
+  const adapter = await connectRedisAdapter(url, onError);
+  adapter.install(io);
+  return adapter;
+}
+
+/** The adapter's connections, made before the Socket.IO server exists; install() then needs no await. */
+export async function connectRedisAdapter(
+  url: string,
+  onError: (error: Error) => void,
+): Promise<{ install<L extends object, E extends object, S extends object, D>(io: Server<L, E, S, D>): void; close(): Promise<void> }> {
   // A subscribing connection cannot publish: one of each.
   const pub = createClient({ url });
   const sub = createClient({ url });
   pub.on('error', onError);
   sub.on('error', onError);
   await Promise.all([pub.connect(), sub.connect()]);
-  // The key prefixes the channels: another application on the same Redis does not hear ours.
-  io.adapter(createAdapter(pub, sub, { key: 'hz:io' }));
   return {
+    install(io) {
+      // The key prefixes the channels: another application on the same Redis does not hear ours.
+      io.adapter(createAdapter(pub, sub, { key: 'hz:io' }));
+    },
     async close() {
       await Promise.all([pub.close(), sub.close()]);
     },

@@ -90,6 +90,19 @@ export class MeetingService {
     return this.states.get(meetingId);
   }
 
+  /**
+   * The meeting as stored, without keeping it: for a node that does not own the meeting in a
+   * cluster (its state in memory would go stale). From memory when it is there.
+   */
+  async read(meetingId: string): Promise<MeetingState | undefined> {
+    return this.states.get(meetingId) ?? this.store.load(meetingId);
+  }
+
+  /** Forgets what this process kept of a meeting: in a cluster, when it takes the meeting over. */
+  drop(meetingId: string): void {
+    this.states.delete(meetingId);
+  }
+
   /** Re-reads a meeting whose setup was replaced in the store (re-import, admin edit). */
   async reload(meetingId: string): Promise<void> {
     await this.batcher.flush();
@@ -195,8 +208,8 @@ export class MeetingService {
   }
 
   /** A member's own state now, as their tablet shows it. */
-  memberSelf(meetingId: string, memberId: string): Result<MemberSelf> {
-    const state = this.get(meetingId);
+  async memberSelf(meetingId: string, memberId: string): Promise<Result<MemberSelf>> {
+    const state = this.get(meetingId) ?? (await this.open(meetingId));
     const self = state && selfFor(state, memberId, { facts: eligibilityFacts(state, state.meeting.currentItemId) });
     return self ? ok(self) : fail('not_found', 'Unknown member');
   }
@@ -248,7 +261,7 @@ export class MeetingService {
       const decision = decideInvalidate(state, pollId, repeat, newId(), this.clock());
       if (!decision.ok) return decision;
       const { invalidated, repeat: next } = decision.data;
-      writes.push({ kind: 'pollUpdated', poll: invalidated });
+      writes.push({ kind: 'pollUpdated', meetingId, poll: invalidated });
       if (next) writes.push({ kind: 'pollInserted', meetingId, poll: next });
       state.polls = state.polls.map((p) => (p.id === invalidated.id ? invalidated : p));
       if (next) state.polls.push(next);
@@ -362,7 +375,7 @@ export class MeetingService {
   private replacePoll(state: MeetingState, decision: Result<Poll>, writes: StoreWrite[]): Result<null> {
     if (!decision.ok) return decision;
     const poll = decision.data;
-    writes.push({ kind: 'pollUpdated', poll });
+    writes.push({ kind: 'pollUpdated', meetingId: state.meeting.id, poll });
     state.polls = state.polls.map((p) => (p.id === poll.id ? poll : p));
     return ok(null);
   }

@@ -18,6 +18,21 @@ export const CHAIR_VOTED_LIST_INTERVAL_MS = 250;
  */
 const consoleIntervalMs = (members: number) => Math.max(250, members / 10);
 
+/** How many devices of a member are connected (a member may have two). */
+export type Presence = (meetingId: string, memberId: string) => number;
+
+/**
+ * Every device is on this process: the room's sockets are counted here. In a cluster a member's
+ * devices may sit on other nodes; the owner then counts every member as one connected device
+ * (`everyoneOnce`): each gets the snapshots, and a second device learns of its own ballot on
+ * its next snapshot rather than at once.
+ */
+export const localPresence =
+  (io: AppServer): Presence =>
+  (meetingId, memberId) =>
+    io.sockets.adapter.rooms.get(rooms.member(meetingId, memberId))?.size ?? 0;
+export const everyoneOnce: Presence = () => 1;
+
 /**
  * Pushes changes to the meeting's rooms. Both kinds of update are coalesced per event-loop
  * turn: a burst of ballots becomes one progress message per room, not one per ballot.
@@ -41,12 +56,20 @@ export class Broadcaster implements MeetingListener {
   private readonly votedListSentAt = new Map<string, number>();
   private readonly votedListTimers = new Map<string, NodeJS.Timeout>();
   private scheduled = false;
+  private stopped = false;
 
   constructor(
     private readonly io: AppServer,
     private readonly service: MeetingService,
     private readonly clock: () => string = () => new Date().toISOString(),
+    private readonly devices: Presence = localPresence(io),
   ) {}
+
+  /** Sends nothing more: the server is closing (a timer firing later would write to closed connections). */
+  stop(): void {
+    this.stopped = true;
+    for (const timer of [...this.consoleTimers.values(), ...this.votedListTimers.values()]) clearTimeout(timer);
+  }
 
   changed(meetingId: string): void {
     this.views.delete(meetingId);
@@ -60,8 +83,7 @@ export class Broadcaster implements MeetingListener {
     if (view && state) this.views.set(meetingId, withAttendanceChange(view, state, memberId, present));
     // The tablet that tapped learns its new state from the acknowledgement; only the member's
     // other devices, or all of them when the clerk checked the member in or out, need a snapshot.
-    const devices = this.io.sockets.adapter.rooms.get(rooms.member(meetingId, memberId))?.size ?? 0;
-    if (by === 'chair' || devices > 1) addTo(this.dirtyMembers, meetingId, memberId);
+    if (by === 'chair' || this.devices(meetingId, memberId) > 1) addTo(this.dirtyMembers, meetingId, memberId);
     this.consolesDue.add(meetingId);
     this.schedule();
   }
@@ -84,7 +106,7 @@ export class Broadcaster implements MeetingListener {
   }
 
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.stopped) return;
     this.scheduled = true;
     setImmediate(() => this.flush());
   }
@@ -120,14 +142,12 @@ export class Broadcaster implements MeetingListener {
     if (!state) return;
     const now = this.clock();
     if (!onlyMembers) this.pushConsoles(meetingId);
-    const online = this.io.sockets.adapter.rooms;
     const shared = this.viewOf(meetingId, state);
     // A check-in touches one member: visit only those, not the whole roster.
     const memberIds = onlyMembers ?? state.meeting.members.map((m) => m.id);
     for (const memberId of memberIds) {
-      const room = rooms.member(meetingId, memberId);
-      if (!online.has(room)) continue;
-      this.io.to(room).emit('meeting:snapshot', snapshotFor(state, { role: 'member', memberId }, now, shared));
+      if (this.devices(meetingId, memberId) === 0) continue;
+      this.io.to(rooms.member(meetingId, memberId)).emit('meeting:snapshot', snapshotFor(state, { role: 'member', memberId }, now, shared));
     }
   }
 
@@ -137,8 +157,7 @@ export class Broadcaster implements MeetingListener {
    * is enough, and a burst of thousands of ballots costs no snapshots.
    */
   private pushOwnBallots(meetingId: string, memberIds: ReadonlySet<string>): void {
-    const online = this.io.sockets.adapter.rooms;
-    const several = [...memberIds].filter((id) => (online.get(rooms.member(meetingId, id))?.size ?? 0) > 1);
+    const several = [...memberIds].filter((id) => this.devices(meetingId, id) > 1);
     if (several.length > 0) this.pushSnapshots(meetingId, new Set(several));
   }
 
@@ -152,6 +171,7 @@ export class Broadcaster implements MeetingListener {
 
   private scheduleConsoles(meetingId: string): void {
     if (this.consoleTimers.has(meetingId)) return;
+    if (this.stopped) return;
     const timer = setTimeout(() => {
       this.consoleTimers.delete(meetingId);
       this.pushConsoles(meetingId);
@@ -175,7 +195,7 @@ export class Broadcaster implements MeetingListener {
     else {
       // Count and live roll call without the voted list.
       this.io.to(rooms.chair(meetingId)).emit('poll:progress', progressFor(state, poll, { role: 'member' }));
-      if (!this.votedListTimers.has(pollId)) {
+      if (!this.votedListTimers.has(pollId) && !this.stopped) {
         this.votedListTimers.set(pollId, setTimeout(() => this.pushVotedList(meetingId, pollId), wait).unref());
       }
     }

@@ -18,7 +18,7 @@ export type StoreWrite =
   | AttendanceWrite
   | { kind: 'currentItem'; meetingId: string; itemId: string | null }
   | { kind: 'pollInserted'; meetingId: string; poll: Poll }
-  | { kind: 'pollUpdated'; poll: Poll }
+  | { kind: 'pollUpdated'; meetingId: string; poll: Poll }
   | { kind: 'quorumCheck'; meetingId: string; check: QuorumCheck }
   | { kind: 'exclusion'; meetingId: string; change: ExclusionChange; at: string }
   | { kind: 'decisionKind'; meetingId: string; itemId: string; decisionKind: DecisionKind | null }

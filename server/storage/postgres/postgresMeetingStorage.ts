@@ -29,6 +29,13 @@ export class PostgresMeetingStorage implements MeetingStorage {
   ) {}
 
   /**
+   * In a cluster: runs inside every commit transaction before anything is written, with the
+   * meetings the batch writes to; it throws when this node no longer owns one of them
+   * (server/cluster/ownership.ts, fenceOwnership), so a node that lost a meeting cannot write it.
+   */
+  fence: ((client: pg.PoolClient, meetingIds: readonly string[]) => Promise<void>) | undefined;
+
+  /**
    * A storage with a pool of its own on `url`; refuses a server whose commits are acknowledged
    * before they are durable (synchronous_commit off or local would lose acknowledged ballots
    * on a crash, or on a failover to a standby).
@@ -82,6 +89,7 @@ export class PostgresMeetingStorage implements MeetingStorage {
   async commit(writes: readonly StoreWrite[]): Promise<void> {
     if (!writes.length) return;
     await this.transaction(async (client) => {
+      if (this.fence) await this.fence(client, [...new Set(writes.map((w) => w.meetingId))]);
       const now = this.clock;
       const pending = await writeBatch(client, writes, { batchAt: now(), now });
       await appendAudit(client, pending);

@@ -11,7 +11,11 @@ import { PostgresTokenStorage } from './postgresTokens.ts';
  * cluster. Migrates on open (under an advisory lock, so nodes starting together do not race)
  * and refuses a server that would acknowledge commits before they are durable.
  */
-export async function openPostgresStorage(url: string, options: { poolSize?: number; onError?: (error: Error) => void } = {}): Promise<Storage> {
+export interface PostgresStorage extends Storage {
+  meetings: PostgresMeetingStorage;
+}
+
+export async function openPostgresStorage(url: string, options: { poolSize?: number; onError?: (error: Error) => void } = {}): Promise<PostgresStorage> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 8 });
   // An idle client losing its connection emits on the pool; unheard, it would end the process.
   pool.on('error', options.onError ?? (() => {}));
