@@ -78,6 +78,7 @@ export class MeetingOwnership {
   private readonly acquiring = new Map<string, Promise<boolean>>();
   private readonly lostListeners: ((error: Error) => void)[] = [];
   private heartbeat: NodeJS.Timeout | undefined;
+  private queue: Promise<void> = Promise.resolve();
   private lost: Error | undefined;
   private closing = false;
 
@@ -122,12 +123,12 @@ export class MeetingOwnership {
     await this.ready;
     if (this.lost) return false;
     const key = meetingLockKey(meetingId).toString();
-    const { rows } = await this.client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS got', [key]);
+    const { rows } = await this.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS got', [key]);
     if (!rows[0]!.got) return false;
     try {
       // Waits for commits of the previous owner still in flight (fenceOwnership), so the
       // meeting is read only after them.
-      await this.client.query(
+      await this.query(
         `INSERT INTO meeting_owners (meeting_id, node_id, lock_key, backend_pid, acquired_at) VALUES ($1, $2, $3, pg_backend_pid(), now())
          ON CONFLICT (meeting_id) DO UPDATE
            SET node_id = EXCLUDED.node_id, lock_key = EXCLUDED.lock_key, backend_pid = EXCLUDED.backend_pid, acquired_at = EXCLUDED.acquired_at`,
@@ -135,7 +136,7 @@ export class MeetingOwnership {
       );
     } catch (e) {
       // Holding the lock without the row would make the meeting unreachable: let it go.
-      await this.client.query('SELECT pg_advisory_unlock($1::bigint)', [key]).catch(() => {});
+      await this.query('SELECT pg_advisory_unlock($1::bigint)', [key]).catch(() => {});
       throw e;
     }
     // The connection may have died while the row was written: then the lock went with it.
@@ -148,15 +149,15 @@ export class MeetingOwnership {
   async ownerOf(meetingId: string): Promise<string | null> {
     await this.ready;
     if (this.lost) throw this.lost;
-    const { rows } = await this.client.query<{ node_id: string }>(`SELECT o.node_id FROM meeting_owners o WHERE o.meeting_id = $1 AND ${HOLDS_LOCK}`, [meetingId]);
+    const { rows } = await this.query<{ node_id: string }>(`SELECT o.node_id FROM meeting_owners o WHERE o.meeting_id = $1 AND ${HOLDS_LOCK}`, [meetingId]);
     return rows[0]?.node_id ?? null;
   }
 
   /** Gives the meeting up (a node draining before shutdown). No-op if this node does not hold it. */
   async release(meetingId: string): Promise<void> {
     if (!this.owned.delete(meetingId) || this.lost) return;
-    await this.client.query('DELETE FROM meeting_owners WHERE meeting_id = $1 AND backend_pid = pg_backend_pid()', [meetingId]);
-    await this.client.query('SELECT pg_advisory_unlock($1::bigint)', [meetingLockKey(meetingId).toString()]);
+    await this.query('DELETE FROM meeting_owners WHERE meeting_id = $1 AND backend_pid = pg_backend_pid()', [meetingId]);
+    await this.query('SELECT pg_advisory_unlock($1::bigint)', [meetingLockKey(meetingId).toString()]);
   }
 
   /** Gives every meeting up and closes the connection (ending the session releases the locks). */
@@ -166,8 +167,21 @@ export class MeetingOwnership {
     this.owned.clear();
     await this.ready.catch(() => {});
     if (this.lost) return;
-    await this.client.query('DELETE FROM meeting_owners WHERE backend_pid = pg_backend_pid()').catch(() => {});
+    await this.query('DELETE FROM meeting_owners WHERE backend_pid = pg_backend_pid()').catch(() => {});
     await this.client.end();
+  }
+
+  /**
+   * One query at a time on the dedicated connection (node-postgres would queue them too, but
+   * deprecates doing so): heartbeats, look-ups and takeovers from many sockets meet here.
+   */
+  private query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>> {
+    const run = this.queue.then(() => this.client.query<R>(sql, params));
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   private async probe(ms: number): Promise<void> {
@@ -176,7 +190,7 @@ export class MeetingOwnership {
       timer = setTimeout(() => reject(new Error(`PostgreSQL did not answer within ${ms} ms`)), ms);
     });
     try {
-      await Promise.race([this.client.query('SELECT 1'), silent]);
+      await Promise.race([this.query('SELECT 1'), silent]);
     } finally {
       clearTimeout(timer);
     }

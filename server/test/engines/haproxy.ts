@@ -1,0 +1,75 @@
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exited, freePort, spawnEngine, track, waitUntil } from './process.ts';
+
+export interface TestHaproxy {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A throwaway HAProxy (Debian's) in front of the given loopback ports, set up as
+ * deploy/haproxy.cfg is, but quicker to notice a dead node (a test kills them on purpose): a
+ * node fails its check after one miss 200 ms apart, and a connection that finds it dead is
+ * sent to another (redispatch). The check is a TCP connect, so it needs nothing of the node.
+ */
+export async function startHaproxy(backendPorts: readonly number[]): Promise<TestHaproxy> {
+  const dir = mkdtempSync(join(tmpdir(), 'handzeichen-haproxy-'));
+  const logFile = join(dir, 'haproxy.log');
+  const port = await freePort();
+  const config = join(dir, 'haproxy.cfg');
+  writeFileSync(
+    config,
+    [
+      'global',
+      '    maxconn 2000',
+      'defaults',
+      '    mode http',
+      '    timeout connect 1s',
+      '    timeout client 30s',
+      '    timeout server 30s',
+      '    timeout tunnel 1h',
+      '    option redispatch',
+      '    retries 3',
+      'frontend handzeichen',
+      `    bind 127.0.0.1:${port}`,
+      '    default_backend nodes',
+      'backend nodes',
+      '    balance leastconn',
+      '    default-server check inter 200ms fall 1 rise 1 on-marked-down shutdown-sessions',
+      ...backendPorts.map((p, i) => `    server node${i + 1} 127.0.0.1:${p}`),
+      '',
+    ].join('\n'),
+  );
+  const logFd = openSync(logFile, 'a');
+  const child = spawnEngine('haproxy', ['-f', config, '-db'], { logFd, cwd: dir, signal: 'SIGKILL' });
+  closeSync(logFd);
+  const untrack = track(child, dir, 'SIGKILL');
+  const log = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-4000) : '');
+  await waitUntil(() => canConnect(port), child, 10_000, 'haproxy', log);
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop() {
+      stopping ??= (async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        await exited(child);
+        untrack();
+        rmSync(dir, { recursive: true, force: true });
+      })();
+      return stopping;
+    },
+  };
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
