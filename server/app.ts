@@ -5,6 +5,7 @@ import { createAdminRoutes } from './http/adminRoutes.ts';
 import { createApi } from './http/api.ts';
 import { createAuth } from './http/auth.ts';
 import { createExportRoutes } from './http/exportRoutes.ts';
+import { createHealthRoutes } from './http/healthRoutes.ts';
 import { createReceiptRoutes } from './http/receiptRoutes.ts';
 import { createSetupRoutes } from './http/setupRoutes.ts';
 import { HttpError, sendJson } from './http/respond.ts';
@@ -50,7 +51,9 @@ export function createApp(options: AppOptions) {
   const auth = createAuth(options.adminToken, tokens);
   // Devices still connected with a revoked member link or card.
   const disconnectMember = (meetingId: string, memberId: string) => io.in(rooms.member(meetingId, memberId)).disconnectSockets(true);
+  const health = createHealthRoutes({ ping: () => storage.ping(), log });
   const routes = [
+    health.route,
     createSetupRoutes({ service, tokens, setup, auth, log, publicUrl: options.publicUrl }),
     createExportRoutes({ service, auth }),
     createReceiptRoutes({ service, auth }),
@@ -104,6 +107,8 @@ export function createApp(options: AppOptions) {
     storage,
     setup,
     tokens,
+    /** `health.drain()`: /healthz answers 503 from then on (call it first when shutting down). */
+    health: { drain: health.drain },
     /** The SQLite file's connection; undefined on PostgreSQL. */
     db: sqlite?.db,
     listen(port: number, host = '127.0.0.1'): Promise<AddressInfo> {

@@ -1,8 +1,9 @@
 import type { Choice, Counts } from '../../shared/meeting/model.ts';
 import { tally } from '../../shared/rules/tally.ts';
 import type { Db } from '../storage/database.ts';
-import { entryHash, GENESIS, toEntry, type AuditEntry } from './auditLog.ts';
+import { entryHash, GENESIS, type AuditEntry } from './auditLog.ts';
 import type { RosterEntry } from './roster.ts';
+import { readSqliteRecord } from './sqliteRecord.ts';
 import { checkElections } from './verifyElections.ts';
 
 export interface VerifyReport {
@@ -12,33 +13,57 @@ export interface VerifyReport {
   problems: string[];
 }
 
-interface PollRow {
+/**
+ * What verification reads, the same from either store (server/audit/sqliteRecord.ts,
+ * server/storage/postgres/pgRecord.ts): the log and the tables it must agree with, read in one
+ * snapshot so a write committing meanwhile cannot show up as a mismatch.
+ */
+export interface StoredRecord {
+  /** The whole audit log, by sequence number. */
+  entries: AuditEntry[];
+  /** Every poll, in the order opened; ballots and counters by poll and member or candidate (both stores read alike). */
+  polls: StoredPoll[];
+  ballots: { pollId: string; memberId: string; choice: Choice; marks: string | null }[];
+  /** Every meeting's members, by meeting and position. */
+  members: { meetingId: string; id: string; name: string; role: string; votingRight: boolean }[];
+  /** A secret Wahlgang's counters per candidate. */
+  secretVotes: { pollId: string; candidateId: string; votes: number }[];
+}
+
+export interface StoredPoll {
   id: string;
-  meeting_id: string;
   mode: string;
   status: string;
   yes: number | null;
   no: number | null;
   abstain: number | null;
+  /** A Wahlgang's election part as stored (JSON text). */
+  election: string | null;
+  countedByHand: boolean;
 }
 
 const sameCounts = (a: Counts | null | undefined, b: Counts | null | undefined) =>
   !!a && !!b && a.yes === b.yes && a.no === b.no && a.abstain === b.abstain;
 const show = (c: Counts | null | undefined) => (c ? `${c.yes}/${c.no}/${c.abstain}` : 'none');
 
+/** Verifies a SQLite file's record (PostgreSQL: verifyPostgres in server/storage/postgres/pgRecord.ts). */
+export const verifyDatabase = (db: Db): VerifyReport => verifyRecord(readSqliteRecord(db));
+
 /**
  * Recomputes the hash chain and every counted poll's tally from the stored ballots, and
  * checks both against what the log recorded. Reads only.
  */
-export function verifyDatabase(db: Db): VerifyReport {
+export function verifyRecord(record: StoredRecord): VerifyReport {
   const problems: string[] = [];
-  const entries = (db.prepare(`SELECT * FROM audit_log ORDER BY seq`).all() as Record<string, string | number | null>[]).map(toEntry);
+  const { entries, polls } = record;
   checkChain(entries, problems);
 
-  const polls = db.prepare(`SELECT id, meeting_id, mode, status, yes, no, abstain FROM polls ORDER BY opened_at`).all() as PollRow[];
-  const ballotRows = db.prepare(`SELECT poll_id, member_id, choice FROM ballots`).all() as { poll_id: string; member_id: string; choice: Choice }[];
-  const byPoll = new Map<string, { member_id: string; choice: Choice }[]>();
-  for (const b of ballotRows) byPoll.set(b.poll_id, [...(byPoll.get(b.poll_id) ?? []), b]);
+  const byPoll = new Map<string, StoredRecord['ballots']>();
+  for (const b of record.ballots) {
+    const list = byPoll.get(b.pollId);
+    if (list) list.push(b);
+    else byPoll.set(b.pollId, [b]);
+  }
   const logOf = (pollId: string) => entries.filter((e) => e.pollId === pollId);
 
   for (const poll of polls) {
@@ -57,7 +82,7 @@ export function verifyDatabase(db: Db): VerifyReport {
         if (p.memberId && p.choice) last.set(p.memberId, p.choice);
       }
       for (const b of ballots) {
-        if (last.get(b.member_id) !== b.choice) problems.push(`${name}: ballot of ${b.member_id} is "${b.choice}" in the ballots table but "${last.get(b.member_id) ?? 'missing'}" in the audit log`);
+        if (last.get(b.memberId) !== b.choice) problems.push(`${name}: ballot of ${b.memberId} is "${b.choice}" in the ballots table but "${last.get(b.memberId) ?? 'missing'}" in the audit log`);
       }
       if (last.size !== ballots.length) problems.push(`${name}: ${last.size} voters in the audit log, ${ballots.length} ballots stored`);
     }
@@ -76,9 +101,9 @@ export function verifyDatabase(db: Db): VerifyReport {
       else if (!sameCounts((parse(published.payload) as { counts?: Counts }).counts, stored)) problems.push(`${name}: published tally differs from the stored one`);
     }
   }
-  checkRosters(db, entries, problems);
-  checkElections(db, entries, problems);
-  return { entries: entries.length, polls: polls.length, ballots: ballotRows.length, problems };
+  checkRosters(record, problems);
+  checkElections(record, problems);
+  return { entries: entries.length, polls: polls.length, ballots: record.ballots.length, problems };
 }
 
 /**
@@ -86,25 +111,18 @@ export function verifyDatabase(db: Db): VerifyReport {
  * a voting right, role or name changed in the database directly shows up here. (Meetings
  * created before setups were logged have no such entry and are skipped.)
  */
-function checkRosters(db: Db, entries: AuditEntry[], problems: string[]): void {
+function checkRosters({ entries, members }: StoredRecord, problems: string[]): void {
   const newestSetup = new Map<string, RosterEntry>();
   for (const e of entries) {
     if (e.kind === 'meeting.created' || e.kind === 'meeting.setupChanged') newestSetup.set(e.meetingId, parse(e.payload) as RosterEntry);
   }
-  const rows = db.prepare(`SELECT meeting_id, id, name, role, voting_right FROM members ORDER BY meeting_id, position`).all() as {
-    meeting_id: string;
-    id: string;
-    name: string;
-    role: string;
-    voting_right: number;
-  }[];
   for (const [meetingId, logged] of newestSetup) {
-    const stored = rows.filter((r) => r.meeting_id === meetingId);
+    const stored = members.filter((r) => r.meetingId === meetingId);
     const byId = new Map((logged.members ?? []).map((m) => [m.id, m]));
     for (const r of stored) {
       const m = byId.get(r.id);
       if (!m) problems.push(`meeting ${meetingId}: member ${r.id} is stored but not in the setup the audit log recorded`);
-      else if (m.votingRight !== (r.voting_right === 1) || m.role !== r.role || m.name !== r.name) {
+      else if (m.votingRight !== r.votingRight || m.role !== r.role || m.name !== r.name) {
         problems.push(`meeting ${meetingId}: member ${r.id} differs from the recorded setup (voting right, role or name)`);
       }
       byId.delete(r.id);

@@ -26,10 +26,11 @@ export interface ApiDeps {
 export function createApi(deps: ApiDeps) {
   const { service, tokens, auth, log } = deps;
 
-  /** Returns false when the path is not an API route. */
+  /** Returns false when no route owns the path (the static files may). */
   return async function api(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const { pathname } = new URL(req.url ?? '/', 'http://x');
-    if (!pathname.startsWith('/api/')) return false;
+    // Route modules may own a path outside /api/ too (the load balancer's /healthz); every route here matches on its own /api/ path.
+    const isApi = pathname.startsWith('/api/');
     try {
       if (pathname === '/api/meetings') {
         if (req.method !== 'POST') throw new HttpError(405, 'Use POST');
@@ -57,6 +58,7 @@ export function createApi(deps: ApiDeps) {
         return true;
       }
       for (const route of deps.routes ?? []) if (await route(req, res, pathname)) return true;
+      if (!isApi) return false;
       throw new HttpError(404, 'Not found');
     } catch (error) {
       if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });

@@ -39,6 +39,10 @@ export function openSqliteStorage(file: string): SqliteStorage {
     meetings,
     tokens,
     setup,
+    async ping() {
+      // Throws once the connection is closed; a file gone from under an open connection still answers.
+      db.prepare('SELECT 1').get();
+    },
     async close() {
       db.close();
     },

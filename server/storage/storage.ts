@@ -12,6 +12,8 @@ export interface Storage {
   meetings: MeetingStorage;
   tokens: TokenStorage;
   setup: SetupStorage;
+  /** Resolves when the store answers a trivial query (the load balancer's /healthz); rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

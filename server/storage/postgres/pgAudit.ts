@@ -32,9 +32,9 @@ export async function appendAudit(client: pg.PoolClient, pending: readonly Pendi
   );
 }
 
-/** The whole log in order, as server/audit/verify.ts reads it from SQLite. */
-export async function auditEntries(pool: pg.Pool): Promise<AuditEntry[]> {
-  const { rows } = await pool.query(
+/** The whole log in order, as server/audit/verify.ts reads it from SQLite (on the pool, or a client inside a read transaction). */
+export async function auditEntries(db: pg.Pool | pg.ClientBase): Promise<AuditEntry[]> {
+  const { rows } = await db.query(
     `SELECT seq::text AS seq, meeting_id, at, kind, poll_id, payload, prev_hash, hash FROM audit_log ORDER BY audit_log.seq`,
   );
   return rows.map(toEntry);

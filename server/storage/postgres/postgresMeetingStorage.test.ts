@@ -8,7 +8,8 @@ import type { Result } from '../../../shared/protocol/result.ts';
 import { AuditedMeetingStore } from '../../audit/auditedStore.ts';
 import { AuditedSetupStore } from '../../audit/auditedSetupStore.ts';
 import { AuditLog, entryHash, GENESIS, type AuditEntry } from '../../audit/auditLog.ts';
-import { verifyDatabase } from '../../audit/verify.ts';
+import { readSqliteRecord } from '../../audit/sqliteRecord.ts';
+import { verifyDatabase, verifyRecord } from '../../audit/verify.ts';
 import { DEMO_MEETING } from '../../demo/demoMeeting.ts';
 import { ElectionService } from '../../meetings/electionService.ts';
 import { MeetingService } from '../../meetings/meetingService.ts';
@@ -21,6 +22,7 @@ import type { BallotWrite, MeetingStorage, StoreWrite } from '../storeWrites.ts'
 import { newToken, TokenStore } from '../tokenStore.ts';
 import { migrate } from './migrate.ts';
 import { auditEntries } from './pgAudit.ts';
+import { readPostgresRecord } from './pgRecord.ts';
 import { PostgresMeetingStorage } from './postgresMeetingStorage.ts';
 
 /**
@@ -287,6 +289,16 @@ describe('the PostgreSQL meeting storage', () => {
     expect(verifyDatabase(lite.db).problems).toEqual([]);
     expect(sqliteLog.length).toBeGreaterThan(100);
     expect(await auditEntries(pool!)).toEqual(sqliteLog);
+    // What `verify` reads, elections and secret counters included, is the same from either store.
+    const client = await pool!.connect();
+    try {
+      const record = await readPostgresRecord(client);
+      expect(record).toEqual(readSqliteRecord(lite.db));
+      expect([record.ballots.length, record.secretVotes.length, record.polls.filter((p) => p.election).length].every((n) => n > 0)).toBe(true);
+      expect(verifyRecord(record).problems).toEqual([]);
+    } finally {
+      client.release();
+    }
   }, 60_000);
 
   it('stores none of a batch the database refuses, and rejects it', async () => {

@@ -27,6 +27,9 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
       meetings,
       tokens: new PostgresTokenStorage(pool),
       setup: new PostgresSetupStorage(pool, (client, entry) => appendAudit(client, [entry])),
+      ping: async () => {
+        await pool.query('SELECT 1');
+      },
       close: () => pool.end(),
     };
   } catch (error) {
