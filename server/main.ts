@@ -52,8 +52,15 @@ if (demo) {
 }
 process.stdout.write(lines.join('\n') + '\n');
 
+/**
+ * In a cluster the load balancer is told first (/healthz answers 503) and given time to notice
+ * (deploy/haproxy.cfg checks every 2 s, twice) before the node's devices are cut off: they then
+ * reconnect to another node. One process alone has nobody to hand over to.
+ */
+const DRAIN_MS = cluster ? 5_000 : 0;
 const shutdown = () => {
-  void app.close().then(() => process.exit(0));
+  app.health.drain();
+  setTimeout(() => void app.close().then(() => process.exit(0)), DRAIN_MS);
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

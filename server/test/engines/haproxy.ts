@@ -44,7 +44,9 @@ export async function startHaproxy(backendPorts: readonly number[]): Promise<Tes
     ].join('\n'),
   );
   const logFd = openSync(logFile, 'a');
-  const child = spawnEngine('haproxy', ['-f', config, '-db'], { logFd, cwd: dir, signal: 'SIGKILL' });
+  // Debian puts it in /usr/sbin, which an ordinary user's PATH may lack.
+  const bin = existsSync('/usr/sbin/haproxy') ? '/usr/sbin/haproxy' : 'haproxy';
+  const child = spawnEngine(bin, ['-f', config, '-db'], { logFd, cwd: dir, signal: 'SIGKILL' });
   closeSync(logFd);
   const untrack = track(child, dir, 'SIGKILL');
   const log = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-4000) : '');
