@@ -1,0 +1,119 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNodeProcess, type NodeProcess } from '../server/cluster/nodeProcess.ts';
+import { DEMO_MEETING } from '../server/demo/demoMeeting.ts';
+import type { CreatedMeeting } from '../server/meetings/createMeeting.ts';
+import { startHaproxy, type TestHaproxy } from '../server/test/engines/haproxy.ts';
+import { startPostgres, type TestPostgres } from '../server/test/engines/postgres.ts';
+import { freePort } from '../server/test/engines/process.ts';
+import { startRedis, type TestRedis } from '../server/test/engines/redis.ts';
+import { connectClient, tokenOf, type TestClient } from '../server/test/harness.ts';
+import { launchBrowser, screenshot, tabletContext, watchForErrors } from './support/browser.ts';
+
+/**
+ * Tablets in Chromium through HAProxy, spread over two nodes of a cluster. One node is killed
+ * (kill -9) during a vote: its tablets say "Verbindung wird wiederhergestellt …", reconnect
+ * through the load balancer to the other node by themselves, and show what happened meanwhile
+ * — without a reload. The tablets on the other node never lose their connection.
+ */
+
+const ADMIN = 'cluster-e2e-admin-token-0123456789';
+const TABLETS = 4;
+
+let postgres: TestPostgres;
+let redis: TestRedis;
+let lb: TestHaproxy;
+const nodes: NodeProcess[] = [];
+let browser: Browser;
+let chair: TestClient | undefined;
+
+beforeAll(async () => {
+  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  const databaseUrl = await postgres.createDatabase();
+  const ports = [await freePort(), await freePort()];
+  for (const [i, port] of ports.entries()) {
+    nodes.push(await startNodeProcess({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, ADMIN_TOKEN: ADMIN, NODE_ID: `node-${'ab'[i]}`, PORT: port }));
+  }
+  lb = await startHaproxy(ports);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  chair?.disconnect();
+  await browser?.close();
+  await lb?.stop();
+  for (const n of nodes) await n.stop();
+  await Promise.all([postgres?.stop(), redis?.stop()]);
+});
+
+/** Whether the page ever said it was reconnecting, and whether it is still the same document. */
+const watchReconnect = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { sawReconnecting: boolean; sameDocument: boolean };
+    w.sameDocument = true;
+    w.sawReconnecting = false;
+    new MutationObserver(() => {
+      if (document.body.innerText.includes('Verbindung wird wiederhergestellt')) w.sawReconnecting = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+const watched = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { sawReconnecting?: boolean; sameDocument?: boolean };
+    return { sawReconnecting: w.sawReconnecting === true, sameDocument: w.sameDocument === true };
+  });
+
+describe('tablets through the load balancer while a node dies', () => {
+  it('show "reconnecting", then the vote as it went on, without a reload', async () => {
+    const res = await fetch(`${lb.url}/api/meetings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(DEMO_MEETING),
+    });
+    const created = (await res.json()) as CreatedMeeting;
+    // The chair's console stays on node A, which lives; the tablets come through HAProxy.
+    chair = await connectClient(nodes[0]!.url, tokenOf(created.chairUrl));
+    for (const m of chair.snapshot().members) expect((await chair.call('attendance:set', { memberId: m.id, present: true })).ok).toBe(true);
+    const itemId = chair.snapshot().agenda.find((i) => i.number === 'Ö 12')!.id;
+
+    const tablets: Page[] = [];
+    const errors: string[] = [];
+    for (const member of created.members.slice(0, TABLETS)) {
+      const page = await (await tabletContext(browser)).newPage();
+      watchForErrors(page, errors);
+      await page.goto(member.joinUrl.replace(/^https?:\/\/[^/]+/, lb.url));
+      await page.getByText('Verbunden').first().waitFor();
+      tablets.push(page);
+    }
+    const opened = await chair.call<{ pollId: string }>('poll:open', { itemId });
+    if (!opened.ok) throw new Error(opened.error.message);
+    for (const page of tablets) await page.getByRole('button', { name: 'Ja', exact: true }).waitFor();
+    await tablets[0]!.getByRole('button', { name: 'Ja', exact: true }).click();
+    await tablets[0]!.getByText('Ihre Stimme: Ja – gespeichert').waitFor();
+    for (const page of tablets) await watchReconnect(page);
+
+    await nodes[1]!.killHard();
+    // While node B is down the vote goes on: the other members vote, the chair ends and publishes it.
+    for (const m of created.members.slice(TABLETS, 10)) {
+      const member = await connectClient(nodes[0]!.url, tokenOf(m.joinUrl));
+      expect((await member.call('ballot:cast', { pollId: opened.data.pollId, choice: 'yes', ballotId: `ballot-${m.id}-0000` })).ok).toBe(true);
+      member.disconnect();
+    }
+    for (const page of tablets.slice(1)) {
+      await page.getByRole('button', { name: 'Ja', exact: true }).click();
+      await page.getByText('Ihre Stimme: Ja – gespeichert').waitFor();
+    }
+    expect((await chair.call('poll:close', { pollId: opened.data.pollId })).ok).toBe(true);
+    expect((await chair.call('poll:publish', { pollId: opened.data.pollId })).ok).toBe(true);
+    for (const page of tablets) await page.getByText('Die Abstimmung ist beendet. Ihre Stimme: Ja').waitFor();
+    await screenshot(tablets[0]!, 'cluster-01-tablet-after-failover');
+
+    const seen = await Promise.all(tablets.map(watched));
+    // Still the same documents: nothing was reloaded.
+    expect(seen.every((s) => s.sameDocument)).toBe(true);
+    // Tablets were on both nodes: some lost node B and said so, the others never noticed.
+    const reconnected = seen.filter((s) => s.sawReconnecting).length;
+    expect(reconnected).toBeGreaterThan(0);
+    expect(reconnected).toBeLessThan(TABLETS);
+    expect(errors).toEqual([]);
+  });
+});
