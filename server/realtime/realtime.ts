@@ -4,6 +4,7 @@ import type { Viewer } from '../../shared/meeting/project.ts';
 import type { Logger } from '../logger.ts';
 import type { MeetingService } from '../meetings/meetingService.ts';
 import type { TokenStorage } from '../storage/storage.ts';
+import type { Principal } from '../storage/tokenStore.ts';
 import type { MeetingRouter } from '../cluster/meetingRouter.ts';
 import { Broadcaster, everyoneOnce } from './broadcaster.ts';
 import { registerChairHandlers } from './chairHandlers.ts';
@@ -79,8 +80,9 @@ export function attachRealtime(httpServer: HttpServer, { service, elections, tok
 
   // Authentication: the token in the handshake decides role, meeting and member.
   io.use(async (socket, next) => {
-    const principal = await tokens.resolve((socket.handshake.auth as { token?: unknown } | undefined)?.token);
+    let principal: Principal | undefined;
     try {
+      principal = await tokens.resolve((socket.handshake.auth as { token?: unknown } | undefined)?.token);
       if (!principal || !(await available(principal.meetingId))) return next(new Error('unauthorized'));
     } catch (error) {
       // The database or the meeting's owner is out of reach: the device tries again shortly.
@@ -93,7 +95,6 @@ export function attachRealtime(httpServer: HttpServer, { service, elections, tok
 
   io.on('connection', (socket) => {
     const p = socket.data.principal;
-
     let viewer: Viewer;
     if (p.role === 'member') {
       viewer = { role: 'member', memberId: p.memberId };
