@@ -1,12 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeProcess, type NodeProcess } from '../server/cluster/nodeProcess.ts';
 import { DEMO_MEETING } from '../server/demo/demoMeeting.ts';
 import type { CreatedMeeting } from '../server/meetings/createMeeting.ts';
-import { startHaproxy, type TestHaproxy } from '../server/test/engines/haproxy.ts';
-import { startPostgres, type TestPostgres } from '../server/test/engines/postgres.ts';
-import { freePort } from '../server/test/engines/process.ts';
-import { startRedis, type TestRedis } from '../server/test/engines/redis.ts';
+import { startTestCluster, type TestCluster } from '../server/test/engines/cluster.ts';
 import { connectClient, tokenOf, type TestClient } from '../server/test/harness.ts';
 import { launchBrowser, screenshot, tabletContext, watchForErrors } from './support/browser.ts';
 
@@ -20,30 +16,22 @@ import { launchBrowser, screenshot, tabletContext, watchForErrors } from './supp
 const ADMIN = 'cluster-e2e-admin-token-0123456789';
 const TABLETS = 4;
 
-let postgres: TestPostgres;
-let redis: TestRedis;
-let lb: TestHaproxy;
-const nodes: NodeProcess[] = [];
+let cluster: TestCluster;
+let lb: TestCluster['lb'];
+let nodes: TestCluster['nodes'];
 let browser: Browser;
 let chair: TestClient | undefined;
 
 beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  const databaseUrl = await postgres.createDatabase();
-  const ports = [await freePort(), await freePort()];
-  for (const [i, port] of ports.entries()) {
-    nodes.push(await startNodeProcess({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, ADMIN_TOKEN: ADMIN, NODE_ID: `node-${'ab'[i]}`, PORT: port }));
-  }
-  lb = await startHaproxy(ports);
+  cluster = await startTestCluster(ADMIN);
+  ({ lb, nodes } = cluster);
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   chair?.disconnect();
   await browser?.close();
-  await lb?.stop();
-  for (const n of nodes) await n.stop();
-  await Promise.all([postgres?.stop(), redis?.stop()]);
+  await cluster?.stop();
 });
 
 /** Whether the page ever said it was reconnecting, and whether it is still the same document. */

@@ -7,12 +7,8 @@ import type { Result } from '../../shared/protocol/result.ts';
 import { applyProgress } from '../../shared/protocol/selectors.ts';
 import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
 import type { CreatedMeeting } from '../meetings/createMeeting.ts';
-import { startHaproxy, type TestHaproxy } from '../test/engines/haproxy.ts';
-import { startPostgres, type TestPostgres } from '../test/engines/postgres.ts';
-import { freePort } from '../test/engines/process.ts';
-import { startRedis, type TestRedis } from '../test/engines/redis.ts';
+import { startTestCluster, type TestCluster } from '../test/engines/cluster.ts';
 import { tokenOf } from '../test/harness.ts';
-import { startNodeProcess, type NodeProcess } from './nodeProcess.ts';
 
 /**
  * The cluster for real: two node processes on one PostgreSQL and one Redis behind HAProxy,
@@ -28,33 +24,23 @@ const CLIENTS = 60;
 const ADMIN = 'cluster-test-admin-token-0123456789';
 const CHOICES = ['yes', 'no', 'abstain'] as const;
 
-let postgres: TestPostgres;
-let redis: TestRedis;
-let lb: TestHaproxy;
-let nodes: NodeProcess[] = [];
+let cluster: TestCluster;
+let lb: TestCluster['lb'];
+let nodes: TestCluster['nodes'];
 let db: pg.Client;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  const databaseUrl = await postgres.createDatabase();
-  const ports = [await freePort(), await freePort()];
-  // One after the other: both migrate the same empty database (an advisory lock orders them anyway).
-  for (const [i, port] of ports.entries()) {
-    nodes.push(await startNodeProcess({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, ADMIN_TOKEN: ADMIN, NODE_ID: `node-${'ab'[i]}`, PORT: port }));
-  }
-  lb = await startHaproxy(ports);
-  db = new pg.Client({ connectionString: databaseUrl });
+  cluster = await startTestCluster(ADMIN);
+  ({ lb, nodes } = cluster);
+  db = new pg.Client({ connectionString: cluster.databaseUrl });
   await db.connect();
 }, 90_000);
 
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
   await db?.end();
-  await lb?.stop();
-  for (const n of nodes) await n.stop();
-  nodes = [];
-  await Promise.all([postgres?.stop(), redis?.stop()]);
+  await cluster?.stop();
 });
 
 /** A tablet-like client: reconnects by itself and keeps the newest snapshot. */

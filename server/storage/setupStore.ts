@@ -78,22 +78,27 @@ export class SetupStore {
   }
 
   list(): MeetingSummary[] {
-    return (this.q.list.all() as Record<string, string | number | null>[]).map((r) => ({
-      id: String(r.id),
-      body: String(r.body),
-      organization: String(r.organization),
-      name: String(r.name),
-      start: String(r.start),
-      rules: String(r.rules),
-      sourceId: r.source_id === null ? null : String(r.source_id),
-      archivedAt: r.archived_at === null ? null : String(r.archived_at),
-      members: Number(r.members),
-      items: Number(r.items),
-      polls: Number(r.polls),
-    }));
+    return (this.q.list.all() as Record<string, string | number | null>[]).map(summaryOf);
   }
 
   setArchived(meetingId: string, at: string | null): void {
     this.q.archive.run(at, meetingId);
   }
+}
+
+/** A row of the admin list (the same query on SQLite and PostgreSQL; counts may come as strings). */
+export function summaryOf(r: Record<string, string | number | null>): MeetingSummary {
+  return {
+    id: String(r.id),
+    body: String(r.body),
+    organization: String(r.organization),
+    name: String(r.name),
+    start: String(r.start),
+    rules: String(r.rules),
+    sourceId: r.source_id === null ? null : String(r.source_id),
+    archivedAt: r.archived_at === null ? null : String(r.archived_at),
+    members: Number(r.members),
+    items: Number(r.items),
+    polls: Number(r.polls),
+  };
 }

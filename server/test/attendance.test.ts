@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Choice } from '../../shared/meeting/model.ts';
 import type { MeetingSnapshot, MemberSelf } from '../../shared/protocol/snapshot.ts';
 import { DEMO_MEETING } from '../demo/demoMeeting.ts';
-import { connectClient, STORES, type TestClient, tokenOf, useTestServer } from './harness.ts';
+import { STORES, type TestClient, useTestServer } from './harness.ts';
 
 /** The demo meeting with chair, display and members connected — nobody checked in yet. */
 

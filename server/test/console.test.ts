@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Choice } from '../../shared/meeting/model.ts';
 import type { ClientToServerEvents } from '../../shared/protocol/events.ts';
 import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
-import { connectClient, STORES, type TestClient, tokenOf, useTestServer } from './harness.ts';
+import { STORES, type TestClient, useTestServer } from './harness.ts';
 
 describe.each(STORES)('on %s', (store) => {
   const t = useTestServer(store);
-
-  async function demo() {
-    const created = await t.server.createMeeting();
-    const chair = await t.join(created.chairUrl);
-    const display = await t.join(created.displayUrl);
-    const members = await Promise.all(created.members.slice(0, 10).map((m) => t.join(m.joinUrl)));
-    const checkIns = await Promise.all(members.map((m) => m.call('attendance:self', { present: true })));
-    if (!checkIns.every((r) => r.ok)) throw new Error('check-in failed');
-    const item = (number: string) => chair.snapshot().agenda.find((i) => i.number === number)!;
-    return { created, chair, display, members, item };
-  }
 
   async function ok<T>(p: Promise<{ ok: boolean; data?: T; error?: { message: string } }>): Promise<T> {
     const r = await p;
@@ -37,7 +26,7 @@ describe.each(STORES)('on %s', (store) => {
 
   describe('chair commands', () => {
     it('refuses every chair command from a member or display token, and nothing changes', async () => {
-      const { chair, display, members, item } = await demo();
+      const { chair, display, members, item } = await t.demo();
       const pollId = (await ok<{ pollId: string }>(chair.call('poll:open', { itemId: item('Ö 10').id }))).pollId;
       await ok(chair.call('poll:close', { pollId }));
       const before = stateOf(await chair.waitFor((s) => pollIn(s, pollId)?.status === 'closed'));
@@ -61,7 +50,7 @@ describe.each(STORES)('on %s', (store) => {
     });
 
     it('answers out-of-order commands with a clear error and leaves the state unchanged', async () => {
-      const { chair, members, item } = await demo();
+      const { chair, members, item } = await t.demo();
       // Two starts at once: exactly one wins.
       const [a, b] = await Promise.all([
         chair.call<{ pollId: string }>('poll:open', { itemId: item('Ö 10').id }),
@@ -104,7 +93,7 @@ describe.each(STORES)('on %s', (store) => {
 
   describe('the record of a meeting', () => {
     it('takes a hand count, validated against the members entitled to vote, marked on the display and in the minutes', async () => {
-      const { created, chair, display, item } = await demo();
+      const { created, chair, display, item } = await t.demo();
       const pollId = (await ok<{ pollId: string }>(chair.call('poll:handCount', { itemId: item('Ö 10').id, counts: { yes: 7, no: 2, abstain: 1 } }))).pollId;
       const shown = await chair.waitFor((s) => pollIn(s, pollId)?.status === 'closed');
       expect(pollIn(shown, pollId)).toMatchObject({ countedByHand: true, counts: { yes: 7, no: 2, abstain: 1 }, castCount: 10, mode: 'open' });
@@ -118,7 +107,7 @@ describe.each(STORES)('on %s', (store) => {
     });
 
     it('declares a round invalid and repeats it: both rounds stay, the minutes use the new one', async () => {
-      const { created, chair, display, members, item } = await demo();
+      const { created, chair, display, members, item } = await t.demo();
       const first = (await ok<{ pollId: string }>(chair.call('poll:open', { itemId: item('Ö 12').id, mode: 'rollCall', rollCallLive: true }))).pollId;
       await Promise.all(members.map((m, i) => vote(m, first, i < 4 ? 'yes' : 'no')));
       await ok(chair.call('poll:close', { pollId: first }));
@@ -139,7 +128,7 @@ describe.each(STORES)('on %s', (store) => {
     });
 
     it('shows a roll-call grid on the display live only when the chair chose so, and lists names in the minutes', async () => {
-      const { created, chair, display, members, item } = await demo();
+      const { created, chair, display, members, item } = await t.demo();
       const atEnd = (await ok<{ pollId: string }>(chair.call('poll:open', { itemId: item('Ö 10').id, mode: 'rollCall' }))).pollId;
       await vote(members[0]!, atEnd, 'yes');
       await display.waitFor((s) => pollIn(s, atEnd)?.castCount === 1);
@@ -167,7 +156,7 @@ describe.each(STORES)('on %s', (store) => {
     });
 
     it('never shows anyone but the record per-member choices of an open vote', async () => {
-      const { chair, display, members, item } = await demo();
+      const { chair, display, members, item } = await t.demo();
       const pollId = (await ok<{ pollId: string }>(chair.call('poll:open', { itemId: item('Ö 12').id }))).pollId;
       await Promise.all(members.map((m) => vote(m, pollId, 'yes')));
       await ok(chair.call('poll:close', { pollId }));
@@ -179,7 +168,7 @@ describe.each(STORES)('on %s', (store) => {
     });
 
     it('keeps the clerk’s Beschlussart per item, also for items without a vote, and both chair devices in sync', async () => {
-      const { created, chair, item } = await demo();
+      const { created, chair, item } = await t.demo();
       const deputy = await t.join(created.chairUrl);
       await ok(chair.call('item:decisionKind', { itemId: item('Ö 11').id, kind: 'noted' }));
       await ok(chair.call('item:decisionKind', { itemId: item('Ö 13').id, kind: 'postponed' }));

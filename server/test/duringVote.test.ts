@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PollProgress } from '../../shared/protocol/snapshot.ts';
-import { connectClient, STORES, type TestClient, tokenOf, useTestServer } from './harness.ts';
+import { STORES, type TestClient, useTestServer } from './harness.ts';
 
 /** What the room display, the chair's second device and a member's second tablet see while a vote runs. */
 
 describe.each(STORES)('on %s', (store) => {
   const t = useTestServer(store);
-
-  async function demo() {
-    const created = await t.server.createMeeting();
-    const chair = await t.join(created.chairUrl);
-    const display = await t.join(created.displayUrl);
-    const members = await Promise.all(created.members.slice(0, 10).map((m) => t.join(m.joinUrl)));
-    const checkIns = await Promise.all(members.map((m) => m.call('attendance:self', { present: true })));
-    if (!checkIns.every((r) => r.ok)) throw new Error('check-in failed');
-    const item = (number: string) => chair.snapshot().agenda.find((i) => i.number === number)!;
-    return { created, chair, display, members, item };
-  }
 
   async function open(chair: TestClient, options: Record<string, unknown>): Promise<string> {
     const res = await chair.call<{ pollId: string }>('poll:open', options);
@@ -26,7 +15,7 @@ describe.each(STORES)('on %s', (store) => {
 
   describe('a vote on a non-public item', () => {
     it('sends the display no progress at all, not even a live roll call', async () => {
-      const { chair, display, members, item } = await demo();
+      const { chair, display, members, item } = await t.demo();
       const heard: PollProgress[] = [];
       display.on('poll:progress', (p) => heard.push(p));
       // Tablets show neither the running count nor the live roll call: they hear no progress either.
@@ -52,7 +41,7 @@ describe.each(STORES)('on %s', (store) => {
 
   describe('calling up another item while a vote runs', () => {
     it('is refused, so the tablets keep their buttons; after the close it is allowed', async () => {
-      const { created, chair, members, item } = await demo();
+      const { created, chair, members, item } = await t.demo();
       const pollId = await open(chair, { itemId: item('Ö 12').id });
       // A second chair device that has not caught up yet.
       const laptop = await t.join(created.chairUrl);
@@ -74,7 +63,7 @@ describe.each(STORES)('on %s', (store) => {
 
   describe('a member with two devices', () => {
     it('shows the second tablet a secret vote cast on the first, so it does not offer the buttons again', async () => {
-      const { created, chair, members, item } = await demo();
+      const { created, chair, members, item } = await t.demo();
       const second = await t.join(created.members[0]!.joinUrl);
       const pollId = await open(chair, { itemId: item('Ö 12').id, mode: 'secret' });
       await second.waitFor((s) => s.polls.some((p) => p.id === pollId));

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../logger.ts';
 import { REFUSAL_LOG_LIMIT } from '../realtime/refusalLog.ts';
-import { connectClient, STORES, type TestClient, tokenOf, useTestServer } from './harness.ts';
+import { STORES, useTestServer } from './harness.ts';
 
 /** Every role's events are rate-limited, and a connection's refusals cannot flood the log. */
 

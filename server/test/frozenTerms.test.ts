@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingSpecInput } from '../../shared/protocol/meetingSpec.ts';
-import { connectClient, STORES, type TestClient, tokenOf, useTestServer } from './harness.ts';
+import { STORES, useTestServer } from './harness.ts';
 
 /** A recorded result keeps the terms it was counted under, whatever the meeting's setup says later. */
 

@@ -119,6 +119,17 @@ export interface ServerFixture {
   join(link: string): Promise<TestClient>;
   /** Stops the server (its clients disconnected) and starts a new one on the same data. */
   restart(): Promise<TestServer>;
+  /**
+   * The demo meeting with chair, display and the ten voting members connected and checked in
+   * ("Anwesend"); `item('Ö 12')` finds an agenda item by its number.
+   */
+  demo(): Promise<{
+    created: CreatedMeeting;
+    chair: TestClient;
+    display: TestClient;
+    members: TestClient[];
+    item(number: string): MeetingSnapshot['agenda'][number];
+  }>;
 }
 
 /**
@@ -153,6 +164,16 @@ export function useTestServer(store: StoreKind = 'sqlite', options: { log?: Logg
       const client = await connectClient(this.server.url, tokenOf(link));
       clients.push(client);
       return client;
+    },
+    async demo() {
+      const created = await this.server.createMeeting();
+      const chair = await this.join(created.chairUrl);
+      const display = await this.join(created.displayUrl);
+      const members = await Promise.all(created.members.slice(0, 10).map((m) => this.join(m.joinUrl)));
+      const checkIns = await Promise.all(members.map((m) => m.call('attendance:self', { present: true })));
+      if (!checkIns.every((r) => r.ok)) throw new Error('check-in failed');
+      const item = (number: string) => chair.snapshot().agenda.find((i) => i.number === number)!;
+      return { created, chair, display, members, item };
     },
     async restart() {
       const { dataDir, databaseUrl } = this.server;

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Choice } from '../../shared/meeting/model.ts';
 import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
-import { connectClient, STORES, type TestClient, tokenOf, useTestServer } from './harness.ts';
+import { STORES, type TestClient, useTestServer } from './harness.ts';
 
 /** Amendments and Sammelabstimmung over real sockets, a real SQLite file and a restart. */
 
 describe.each(STORES)('on %s', (store) => {
   const t = useTestServer(store);
-
-  async function demo() {
-    const created = await t.server.createMeeting();
-    const chair = await t.join(created.chairUrl);
-    const display = await t.join(created.displayUrl);
-    const members = await Promise.all(created.members.slice(0, 10).map((m) => t.join(m.joinUrl)));
-    const checkIns = await Promise.all(members.map((m) => m.call('attendance:self', { present: true })));
-    if (!checkIns.every((r) => r.ok)) throw new Error('check-in failed');
-    const item = (number: string) => chair.snapshot().agenda.find((i) => i.number === number)!;
-    return { created, chair, display, members, item };
-  }
 
   async function ok<T>(p: Promise<{ ok: boolean; data?: T; error?: { message: string } }>): Promise<T> {
     const r = await p;
@@ -45,7 +34,7 @@ describe.each(STORES)('on %s', (store) => {
 
   describe('amendments over sockets', () => {
     it('two amendments in the chair’s order, then the main motion in the amended form; every screen names the subject; kept across a restart', async () => {
-      const { created, chair, display, members, item } = await demo();
+      const { created, chair, display, members, item } = await t.demo();
       const itemId = item('Ö 12').id;
       const cdu = (await ok<{ motionId: string }>(chair.call('motion:add', { itemId, mover: 'der CDU-Fraktion', text: 'Satz 2 entfällt.' }))).motionId;
       const spd = (await ok<{ motionId: string }>(chair.call('motion:add', { itemId, mover: 'der SPD-Fraktion', text: 'Die Frist wird verlängert.' }))).motionId;
@@ -117,7 +106,7 @@ describe.each(STORES)('on %s', (store) => {
     });
 
     it('repeats an amendment round as the same amendment', async () => {
-      const { chair, members, item } = await demo();
+      const { chair, members, item } = await t.demo();
       const itemId = item('Ö 10').id;
       const motionId = (await ok<{ motionId: string }>(chair.call('motion:add', { itemId, mover: 'der Gruppe', text: 'x' }))).motionId;
       const first = await runVote(chair, members, { itemId, motionId }, 3);
@@ -127,7 +116,7 @@ describe.each(STORES)('on %s', (store) => {
     });
 
     it('refuses malformed amendment commands and any from a tablet or the display, and nothing changes', async () => {
-      const { chair, display, members, item } = await demo();
+      const { chair, display, members, item } = await t.demo();
       const itemId = item('Ö 12').id;
       for (const bad of [
         { itemId, mover: '', text: 'x' },
@@ -152,7 +141,7 @@ describe.each(STORES)('on %s', (store) => {
 
   describe('Sammelabstimmung over sockets', () => {
     it('one vote over three items: tablets and display name them, each item gets the result in minutes and results.json', async () => {
-      const { created, chair, display, members, item } = await demo();
+      const { created, chair, display, members, item } = await t.demo();
       const ids = ['Ö 1', 'Ö 2', 'Ö 3'].map((n) => item(n).id);
       // The chair took Ö 11 out of the bloc on an objection: it is simply not listed.
       const pollId = await runVote(chair, members, { itemId: ids[0], blocItemIds: [ids[2], ids[1], ids[0]] }, 9);
@@ -184,7 +173,7 @@ describe.each(STORES)('on %s', (store) => {
     });
 
     it('refuses a bloc with a non-public item or a Mitwirkungsverbot, and malformed lists', async () => {
-      const { chair, item } = await demo();
+      const { chair, item } = await t.demo();
       const [a, b] = [item('Ö 1').id, item('Ö 2').id];
       expect(await chair.call('poll:open', { itemId: a, blocItemIds: [a, item('N 1').id] })).toMatchObject({ ok: false, error: { code: 'conflict' } });
       await ok(chair.call('exclusion:set', { itemId: b, memberId: 'p2', excluded: true }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Choice } from '../../shared/meeting/model.ts';
 import type { MeetingSpecInput } from '../../shared/protocol/meetingSpec.ts';
 import { DEMO_MEETING } from '../demo/demoMeeting.ts';
-import { connectClient, STORES, type TestClient, tokenOf, useTestServer } from './harness.ts';
+import { STORES, type TestClient, useTestServer } from './harness.ts';
 
 /** § 68 recorded votes, group-wise minuting and minute formats, over real sockets and HTTP. */
 

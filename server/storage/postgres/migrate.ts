@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { MIGRATIONS } from './schema.ts';
+import { inTransaction } from './transaction.ts';
 
 /**
  * Advisory lock key for migrations: ASCII "HZMIGR", a constant used for nothing else. Held
@@ -13,11 +14,8 @@ export const MIGRATION_LOCK = 0x485a_4d49_4752;
  * queue on the advisory lock; the first migrates, the others then find nothing to do.
  * `until` stops early (tests of a migration's effect on old data). Returns the version reached.
  */
-export async function migrate(pool: pg.Pool, until = MIGRATIONS.length): Promise<number> {
-  const client = await pool.connect();
-  let failed: Error | undefined;
-  try {
-    await client.query('BEGIN');
+export function migrate(pool: pg.Pool, until = MIGRATIONS.length): Promise<number> {
+  return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     // Created under the lock, so two nodes never race on CREATE TABLE IF NOT EXISTS.
     await client.query(`
@@ -30,14 +28,6 @@ export async function migrate(pool: pg.Pool, until = MIGRATIONS.length): Promise
     const done = rows[0]!.version;
     for (let i = done; i < until; i++) await client.query(MIGRATIONS[i]!);
     if (until > done) await client.query('UPDATE schema_version SET version = $1', [until]);
-    await client.query('COMMIT');
     return Math.max(done, until);
-  } catch (e) {
-    failed = e as Error;
-    await client.query('ROLLBACK').catch(() => {});
-    throw e;
-  } finally {
-    // A client that failed mid-transaction is discarded, not handed to the next caller.
-    client.release(failed);
-  }
+  });
 }

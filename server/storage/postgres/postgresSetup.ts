@@ -3,6 +3,7 @@ import type { MeetingSummary } from '../../../shared/protocol/meetingSummary.ts'
 import type { AuditKind } from '../../audit/auditLog.ts';
 import { rosterEntry } from '../../audit/roster.ts';
 import type { MeetingSetup, PlannedSetup } from '../../meetings/setupPlan.ts';
+import { summaryOf } from '../setupStore.ts';
 import type { MeetingSource, SetupStorage } from '../storage.ts';
 import { inTransaction, type Queryable } from './transaction.ts';
 
@@ -79,19 +80,7 @@ export class PostgresSetupStorage implements SetupStorage {
          (SELECT count(*) FROM polls x WHERE x.meeting_id = m.id) AS polls
        FROM meetings m ORDER BY m.start DESC, m.created_at DESC`,
     );
-    return rows.map((r) => ({
-      id: String(r.id),
-      body: String(r.body),
-      organization: String(r.organization),
-      name: String(r.name),
-      start: String(r.start),
-      rules: String(r.rules),
-      sourceId: r.source_id === null ? null : String(r.source_id),
-      archivedAt: r.archived_at === null ? null : String(r.archived_at),
-      members: Number(r.members),
-      items: Number(r.items),
-      polls: Number(r.polls),
-    }));
+    return rows.map(summaryOf);
   }
 
   async setArchived(meetingId: string, at: string | null): Promise<void> {

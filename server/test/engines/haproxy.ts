@@ -14,6 +14,7 @@ export interface TestHaproxy {
  * deploy/haproxy.cfg is, but quicker to notice a dead node (a test kills them on purpose): a
  * node fails its check after one miss 200 ms apart, and a connection that finds it dead is
  * sent to another (redispatch). The check is a TCP connect, so it needs nothing of the node.
+ * Devices opened one after another land on the nodes in turn (leastconn over WebSockets only).
  */
 export async function startHaproxy(backendPorts: readonly number[]): Promise<TestHaproxy> {
   const dir = mkdtempSync(join(tmpdir(), 'handzeichen-haproxy-'));
@@ -32,6 +33,8 @@ export async function startHaproxy(backendPorts: readonly number[]): Promise<Tes
       '    timeout server 30s',
       '    timeout tunnel 1h',
       '    option redispatch',
+      // Plain requests close after their answer: only WebSockets stay, and leastconn spreads those.
+      '    option http-server-close',
       '    retries 3',
       'frontend handzeichen',
       `    bind 127.0.0.1:${port}`,
