@@ -384,6 +384,8 @@ describe('an election with a second Wahlgang and a lot, in Chromium', () => {
     if (!opened.ok) throw new Error(opened.error.message);
     await tablet.getByText('Offene Wahl zu TOP Ö 6 – 1. Wahlgang').waitFor();
     await tablet.locator('.election-single', { hasText: 'Frau Schrader' }).waitFor();
+    // Nothing to tick: the heading asks for a vote, not for marks.
+    await tablet.getByRole('heading', { name: 'Wahl läuft – bitte stimmen Sie ab:' }).waitFor();
     for (const name of ['Ja', 'Nein', 'Enthaltung']) expect(await tablet.getByRole('button', { name, exact: true }).count()).toBe(1);
     expect(await tablet.getByRole('button', { name: 'Stimmzettel abgeben' }).count()).toBe(0);
     expect(await tablet.locator('.election-candidate').count()).toBe(0);

@@ -3,6 +3,8 @@ export default {
   'election.mode.open': 'Offene Wahl zu {item} – {round}',
   'election.mode.secret': 'Geheime Wahl zu {item} – {round}',
   'election.ballotOpen': 'Wahl läuft – bitte kreuzen Sie an:',
+  // One candidate: Ja / Nein / Enthaltung, nothing to tick.
+  'election.ballotOpenSingle': 'Wahl läuft – bitte stimmen Sie ab:',
   'election.markOne': 'Kreuzen Sie eine Person an.',
   'election.markUpTo': 'Sie können bis zu {seats} Personen ankreuzen.',
   'election.marksCount': '{count} von {seats} Stimmen vergeben',

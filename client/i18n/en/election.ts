@@ -5,6 +5,7 @@ export default {
   'election.mode.open': 'Open election on {item} – {round}',
   'election.mode.secret': 'Secret election on {item} – {round}',
   'election.ballotOpen': 'Election open – please mark your choice:',
+  'election.ballotOpenSingle': 'Election open – please cast your vote:',
   'election.markOne': 'Mark one person.',
   'election.markUpTo': 'You may mark up to {seats} people.',
   'election.marksCount': '{count} of {seats} votes given',

@@ -78,7 +78,7 @@ export function ElectionBallot({ conn, meetingId, poll, election, itemNumber, se
     <section class="vote election" aria-labelledby="vote-heading">
       {header}
       <h3 id="vote-heading" class="vote-heading">
-        {t('election.ballotOpen')}
+        {t(isYesNoBallot(e) ? 'election.ballotOpenSingle' : 'election.ballotOpen')}
       </h3>
       {sentSecret ? (
         <p class="vote-cast-neutral" role="status" aria-live="polite">
