@@ -103,7 +103,8 @@ describe('meeting ownership', () => {
     try {
       const stoppedAt = performance.now();
       expect((await lost).message).toMatch(/did not answer/);
-      expect(performance.now() - stoppedAt).toBeLessThan(1500);
+      // Four silent probes of 200 ms, well before PostgreSQL's own 10 s.
+      expect(performance.now() - stoppedAt).toBeLessThan(3000);
       expect(a.owns('m1')).toBe(false);
       expect(await b.acquire('m1')).toBe(false); // the silent session still holds it
     } finally {

@@ -55,9 +55,11 @@ export async function fenceOwnership(client: pg.ClientBase, meetingIds: readonly
 
 export interface OwnershipOptions {
   /**
-   * How often the connection is probed, and how long a probe may take before the connection
-   * counts as lost. Must stay well below the server-side timeouts in SERVER_DETECTS_DEAD_PEER,
-   * so a cut-off node gives its meetings up before PostgreSQL hands them to another.
+   * How often the connection is probed. A probe unanswered for SILENT_PROBES intervals (8 s by
+   * default) means the connection is lost. That must stay below the server-side timeouts in
+   * SERVER_DETECTS_DEAD_PEER (about 10 s), so a cut-off node gives its meetings up before
+   * PostgreSQL hands them to another; and well above what a busy node's event loop may lag (a
+   * 2 s limit made nodes under a benchmark's load give themselves up while PostgreSQL was fine).
    */
   heartbeatMs?: number;
 }
@@ -68,6 +70,8 @@ export interface OwnershipOptions {
  * unacknowledged, tcp_user_timeout. A process that dies is noticed at once either way (its
  * kernel closes the socket); these cover a node cut off by the network.
  */
+const SILENT_PROBES = 4;
+
 const SERVER_DETECTS_DEAD_PEER = '-c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=3 -c tcp_user_timeout=10000';
 
 export class MeetingOwnership {
@@ -79,6 +83,7 @@ export class MeetingOwnership {
   private readonly lostListeners: ((error: Error) => void)[] = [];
   private heartbeat: NodeJS.Timeout | undefined;
   private queue: Promise<void> = Promise.resolve();
+  private probing = false;
   private lost: Error | undefined;
   private closing = false;
 
@@ -91,7 +96,7 @@ export class MeetingOwnership {
     this.client.on('error', (e) => this.lose(e));
     this.client.on('end', () => this.lose(new Error('the ownership connection ended')));
     this.ready = this.client.connect().then(() => {
-      this.heartbeat = setInterval(() => this.probe(heartbeatMs).catch((e: Error) => this.lose(e)), heartbeatMs).unref();
+      this.heartbeat = setInterval(() => this.probe(heartbeatMs * SILENT_PROBES).catch((e: Error) => this.lose(e)), heartbeatMs).unref();
     });
     // Callers see a failed connect in their own call; this keeps it from being unhandled meanwhile.
     this.ready.catch((e: Error) => this.lose(e));
@@ -185,14 +190,22 @@ export class MeetingOwnership {
   }
 
   private async probe(ms: number): Promise<void> {
+    // The probe still waiting judges; another one on top would only queue behind it.
+    if (this.probing) return;
+    this.probing = true;
     let timer: NodeJS.Timeout | undefined;
     const silent = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`PostgreSQL did not answer within ${ms} ms`)), ms);
+      timer = setTimeout(() => {
+        // After a loop blocked by other work, timers run before the answer that arrived meanwhile
+        // is read: judge only once the pending I/O has been handled.
+        setImmediate(() => reject(new Error(`PostgreSQL did not answer within ${ms} ms`)));
+      }, ms);
     });
     try {
       await Promise.race([this.query('SELECT 1'), silent]);
     } finally {
       clearTimeout(timer);
+      this.probing = false;
     }
   }
 
