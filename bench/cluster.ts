@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import type { CreatedMeeting } from '../server/meetings/createMeeting.ts';
@@ -70,6 +70,8 @@ export interface TargetResult {
 export interface ClusterResult {
   part: 'tenants' | 'single';
   description: string;
+  /** Set when the part stopped early; the figures are those up to then. */
+  error?: string;
   /** meetings × members per meeting. */
   shape: string;
   targets: TargetResult[];
@@ -82,6 +84,9 @@ const connectWaitMs = (n: number) => WAIT_MS + 30 * n;
 /** RSS and CPU time (user + system) of a process from /proc (Linux). */
 function procStats(pid: number | undefined): NodeStats {
   if (pid === undefined) return { rssMB: Number.NaN, cpuMicros: Number.NaN, fds: Number.NaN };
+  if (!existsSync(`/proc/${pid}/status`) || /^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'))) {
+    throw new Error(`process ${pid} has exited (a node stops when it loses its ownership session: see its log line above)`);
+  }
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const rssKB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   // Fields after the command name: state is field 3, utime 14, stime 15 (clock ticks, 100 per second on Linux).
@@ -142,6 +147,18 @@ interface Cluster {
  */
 const LB_MAXCONN = 9_000;
 
+/** Node processes still running: killed if the bench exits without stopping them (nodeProcess.ts does not tie them to us). */
+const liveNodes = new Set<number>();
+process.on('exit', () => {
+  for (const pid of liveNodes) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 async function startCluster(postgres: TestPostgres, nodeCount: number, name: string, connections: number): Promise<Cluster> {
   const stoppers: (() => Promise<unknown>)[] = [];
   const stop = async () => {
@@ -157,7 +174,12 @@ async function startCluster(postgres: TestPostgres, nodeCount: number, name: str
     for (let i = 0; i < nodeCount; i++) {
       const nodeId = `${name}-node${i + 1}`;
       const node = await startNodeProcess({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, ADMIN_TOKEN: BENCH_ADMIN_TOKEN, NODE_ID: nodeId, PORT: await freePort() });
-      stoppers.push(() => node.stop());
+      const pid = node.pid();
+      if (pid !== undefined) liveNodes.add(pid);
+      stoppers.push(async () => {
+        await node.stop();
+        if (pid !== undefined) liveNodes.delete(pid);
+      });
       nodes.push(node);
       nodeIds.push(nodeId);
     }
@@ -201,6 +223,8 @@ async function startCluster(postgres: TestPostgres, nodeCount: number, name: str
 
 interface Target {
   label: string;
+  /** Throws when one of its processes has exited. */
+  check(): void;
   connect(): Promise<void>;
   round(round: number): Promise<void>;
   result(): Promise<TargetResult>;
@@ -216,6 +240,7 @@ function memberRounds(opts: {
   workers: ChildProcess[];
   handzeichen: boolean;
   stats: () => Promise<NodeStats[]>;
+  check: () => void;
   /** Before the burst: open the vote(s); returns the poll ids (null: each member's own open poll). */
   open: (round: number) => Promise<{ pollIds: string[]; displayPoll?: string }>;
   close: () => Promise<void>;
@@ -234,6 +259,7 @@ function memberRounds(opts: {
   const rounds: TargetResult['rounds'] = [];
   return {
     label: opts.label,
+    check: opts.check,
     async connect() {
       const start = performance.now();
       const connected = await allWithin<Extract<FromWorker, { type: 'connected' }>>(
@@ -287,7 +313,8 @@ function memberRounds(opts: {
         connectFailures,
         rssConnectedMB,
         fdsConnected,
-        rssAfterMB: (await opts.stats()).map((s) => s.rssMB),
+        // After a node died the figures so far are still worth reading.
+        rssAfterMB: (await opts.stats().catch(() => [])).map((s) => s.rssMB),
         rounds,
         median: {
           p50: median(rounds.map((r) => r.ack.p50)),
@@ -324,6 +351,9 @@ async function baselineTarget(n: number, workerCount: number): Promise<Target> {
       workers,
       handzeichen: false,
       stats,
+      check: () => {
+        if (server.exitCode !== null || server.signalCode !== null) throw new Error('the baseline server exited');
+      },
       open: async () => ({ pollIds: [] }),
       close: async () => {},
       extra: async () => ({ owners: null, createMs: null, meetings: 0, loadBalancers: 0 }),
@@ -375,6 +405,7 @@ async function clusterTarget(
       workers,
       handzeichen: true,
       stats: async () => cluster.stats(),
+      check: () => void cluster.stats(),
       open: async (round) => {
         // Item ids follow agenda order: round r votes on item `i<r>` in every meeting.
         const pollIds = await Promise.all(chairs.map(async (c) => (await call<{ pollId: string }>(c, 'poll:open', { itemId: `i${round}` })).pollId));
@@ -401,21 +432,43 @@ async function clusterTarget(
 }
 
 /** Targets side by side: each connects in turn, then the rounds alternate between them, so load from elsewhere hits all alike. */
-async function sideBySide(starts: (() => Promise<Target>)[], rounds: number, log: (line: string) => void): Promise<TargetResult[]> {
+async function sideBySide(starts: (() => Promise<Target>)[], rounds: number, log: (line: string) => void): Promise<{ targets: TargetResult[]; error?: string }> {
   const targets: Target[] = [];
+  /** `step`, or an error as soon as a process of any target has exited (no waiting out timeouts). */
+  const guarded = <T>(step: Promise<T>) =>
+    new Promise<T>((resolvePromise, reject) => {
+      const timer = setInterval(() => {
+        try {
+          for (const t of targets) t.check();
+        } catch (e) {
+          clearInterval(timer);
+          reject(e);
+        }
+      }, 500);
+      step.then(
+        (v) => (clearInterval(timer), resolvePromise(v)),
+        (e: unknown) => (clearInterval(timer), reject(e)),
+      );
+    });
   try {
-    for (const start of starts) {
-      const t0 = performance.now();
-      const target = await start();
-      targets.push(target);
-      await target.connect();
-      log(`  ${target.label}: set up and connected in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    try {
+      for (const start of starts) {
+        const t0 = performance.now();
+        const target = await start();
+        targets.push(target);
+        await guarded(target.connect());
+        log(`  ${target.label}: set up and connected in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      }
+      for (let round = 1; round <= rounds; round++) {
+        for (const t of targets) await guarded(t.round(round));
+        log(`  round ${round}/${rounds} done`);
+      }
+    } catch (error) {
+      // What was measured before the failure, for the record.
+      const partial = await Promise.all(targets.map((t) => t.result().catch(() => null)));
+      return { targets: partial.filter((r): r is TargetResult => r !== null), error: String(error) };
     }
-    for (let round = 1; round <= rounds; round++) {
-      for (const t of targets) await t.round(round);
-      log(`  round ${round}/${rounds} done`);
-    }
-    return await Promise.all(targets.map((t) => t.result()));
+    return { targets: await Promise.all(targets.map((t) => t.result())) };
   } finally {
     for (const t of targets) await t.stop().catch((e: unknown) => log(`  stopping ${t.label}: ${String(e)}`));
   }
@@ -433,7 +486,7 @@ export async function runCluster(o: ClusterOptions, log: (line: string) => void 
       log(`Cluster, ${description}: baseline, 1 node, 2 nodes behind HAProxy; ${o.rounds} rounds each, in turn…`);
       try {
         const common = { meetings: o.meetings, size: o.meetingSize, rounds: o.rounds, workers: o.workers, display: false };
-        const targets = await sideBySide(
+        const { targets, error } = await sideBySide(
           [
             () => baselineTarget(n, o.workers),
             () => clusterTarget(postgres, { ...common, label: '1 node', name: 'one', nodes: 1 }),
@@ -442,7 +495,8 @@ export async function runCluster(o: ClusterOptions, log: (line: string) => void 
           o.rounds,
           log,
         );
-        results.push({ part: 'tenants', description, shape: `${o.meetings}×${o.meetingSize}`, targets, seconds: (performance.now() - t) / 1000 });
+        results.push({ part: 'tenants', description, shape: `${o.meetings}×${o.meetingSize}`, targets, seconds: (performance.now() - t) / 1000, ...(error ? { error } : {}) });
+        if (error) throw new Error(error);
       } catch (error) {
         log(`  cluster (tenants) failed: ${String(error)}`);
         failed.push({ scenario: 'cluster-tenants', error: String(error) });
@@ -453,7 +507,7 @@ export async function runCluster(o: ClusterOptions, log: (line: string) => void 
       const description = `one meeting of ${o.members} members over 2 nodes`;
       log(`Cluster, ${description}: baseline and 2 nodes behind HAProxy; ${o.rounds} rounds each, in turn…`);
       try {
-        const targets = await sideBySide(
+        const { targets, error } = await sideBySide(
           [
             () => baselineTarget(o.members, o.workers),
             () => clusterTarget(postgres, { label: '2 nodes', name: 'single', nodes: 2, meetings: 1, size: o.members, rounds: o.rounds, workers: o.workers, display: true }),
@@ -461,7 +515,8 @@ export async function runCluster(o: ClusterOptions, log: (line: string) => void 
           o.rounds,
           log,
         );
-        results.push({ part: 'single', description, shape: `1×${o.members}`, targets, seconds: (performance.now() - t) / 1000 });
+        results.push({ part: 'single', description, shape: `1×${o.members}`, targets, seconds: (performance.now() - t) / 1000, ...(error ? { error } : {}) });
+        if (error) throw new Error(error);
       } catch (error) {
         log(`  cluster (one meeting) failed: ${String(error)}`);
         failed.push({ scenario: 'cluster-single', error: String(error) });
@@ -476,7 +531,7 @@ export async function runCluster(o: ClusterOptions, log: (line: string) => void 
 const fmt = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
 
 export function clusterTable(results: ClusterResult[]): string {
-  const head = ['meetings × members', 'server', 'connections', 'meetings owned', 'create meetings', 'connect + check-in', 'ack p50', 'ack p99', 'p99 ratio', 'display p50/p99', 'open→all p50', 'RSS per process', 'CPU/ballot (all nodes)', 'failed'];
+  const head = ['meetings × members', 'server', 'rounds', 'connections', 'meetings owned', 'create meetings', 'connect + check-in', 'ack p50', 'ack p99', 'p99 ratio', 'display p50/p99', 'open→all p50', 'RSS per process', 'CPU/ballot (all nodes)', 'failed'];
   const rows = results.flatMap((r) =>
     r.targets.map((t) => {
       const base = r.targets.find((b) => b.label === 'baseline');
@@ -484,6 +539,7 @@ export function clusterTable(results: ClusterResult[]): string {
       return [
         r.shape,
         t.label,
+        String(t.rounds.length),
         String(t.connections),
         t.owners ? Object.values(t.owners).join(' / ') : '',
         t.createMs === null ? '' : `${fmt(t.createMs / 1000, 2)} s`,
