@@ -25,7 +25,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string' },
     workers: { type: 'string', default: '4' },
     profile: { type: 'boolean', default: false },
-    out: { type: 'string', default: 'bench/results/latest.json' },
+    /** Default: bench/results/latest.json, or bench/results/cluster.json for `--only cluster`. */
+    out: { type: 'string' },
     /**
      * Scenarios to run: `vote` (vote→ack at each N), `session` (voting session), `tablet` (tablet
      * start), `cluster` (clustered mode on PostgreSQL and Redis; not by default: it takes minutes).
@@ -48,6 +49,7 @@ const { values: args } = parseArgs({
   },
 });
 const ONLY = new Set(args.only.split(',').map((s) => s.trim()));
+const OUT = args.out ?? (ONLY.size === 1 && ONLY.has('cluster') ? 'bench/results/cluster.json' : 'bench/results/latest.json');
 for (const s of ONLY) if (!['vote', 'session', 'tablet', 'cluster'].includes(s)) throw new Error(`--only: unknown scenario ${s} (vote, session, tablet, cluster)`);
 const [TENANTS, TENANT_SIZE] = args.tenants.split('x').map(Number) as [number, number];
 if (!(TENANTS > 0 && TENANT_SIZE > 0)) throw new Error('--tenants: meetings x members, e.g. 200x50');
@@ -330,8 +332,8 @@ if (ONLY.has('session')) {
       workers: WORKERS,
       profile: args.profile,
       onCheckpoint: (soFar) => {
-        mkdirSync(resolve(args.out, '..'), { recursive: true });
-        writeFileSync(`${args.out}.partial`, JSON.stringify({ machine, session: soFar }, null, 2) + '\n');
+        mkdirSync(resolve(OUT, '..'), { recursive: true });
+        writeFileSync(`${OUT}.partial`, JSON.stringify({ machine, session: soFar }, null, 2) + '\n');
       },
     });
   } catch (error) {
@@ -386,7 +388,7 @@ if (cluster?.length) {
 console.log('\nApps as transferred (JS + CSS each view loads, gzip -9):\n');
 console.log(bundleTable(bundles));
 console.log(`\nTotal ${fmt((performance.now() - started) / 1000, 0)} s`);
-mkdirSync(resolve(args.out, '..'), { recursive: true });
-writeFileSync(args.out, JSON.stringify({ machine, loadAverage: loadavg(), results, session, tablet, cluster, failed, bundles }, null, 2) + '\n');
-console.log(`Written to ${args.out}`);
+mkdirSync(resolve(OUT, '..'), { recursive: true });
+writeFileSync(OUT, JSON.stringify({ machine, loadAverage: loadavg(), results, session, tablet, cluster, failed, bundles }, null, 2) + '\n');
+console.log(`Written to ${OUT}`);
 process.exit(failed.length ? 1 : 0);
