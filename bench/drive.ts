@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { io, type Socket } from 'socket.io-client';
 import { nextMessage } from './children.ts';
 import type { FromServer, FromWorker, ToServer, ToWorker } from './protocol.ts';
+import { wallNow } from './stats.ts';
 
 /** What every bench scenario uses to drive the server process, the workers and the chair. */
 
@@ -43,4 +44,28 @@ export async function call<T>(socket: Socket, event: string, payload: unknown): 
   const result = (await socket.timeout(WAIT_MS).emitWithAck(event, payload)) as { ok: boolean; data: T; error?: unknown };
   if (!result.ok) throw new Error(`${event}: ${JSON.stringify(result.error)}`);
   return result.data;
+}
+
+/** The room display, watching for the moment it shows the final count of a poll. */
+export function watchDisplay(socket: Socket) {
+  const counts = new Map<string, number>();
+  const waiters: { pollId: string; n: number; resolve: (at: number) => void }[] = [];
+  const seen = (pollId: string, castCount: number) => {
+    counts.set(pollId, castCount);
+    for (const w of [...waiters]) {
+      if (w.pollId === pollId && castCount >= w.n) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(wallNow());
+      }
+    }
+  };
+  socket.on('poll:progress', (p: { pollId: string; castCount: number }) => seen(p.pollId, p.castCount));
+  socket.on('meeting:snapshot', (s: { polls: { id: string; castCount: number }[] }) => {
+    for (const p of s.polls) seen(p.id, p.castCount);
+  });
+  return (pollId: string, n: number) =>
+    new Promise<number>((resolvePromise) => {
+      if ((counts.get(pollId) ?? 0) >= n) return resolvePromise(wallNow());
+      waiters.push({ pollId, n, resolve: resolvePromise });
+    });
 }

@@ -33,6 +33,8 @@ const STATUS_ORDER: SeenStatus[] = ['open', 'closed', 'published'];
 
 /** Handshakes in flight per worker; all workers together stay below the server's listen backlog (511). */
 const CONNECT_CONCURRENCY = 64;
+/** How long a connected member waits for its first snapshot before it counts as failed. */
+const SNAPSHOT_WAIT_MS = 90_000;
 const CHOICES = ['yes', 'no', 'abstain'] as const;
 let members: Member[] = [];
 
@@ -62,6 +64,11 @@ function connectOne(url: string, token: string, waitForSnapshot: boolean): Promi
     });
     socket.once('connect_error', (e) => reject(e));
     if (!waitForSnapshot) socket.once('connect', () => resolve(member));
+    // A first snapshot that never comes is a failure to count, not a connect phase that never ends.
+    else {
+      const timer = setTimeout(() => reject(new Error(`no snapshot ${SNAPSHOT_WAIT_MS / 1000} s after connecting (connected: ${socket.connected})`)), SNAPSHOT_WAIT_MS);
+      socket.once('meeting:snapshot', () => clearTimeout(timer));
+    }
   });
 }
 
@@ -174,7 +181,17 @@ function awaitOpenPoll(pollId: string): void {
   check();
 }
 
-function vote(pollId: string, round: number): void {
+function awaitOpenPolls(pollIds: string[]): void {
+  const wanted = new Set(pollIds);
+  const check = () => {
+    if (members.every((m) => m.openPollId !== null && wanted.has(m.openPollId))) {
+      send({ type: 'pollSeen', lastSeenAt: Math.max(0, ...members.map((m) => m.openSeenAt)) });
+    } else setTimeout(check, 2);
+  };
+  check();
+}
+
+function vote(pollId: string | null, round: number): void {
   const latencies: number[] = [];
   let pending = members.length;
   let failures = 0;
@@ -183,7 +200,7 @@ function vote(pollId: string, round: number): void {
   const finish = () => send({ type: 'voted', latencies, lastAckAt, failures, firstError });
   if (pending === 0) return finish();
   members.forEach((m, i) => {
-    const ballot = { pollId, choice: CHOICES[i % 3], ballotId: `bench-${process.pid}-${round}-${i}` };
+    const ballot = { pollId: pollId ?? m.openPollId ?? '', choice: CHOICES[i % 3], ballotId: `bench-${process.pid}-${round}-${i}` };
     const sentAt = performance.now();
     m.socket.timeout(120_000).emit('ballot:cast', ballot, (error: unknown, result: { ok: boolean; error?: { code: string } }) => {
       const now = performance.now();
@@ -203,6 +220,7 @@ process.on('message', (msg: ToWorker) => {
   try {
     if (msg.type === 'connect') void connectAll(msg.url, msg.tokens, msg.waitForSnapshot);
     else if (msg.type === 'awaitOpenPoll') awaitOpenPoll(msg.pollId);
+    else if (msg.type === 'awaitOpenPolls') awaitOpenPolls(msg.pollIds);
     else if (msg.type === 'vote') vote(msg.pollId, msg.round);
     else if (msg.type === 'autoVote') autoVote = msg.on;
     else if (msg.type === 'awaitStatus') awaitStatus(msg.pollId, msg.status);

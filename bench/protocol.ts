@@ -17,7 +17,10 @@ export type FromServer =
 export type ToWorker =
   | { type: 'connect'; url: string; tokens: string[]; waitForSnapshot: boolean }
   | { type: 'awaitOpenPoll'; pollId: string }
-  | { type: 'vote'; pollId: string; round: number }
+  /** pollId null: each member votes in the open poll its own snapshot shows (cluster scenario: one per meeting). */
+  | { type: 'vote'; pollId: string | null; round: number }
+  /** Cluster scenario: reply `pollSeen` once every member's snapshot shows one of these polls open. */
+  | { type: 'awaitOpenPolls'; pollIds: string[] }
   /** Session scenario: every member casts a ballot the moment its snapshot shows a new open poll. */
   | { type: 'autoVote'; on: boolean }
   /** Reply once every member has seen the poll in this state (or a later one). */

@@ -1,12 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Socket } from 'socket.io-client';
 import { bundleSizes, type ViewBundle } from './bundleSize.ts';
+import { clusterTable, runCluster, type ClusterResult } from './cluster.ts';
 import { killChildren, nextMessage, startChild } from './children.ts';
-import { all, allWithin, call, connectRole, serverStats, sleep, split, WAIT_MS } from './drive.ts';
+import { all, allWithin, call, connectRole, serverStats, sleep, split, WAIT_MS, watchDisplay } from './drive.ts';
 import { createBenchMeeting, tokenOf } from './meetingFixture.ts';
 import type { FromServer, FromWorker, ServerKind, ToServer, ToWorker } from './protocol.ts';
 import { runVotingSession, sessionTable, type SessionResult } from './session.ts';
@@ -24,9 +25,21 @@ const { values: args } = parseArgs({
     rounds: { type: 'string' },
     workers: { type: 'string', default: '4' },
     profile: { type: 'boolean', default: false },
-    out: { type: 'string', default: 'bench/results/latest.json' },
-    /** Scenarios to run: `vote` (vote→ack at each N), `session` (voting session), `tablet` (tablet start). */
+    /** Default: bench/results/latest.json, or bench/results/cluster.json for `--only cluster`. */
+    out: { type: 'string' },
+    /**
+     * Scenarios to run: `vote` (vote→ack at each N), `session` (voting session), `tablet` (tablet
+     * start), `cluster` (clustered mode on PostgreSQL and Redis; not by default: it takes minutes).
+     */
     only: { type: 'string', default: 'vote,session,tablet' },
+    /** Cluster: meetings × members per meeting, on 1 node and on 2 nodes. */
+    tenants: { type: 'string', default: '200x50' },
+    /** Cluster: members of the one meeting spread over 2 nodes. */
+    'cluster-members': { type: 'string', default: '10000' },
+    /** Cluster: rounds per part (as the vote scenario at 10,000). */
+    'cluster-rounds': { type: 'string', default: '3' },
+    /** Cluster: `tenants`, `single` or both. */
+    'cluster-parts': { type: 'string', default: 'tenants,single' },
     /** Voting session: members × votes. */
     session: { type: 'string', default: '720x300' },
     /** Tablet start: runs each of cold and warm. */
@@ -36,7 +49,14 @@ const { values: args } = parseArgs({
   },
 });
 const ONLY = new Set(args.only.split(',').map((s) => s.trim()));
-for (const s of ONLY) if (!['vote', 'session', 'tablet'].includes(s)) throw new Error(`--only: unknown scenario ${s} (vote, session, tablet)`);
+const OUT = args.out ?? (ONLY.size === 1 && ONLY.has('cluster') ? 'bench/results/cluster.json' : 'bench/results/latest.json');
+for (const s of ONLY) if (!['vote', 'session', 'tablet', 'cluster'].includes(s)) throw new Error(`--only: unknown scenario ${s} (vote, session, tablet, cluster)`);
+const [TENANTS, TENANT_SIZE] = args.tenants.split('x').map(Number) as [number, number];
+if (!(TENANTS > 0 && TENANT_SIZE > 0)) throw new Error('--tenants: meetings x members, e.g. 200x50');
+const CLUSTER_MEMBERS = Number(args['cluster-members']);
+const CLUSTER_ROUNDS = Number(args['cluster-rounds']);
+const CLUSTER_PARTS = new Set(args['cluster-parts'].split(',').map((s) => s.trim())) as Set<'tenants' | 'single'>;
+for (const p of CLUSTER_PARTS) if (p !== 'tenants' && p !== 'single') throw new Error(`--cluster-parts: unknown part ${p} (tenants, single)`);
 const [SESSION_MEMBERS, SESSION_VOTES] = args.session.split('x').map(Number) as [number, number];
 if (!(SESSION_MEMBERS > 0 && SESSION_VOTES > 0)) throw new Error('--session: members x votes, e.g. 720x300');
 const SIZES = args.sizes.split(',').map(Number);
@@ -81,30 +101,6 @@ interface RunResult {
 process.on('exit', killChildren);
 process.on('SIGINT', () => process.exit(130));
 process.on('SIGTERM', () => process.exit(143));
-
-/** The room display, watching for the moment it shows the final count of a poll. */
-function watchDisplay(socket: Socket) {
-  const counts = new Map<string, number>();
-  const waiters: { pollId: string; n: number; resolve: (at: number) => void }[] = [];
-  const seen = (pollId: string, castCount: number) => {
-    counts.set(pollId, castCount);
-    for (const w of [...waiters]) {
-      if (w.pollId === pollId && castCount >= w.n) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(wallNow());
-      }
-    }
-  };
-  socket.on('poll:progress', (p: { pollId: string; castCount: number }) => seen(p.pollId, p.castCount));
-  socket.on('meeting:snapshot', (s: { polls: { id: string; castCount: number }[] }) => {
-    for (const p of s.polls) seen(p.id, p.castCount);
-  });
-  return (pollId: string, n: number) =>
-    new Promise<number>((resolvePromise) => {
-      if ((counts.get(pollId) ?? 0) >= n) return resolvePromise(wallNow());
-      waiters.push({ pollId, n, resolve: resolvePromise });
-    });
-}
 
 interface Session {
   kind: ServerKind;
@@ -300,7 +296,7 @@ const machine = {
   node: process.version,
   date: new Date().toISOString(),
 };
-console.log(`Machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGB} GB RAM, Node ${machine.node}`);
+console.log(`Machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGB} GB RAM, Node ${machine.node}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 const started = performance.now();
 const results: RunResult[] = [];
 const failed: ({ n: number; error: string } | { scenario: string; error: string })[] = [];
@@ -336,8 +332,8 @@ if (ONLY.has('session')) {
       workers: WORKERS,
       profile: args.profile,
       onCheckpoint: (soFar) => {
-        mkdirSync(resolve(args.out, '..'), { recursive: true });
-        writeFileSync(`${args.out}.partial`, JSON.stringify({ machine, session: soFar }, null, 2) + '\n');
+        mkdirSync(resolve(OUT, '..'), { recursive: true });
+        writeFileSync(`${OUT}.partial`, JSON.stringify({ machine, session: soFar }, null, 2) + '\n');
       },
     });
   } catch (error) {
@@ -358,6 +354,19 @@ if (ONLY.has('tablet')) {
   }
   console.log(`  (${fmt((performance.now() - t) / 1000, 0)} s)`);
 }
+let cluster: ClusterResult[] | null = null;
+if (ONLY.has('cluster')) {
+  const t = performance.now();
+  try {
+    const run = await runCluster({ meetings: TENANTS, meetingSize: TENANT_SIZE, members: CLUSTER_MEMBERS, rounds: CLUSTER_ROUNDS, workers: WORKERS, parts: CLUSTER_PARTS });
+    cluster = run.results;
+    failed.push(...run.failed);
+  } catch (error) {
+    console.error(`  cluster failed: ${String(error)}`);
+    failed.push({ scenario: 'cluster', error: String(error) });
+  }
+  console.log(`  (${fmt((performance.now() - t) / 1000, 0)} s)`);
+}
 const bundles = bundleSizes(resolve(import.meta.dirname, '../dist/client'));
 if (results.length) {
   console.log('\nVote path (medians over rounds):\n');
@@ -371,10 +380,15 @@ if (tablet) {
   console.log('\nTablet start (Chromium, iPad viewport, CPU 4× throttled):\n');
   console.log(tabletTable(tablet));
 }
+if (cluster?.length) {
+  console.log('\nClustered mode (medians over rounds; RSS per process with everyone connected):\n');
+  console.log(clusterTable(cluster));
+  for (const r of cluster) for (const t of r.targets) if (t.owners) console.log(`  ${r.shape} ${t.label}: meetings owned ${JSON.stringify(t.owners)}, fds per process ${t.fdsConnected.join(' / ')}`);
+}
 console.log('\nApps as transferred (JS + CSS each view loads, gzip -9):\n');
 console.log(bundleTable(bundles));
 console.log(`\nTotal ${fmt((performance.now() - started) / 1000, 0)} s`);
-mkdirSync(resolve(args.out, '..'), { recursive: true });
-writeFileSync(args.out, JSON.stringify({ machine, results, session, tablet, failed, bundles }, null, 2) + '\n');
-console.log(`Written to ${args.out}`);
+mkdirSync(resolve(OUT, '..'), { recursive: true });
+writeFileSync(OUT, JSON.stringify({ machine, loadAverage: loadavg(), results, session, tablet, cluster, failed, bundles }, null, 2) + '\n');
+console.log(`Written to ${OUT}`);
 process.exit(failed.length ? 1 : 0);

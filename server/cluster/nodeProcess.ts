@@ -8,6 +8,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export interface NodeProcess {
   url: string;
   port: number;
+  /** The running process's id (the benchmark reads its RSS and CPU time from /proc). */
+  pid(): number | undefined;
   /** kill -9, as a crash or a pulled plug; resolves once the process is gone. */
   killHard(): Promise<void>;
   /** Starts the node again on the same port, with the same name. */
@@ -47,6 +49,7 @@ export async function startNodeProcess(env: { DATABASE_URL: string; REDIS_URL: s
   return {
     url: `http://127.0.0.1:${env.PORT}`,
     port: env.PORT,
+    pid: () => child?.pid,
     killHard: () => kill('SIGKILL'),
     restart: start,
     async stop() {

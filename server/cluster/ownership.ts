@@ -21,7 +21,7 @@ export function meetingLockKey(meetingId: string): bigint {
  * SQL: the owner row `o` is current, i.e. its backend holds its lock. pg_locks shows a bigint
  * key as two unsigned 32-bit halves, with objsubid 1.
  */
-const HOLDS_LOCK = `EXISTS (
+export const HOLDS_LOCK = `EXISTS (
   SELECT 1 FROM pg_locks l
    WHERE l.pid = o.backend_pid AND l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())

@@ -16,7 +16,16 @@ export interface TestHaproxy {
  * sent to another (redispatch). The check is a TCP connect, so it needs nothing of the node.
  * Devices opened one after another land on the nodes in turn (leastconn over WebSockets only).
  */
-export async function startHaproxy(backendPorts: readonly number[]): Promise<TestHaproxy> {
+export async function startHaproxy(
+  backendPorts: readonly number[],
+  options: {
+    /** Connections at once; each takes two descriptors, which HAProxy (as root) raises its limit for. */
+    maxconn?: number;
+    /** The servers' health check (the benchmark uses deploy/haproxy.cfg's intervals: it kills nobody). */
+    check?: string;
+  } = {},
+): Promise<TestHaproxy> {
+  const { maxconn = 2000, check = 'check inter 200ms fall 1 rise 1 on-marked-down shutdown-sessions' } = options;
   const dir = mkdtempSync(join(tmpdir(), 'handzeichen-haproxy-'));
   const logFile = join(dir, 'haproxy.log');
   const port = await freePort();
@@ -25,7 +34,7 @@ export async function startHaproxy(backendPorts: readonly number[]): Promise<Tes
     config,
     [
       'global',
-      '    maxconn 2000',
+      `    maxconn ${maxconn}`,
       'defaults',
       '    mode http',
       '    timeout connect 1s',
@@ -41,7 +50,7 @@ export async function startHaproxy(backendPorts: readonly number[]): Promise<Tes
       '    default_backend nodes',
       'backend nodes',
       '    balance leastconn',
-      '    default-server check inter 200ms fall 1 rise 1 on-marked-down shutdown-sessions',
+      `    default-server ${check}`,
       ...backendPorts.map((p, i) => `    server node${i + 1} 127.0.0.1:${p}`),
       '',
     ].join('\n'),
