@@ -11,6 +11,12 @@ const config = readConfig();
 const log = createLogger();
 const admin = loadAdminToken(config.dataDir, config.adminToken);
 const logError = (what: string) => (error: Error) => log.error(what, { error: String(error) });
+if (config.redisUrl) {
+  // A fan-out message the Redis adapter could not send in time (an overloaded Redis) rejects
+  // inside the library, where nobody awaits it. It must not take the node down mid-meeting:
+  // the devices get the state with the next snapshot. Logged, so it is seen.
+  process.on('unhandledRejection', logError('unhandled rejection'));
+}
 const cluster =
   config.redisUrl && config.databaseUrl
     ? await connectCluster({

@@ -8,6 +8,7 @@ import { applyProgress } from '../../shared/protocol/selectors.ts';
 import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
 import type { CreatedMeeting } from '../meetings/createMeeting.ts';
 import { startTestCluster, type TestCluster } from '../test/engines/cluster.ts';
+import { HOLDS_LOCK } from './ownership.ts';
 import { tokenOf } from '../test/harness.ts';
 
 /**
@@ -88,7 +89,7 @@ async function stored(pollId: string) {
   return { rows: ballots.rows, status: poll.rows[0]!.status };
 }
 const owner = async (meetingId: string) =>
-  (await db.query<{ node_id: string }>(`SELECT o.node_id FROM meeting_owners o JOIN pg_locks l ON l.pid = o.backend_pid AND l.locktype = 'advisory' WHERE o.meeting_id = $1`, [meetingId])).rows[0]?.node_id ?? null;
+  (await db.query<{ node_id: string }>(`SELECT o.node_id FROM meeting_owners o WHERE o.meeting_id = $1 AND ${HOLDS_LOCK}`, [meetingId])).rows[0]?.node_id ?? null;
 
 async function open(chair: Device, itemId: string): Promise<string> {
   const opened = await chair.call<{ pollId: string }>('poll:open', { itemId });

@@ -26,6 +26,13 @@ const ATTEMPTS = 5;
  */
 export class MeetingRouter {
   private relay: Relay<RoutedCall, RoutedAnswer> | undefined;
+  /**
+   * The owner each meeting had when last looked up. Every command of a device on a non-owner
+   * node passes here: a look-up per command queued thousands of queries on the one ownership
+   * connection (and its heartbeat behind them). Forgotten when the owner answers "not mine" or
+   * is gone, then looked up again.
+   */
+  private readonly knownOwners = new Map<string, string>();
 
   constructor(
     private readonly ownership: MeetingOwnership,
@@ -48,8 +55,13 @@ export class MeetingRouter {
   async whereIs(meetingId: string): Promise<'local' | string> {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       if (this.ownership.owns(meetingId)) return 'local';
+      const known = this.knownOwners.get(meetingId);
+      if (known) return known;
       const owner = await this.ownership.ownerOf(meetingId);
-      if (owner && owner !== this.nodeId) return owner;
+      if (owner && owner !== this.nodeId) {
+        this.knownOwners.set(meetingId, owner);
+        return owner;
+      }
       if (await this.ownership.acquire(meetingId)) {
         this.onAcquired(meetingId);
         return 'local';
@@ -67,10 +79,17 @@ export class MeetingRouter {
         const answer = await this.relay!.call(where, call, CALL_TIMEOUT_MS);
         if (answer.kind === 'done') return answer.value as T;
         // The owner gave the meeting up meanwhile: look again.
+        this.knownOwners.delete(meetingId);
       } catch (error) {
         // Not delivered: the owner is gone; the next look takes the meeting over.
-        if (error instanceof NodeGoneError) continue;
-        if (error instanceof RelayTimeoutError) return silent;
+        if (error instanceof NodeGoneError) {
+          this.knownOwners.delete(meetingId);
+          continue;
+        }
+        if (error instanceof RelayTimeoutError) {
+          this.knownOwners.delete(meetingId);
+          return silent;
+        }
         throw error;
       }
     }
