@@ -41,8 +41,10 @@ export const newId = (): string => randomBytes(9).toString('base64url');
 
 /**
  * The application layer: keeps each meeting's state in memory, asks the core to decide,
- * persists the decision, then applies it and tells the listeners. Nothing is acknowledged
- * before it is committed.
+ * applies the decision at once (the next command is decided on it) and hands its writes to the
+ * store through the group commit; listeners hear of it, and the sender gets its answer, only
+ * once it is committed. A failed commit takes the change back (ballots, check-ins) or has the
+ * meeting read again from the store.
  */
 export class MeetingService {
   private readonly states = new Map<string, MeetingState>();
