@@ -1,15 +1,14 @@
 import pg from 'pg';
-import { io as ioClient, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Choice } from '../../shared/meeting/model.ts';
 import type { MeetingSpecInput } from '../../shared/protocol/meetingSpec.ts';
 import type { Result } from '../../shared/protocol/result.ts';
-import { applyProgress } from '../../shared/protocol/selectors.ts';
-import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
 import type { CreatedMeeting } from '../meetings/createMeeting.ts';
 import { startTestCluster, type TestCluster } from '../test/engines/cluster.ts';
 import { HOLDS_LOCK } from './ownership.ts';
 import { tokenOf } from '../test/harness.ts';
+import { reconnectingClient, until, type ReconnectingClient } from '../test/reconnectingClient.ts';
 
 /**
  * The cluster for real: two node processes on one PostgreSQL and one Redis behind HAProxy,
@@ -44,34 +43,8 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-/** A tablet-like client: reconnects by itself and keeps the newest snapshot. */
-function device(url: string, token: string) {
-  const socket = ioClient(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
-  sockets.push(socket);
-  let latest: MeetingSnapshot | null = null;
-  let connects = 0;
-  socket.on('connect', () => connects++);
-  socket.on('meeting:snapshot', (s: MeetingSnapshot) => (latest = s));
-  socket.on('poll:progress', (p: Parameters<typeof applyProgress>[1]) => {
-    if (latest) latest = applyProgress(latest, p);
-  });
-  return {
-    socket,
-    connects: () => connects,
-    snapshot: () => latest,
-    call: <T>(event: string, payload: unknown) =>
-      (socket.timeout(15_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<Result<T>> }).emitWithAck(event, payload),
-  };
-}
-type Device = ReturnType<typeof device>;
-
-async function until(pred: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const device = (url: string, token: string) => reconnectingClient(url, token, sockets);
+type Device = ReconnectingClient;
 
 const spec: MeetingSpecInput = {
   body: 'Landkreis Test',

@@ -47,10 +47,6 @@ export class MeetingRouter {
     return this.ownership.nodeId;
   }
 
-  owns(meetingId: string): boolean {
-    return this.ownership.owns(meetingId);
-  }
-
   /** 'local' when this node owns the meeting (taking it if free), else the owner's node id. */
   async whereIs(meetingId: string): Promise<'local' | string> {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {

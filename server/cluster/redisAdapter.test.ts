@@ -5,7 +5,7 @@ import { io as connectClient, type Socket as ClientSocket } from 'socket.io-clie
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rooms, type AppServer } from '../realtime/types.ts';
 import { startRedis, type TestRedis } from '../test/engines/redis.ts';
-import { attachRedisAdapter } from './redisAdapter.ts';
+import { connectRedisAdapter } from './redisAdapter.ts';
 
 let redis: TestRedis;
 const cleanup: (() => Promise<void>)[] = [];
@@ -25,7 +25,8 @@ afterAll(async () => {
 async function node(): Promise<{ io: AppServer; url: string }> {
   const http = createServer();
   const io: AppServer = new Server(http, { serveClient: false });
-  const adapter = await attachRedisAdapter(io, redis.url, (e) => errors.push(e));
+  const adapter = await connectRedisAdapter(redis.url, (e) => errors.push(e));
+  adapter.install(io);
   io.on('connection', async (socket) => {
     await socket.join((socket.handshake.auth as { room: string }).room);
     (socket as unknown as { emit(e: string): void }).emit('joined');

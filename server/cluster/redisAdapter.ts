@@ -10,18 +10,8 @@ import type { Server } from 'socket.io';
  * Call close() after io.close(): io.close() unsubscribes the adapter over these connections,
  * close() then waits for that and ends them. node-redis reconnects by itself; `onError` hears
  * of each failure meanwhile (and must be given: an unheard client error would end the process).
+ * The connections are made before the Socket.IO server exists; install() then needs no await.
  */
-export async function attachRedisAdapter<L extends object, E extends object, S extends object, D>(
-  io: Server<L, E, S, D>,
-  url: string,
-  onError: (error: Error) => void,
-): Promise<{ close(): Promise<void> }> {
-  const adapter = await connectRedisAdapter(url, onError);
-  adapter.install(io);
-  return adapter;
-}
-
-/** The adapter's connections, made before the Socket.IO server exists; install() then needs no await. */
 export async function connectRedisAdapter(
   url: string,
   onError: (error: Error) => void,

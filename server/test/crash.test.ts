@@ -4,14 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { io as ioClient, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Choice } from '../../shared/meeting/model.ts';
 import type { MeetingSpecInput } from '../../shared/protocol/meetingSpec.ts';
 import type { Result } from '../../shared/protocol/result.ts';
-import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
 import type { CreatedMeeting } from '../meetings/createMeeting.ts';
 import { tokenOf } from './harness.ts';
+import { reconnectingClient, until } from './reconnectingClient.ts';
 
 /**
  * kill -9 in the middle of a burst of votes, five times, on one database. The server runs as
@@ -68,30 +68,7 @@ function killHard(proc: ChildProcess): Promise<void> {
   });
 }
 
-/** A tablet-like client: reconnects by itself and keeps the newest snapshot. */
-function tablet(url: string, token: string) {
-  const socket = ioClient(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
-  sockets.push(socket);
-  let latest: MeetingSnapshot | null = null;
-  let connects = 0;
-  socket.on('connect', () => connects++);
-  socket.on('meeting:snapshot', (s: MeetingSnapshot) => (latest = s));
-  return {
-    socket,
-    connects: () => connects,
-    snapshot: () => latest,
-    call: <T>(event: string, payload: unknown) =>
-      (socket.timeout(10_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<Result<T>> }).emitWithAck(event, payload),
-  };
-}
-
-async function until(pred: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const tablet = (url: string, token: string) => reconnectingClient(url, token, sockets);
 
 const spec: MeetingSpecInput = {
   body: 'Landkreis Test',
