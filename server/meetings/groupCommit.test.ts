@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoreWrite } from '../storage/storeWrites.ts';
-import { GroupCommit } from './groupCommit.ts';
+import { GroupCommit, MAX_BATCH_CHANGES, MAX_BATCH_WAIT_MS } from './groupCommit.ts';
 
 /**
  * The group commit over a store that takes its time (as PostgreSQL does): batches follow each
@@ -18,6 +18,10 @@ const ballot = (memberId: string): StoreWrite => ({
 });
 const close: StoreWrite = { kind: 'currentItem', meetingId: 'm', itemId: null };
 const names = (writes: StoreWrite[]) => writes.map((w) => (w.kind === 'ballot' ? w.ballot.memberId : w.kind));
+/** Lets every queued microtask run, as Node does after each I/O callback (no new turn starts). */
+const handlerDone = async () => {
+  for (let i = 0; i < 20; i++) await null;
+};
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 function slowStore(failOn?: (writes: StoreWrite[]) => boolean) {
@@ -79,5 +83,50 @@ describe('group commit over an asynchronous store', () => {
     await Promise.all([gc.add([ballot('a')], () => {}), gc.add([ballot('b')], () => {})]);
     await gc.add([ballot('c')], () => {});
     expect(heard).toEqual([['a', 'b'], ['c']]);
+  });
+
+  // A burst is read within one event-loop turn; after each socket's handler the microtask queue
+  // runs empty, which `handlerDone` stands in for here.
+  it('writes a full batch mid-turn, right after the handler that filled it, instead of at the end of the turn', async () => {
+    const batches: string[][] = [];
+    const gc = new GroupCommit(async (writes) => void batches.push(names(writes)), () => {});
+    const added: Promise<void>[] = [];
+    let committedMidTurn = 0;
+    for (let i = 0; i < MAX_BATCH_CHANGES + 10; i++) {
+      added.push(gc.add([ballot(`m${i}`)], () => {}));
+      await handlerDone();
+      if (batches.length > 0 && committedMidTurn === 0) committedMidTurn = i + 1;
+    }
+    // The count, or on a slow run the wait, ends the first batch; never the turn's end.
+    expect(committedMidTurn).toBeGreaterThan(0);
+    expect(committedMidTurn).toBeLessThanOrEqual(MAX_BATCH_CHANGES);
+    await Promise.all(added);
+    expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(MAX_BATCH_CHANGES);
+    expect(batches.flat()).toEqual(Array.from({ length: MAX_BATCH_CHANGES + 10 }, (_, i) => `m${i}`));
+  });
+
+  it('writes a batch mid-turn once its first change has waited long enough', async () => {
+    const batches: string[][] = [];
+    const gc = new GroupCommit(async (writes) => void batches.push(names(writes)), () => {});
+    const first = gc.add([ballot('a')], () => {});
+    await handlerDone();
+    const waitUntil = performance.now() + MAX_BATCH_WAIT_MS + 1;
+    while (performance.now() < waitUntil); // a long read phase, without yielding to the next turn
+    const second = gc.add([ballot('b')], () => {});
+    await handlerDone();
+    expect(batches).toEqual([['a', 'b']]);
+    await Promise.all([first, second]);
+  });
+
+  it('holds check-ins back even when many arrive in one turn', async () => {
+    const batches: string[][] = [];
+    const gc = new GroupCommit(async (writes) => void batches.push(names(writes)), () => {});
+    await gc.add([ballot('a')], () => {});
+    const checkIn = (memberId: string): StoreWrite => ({ kind: 'attendance', meetingId: 'm', memberId, present: true, at: '2026-12-03T10:00:00.000Z', by: 'self' });
+    const added = Array.from({ length: MAX_BATCH_CHANGES + 1 }, (_, i) => gc.add([checkIn(`c${i}`)], () => {}));
+    await handlerDone();
+    expect(batches).toEqual([['a']]);
+    await Promise.all(added);
+    expect(batches.map((b) => b.length)).toEqual([1, MAX_BATCH_CHANGES + 1]);
   });
 });

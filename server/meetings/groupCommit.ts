@@ -15,6 +15,17 @@ interface Queued {
  */
 export const CHECK_IN_COMMIT_INTERVAL_MS = 10;
 
+/**
+ * A batch is normally written at the end of the event-loop turn. But one turn's poll phase reads
+ * every socket that has data: in a burst of 10,000 ballots that is hundreds of milliseconds, and
+ * every ballot read in it would wait for the turn's end, then for one huge commit, then for
+ * 10,000 acknowledgements in a row. So a batch is also written mid-turn (right after the
+ * handler that queued it) once it holds this many changes or its first change has waited this
+ * long: commits and acknowledgements then interleave with reading the rest of the burst.
+ */
+export const MAX_BATCH_CHANGES = 256;
+export const MAX_BATCH_WAIT_MS = 5;
+
 const keyOf = (meetingId: string, pollId: string, memberId: string, ballotId: string) =>
   `${meetingId}\u0000${pollId}\u0000${memberId}\u0000${ballotId}`;
 
@@ -36,6 +47,8 @@ export class GroupCommit {
   private scheduled: 'now' | 'later' | null = null;
   private timer: NodeJS.Timeout | undefined;
   private lastFlushAt = -Infinity;
+  /** When the oldest write of the queue was queued. */
+  private firstQueuedAt = 0;
   /** The writer loop while it runs: it ends once the queue is empty. */
   private writing: Promise<void> | null = null;
 
@@ -48,11 +61,17 @@ export class GroupCommit {
   add(writes: readonly StoreWrite[], undo: () => void): Promise<void> {
     const promise = new Promise<void>((resolve, reject) => {
       this.queue.push({ writes, undo, resolve, reject });
+      if (this.queue.length === 1) this.firstQueuedAt = performance.now();
       const checkInsOnly = writes.every((w) => w.kind === 'attendance');
       this.schedule(checkInsOnly ? this.lastFlushAt + CHECK_IN_COMMIT_INTERVAL_MS - performance.now() : 0);
+      if (this.scheduled === 'now' && !this.writing && this.batchFull()) queueMicrotask(() => void this.flush());
     });
     for (const w of writes) if (w.kind === 'ballot') this.pending.set(ballotKey(w), promise);
     return promise;
+  }
+
+  private batchFull(): boolean {
+    return this.queue.length >= MAX_BATCH_CHANGES || performance.now() - this.firstQueuedAt >= MAX_BATCH_WAIT_MS;
   }
 
   private schedule(waitMs: number): void {
