@@ -122,7 +122,11 @@ describe('group commit over an asynchronous store', () => {
     const batches: string[][] = [];
     const gc = new GroupCommit(async (writes) => void batches.push(names(writes)), () => {});
     await gc.add([ballot('a')], () => {});
-    const checkIn = (memberId: string): StoreWrite => ({ kind: 'attendance', meetingId: 'm', memberId, present: true, at: '2026-12-03T10:00:00.000Z', by: 'self' });
+    const checkIn = (memberId: string): StoreWrite => ({
+      kind: 'attendance',
+      meetingId: 'm',
+      change: { memberId, present: true, at: '2026-12-03T10:00:00.000Z', by: 'self', poll: null },
+    });
     const added = Array.from({ length: MAX_BATCH_CHANGES + 1 }, (_, i) => gc.add([checkIn(`c${i}`)], () => {}));
     await handlerDone();
     expect(batches).toEqual([['a']]);

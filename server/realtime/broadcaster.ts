@@ -1,8 +1,10 @@
 import { attendanceView, withAttendanceChange, type AttendanceView } from '../../shared/meeting/attendance.ts';
-import { progressFor, snapshotFor, type Viewer } from '../../shared/meeting/project.ts';
+import { memberSnapshotParts, progressFor, snapshotFor, type Viewer } from '../../shared/meeting/project.ts';
 import { findPoll, type MeetingState } from '../../shared/meeting/state.ts';
 import type { MeetingSnapshot } from '../../shared/protocol/snapshot.ts';
 import type { MeetingListener, MeetingService } from '../meetings/meetingService.ts';
+import { asPayload, encodeOnce } from './preEncoded.ts';
+import { memberSnapshotsJson } from './snapshotJson.ts';
 import { rooms, type AppServer } from './types.ts';
 
 /**
@@ -142,12 +144,12 @@ export class Broadcaster implements MeetingListener {
     if (!state) return;
     const now = this.clock();
     if (!onlyMembers) this.pushConsoles(meetingId);
-    const shared = this.viewOf(meetingId, state);
+    const snapshotOf = memberSnapshotsJson(memberSnapshotParts(state, now, this.viewOf(meetingId, state)));
     // A check-in touches one member: visit only those, not the whole roster.
     const memberIds = onlyMembers ?? state.meeting.members.map((m) => m.id);
     for (const memberId of memberIds) {
       if (this.devices(meetingId, memberId) === 0) continue;
-      this.io.to(rooms.member(meetingId, memberId)).emit('meeting:snapshot', snapshotFor(state, { role: 'member', memberId }, now, shared));
+      this.io.to(rooms.member(meetingId, memberId)).emit('meeting:snapshot', asPayload(snapshotOf(memberId)));
     }
   }
 
@@ -165,8 +167,11 @@ export class Broadcaster implements MeetingListener {
     const state = this.service.get(meetingId);
     if (!state) return;
     const now = this.clock();
-    this.io.to(rooms.chair(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'chair' }, now, this.viewOf(meetingId, state)));
-    this.io.to(rooms.display(meetingId)).emit('meeting:snapshot', snapshotFor(state, { role: 'display' }, now, this.viewOf(meetingId, state)));
+    // Serialized here, in one go: Socket.IO would first walk the chair's snapshot (the whole
+    // roster and record) looking for binary data.
+    const snapshot = (viewer: Viewer) => asPayload(encodeOnce(snapshotFor(state, viewer, now, this.viewOf(meetingId, state))));
+    this.io.to(rooms.chair(meetingId)).emit('meeting:snapshot', snapshot({ role: 'chair' }));
+    this.io.to(rooms.display(meetingId)).emit('meeting:snapshot', snapshot({ role: 'display' }));
   }
 
   private scheduleConsoles(meetingId: string): void {

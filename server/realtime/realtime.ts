@@ -6,6 +6,7 @@ import type { MeetingService } from '../meetings/meetingService.ts';
 import type { TokenStorage } from '../storage/storage.ts';
 import type { Principal } from '../storage/tokenStore.ts';
 import type { MeetingRouter } from '../cluster/meetingRouter.ts';
+import { preEncodingParser } from './preEncoded.ts';
 import { Broadcaster, everyoneOnce } from './broadcaster.ts';
 import { registerChairHandlers } from './chairHandlers.ts';
 import { registerElectionHandlers } from './electionHandlers.ts';
@@ -63,6 +64,8 @@ export function attachRealtime(httpServer: HttpServer, { service, elections, tok
     // Votes and snapshots are small; a bigger frame is an attack, not a meeting.
     maxHttpBufferSize: 64 * 1024,
     perMessageDeflate: false,
+    // Writes snapshots serialized once for many tablets as they are (preEncoded.ts).
+    parser: preEncodingParser,
   });
   const broadcaster = new Broadcaster(io, service, undefined, cluster ? everyoneOnce : undefined);
   const commands = cluster?.commands ?? { service, elections };

@@ -106,4 +106,27 @@ describe('snapshots in a long voting session', () => {
     expect(ids({ role: 'display' })).toEqual([second.id]);
     expect(ids({ role: 'chair' })).toEqual([first.id, second.id]);
   });
+
+  it("give the chair the member lists and the roll-call grid of the current item's rounds only", () => {
+    const s = state();
+    const first = open(s, 'i1', 'rollCall', true);
+    cast(s, first, 'b');
+    s.polls = s.polls.map((p) => (p.id === first.id ? { ...p, status: 'published', counts: { yes: 1, no: 0, abstain: 0 } } : p));
+    const second = open(s, 'i2', 'rollCall', true);
+    cast(s, second, 'c');
+    const [earlier, now] = snapshotFor(s, { role: 'chair' }, NOW).polls;
+    expect(earlier).toMatchObject({ id: first.id, status: 'published', castCount: 1, counts: { yes: 1, no: 0, abstain: 0 } });
+    for (const list of ['votedMemberIds', 'eligibleMemberIds', 'excludedMemberIds', 'recordedMemberIds', 'rollCall'] as const) {
+      expect(earlier).not.toHaveProperty(list);
+    }
+    expect(now).toMatchObject({ id: second.id, votedMemberIds: ['c'], eligibleMemberIds: ['a', 'b', 'c'], excludedMemberIds: [], recordedMemberIds: [] });
+    expect(now!.rollCall).toEqual([
+      { memberId: 'a', choice: null },
+      { memberId: 'b', choice: null },
+      { memberId: 'c', choice: 'yes' },
+    ]);
+    // Back on the first item, its lists come back.
+    s.meeting.currentItemId = 'i1';
+    expect(snapshotFor(s, { role: 'chair' }, NOW).polls[0]).toMatchObject({ id: first.id, votedMemberIds: ['b'] });
+  });
 });

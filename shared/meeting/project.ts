@@ -25,7 +25,14 @@ function rollCallOf(s: MeetingState, poll: Poll, viewer: Pick<Viewer, 'role'>): 
   return poll.eligibleMemberIds.map((memberId) => ({ memberId, choice: ballots.get(memberId)?.choice ?? null }));
 }
 
-function pollView(s: MeetingState, poll: Poll, viewer: Viewer): PollView {
+/**
+ * `detailed`: the poll is one of the current item's rounds. Only those carry the chair's member
+ * lists (who voted, who may vote, who is excluded, whose vote is minuted by name) and the
+ * roll-call grid: the console shows them for the item on screen only. In a voting session of
+ * 300 votes for 720 members, every earlier poll's lists made the chair's snapshot grow to a
+ * megabyte, serialized at every opening, close and publication.
+ */
+function pollView(s: MeetingState, poll: Poll, viewer: Pick<Viewer, 'role'>, detailed: boolean): PollView {
   const ballots = ballotsOf(s, poll.id);
   const resultVisible = poll.status === 'published' || (viewer.role === 'chair' && poll.status !== 'open');
   const counts = resultVisible ? poll.counts : null;
@@ -57,14 +64,16 @@ function pollView(s: MeetingState, poll: Poll, viewer: Viewer): PollView {
   if (poll.blocItemIds) view.blocItemIds = poll.blocItemIds;
   const subject = subjectOf(s, poll);
   if (subject) view.subject = subject;
-  const rollCall = rollCallOf(s, poll, viewer);
+  const rollCall = detailed ? rollCallOf(s, poll, viewer) : undefined;
   if (rollCall) view.rollCall = rollCall;
   if (poll.election) view.election = { ...poll.election, votes: resultVisible ? poll.election.votes : null };
   if (viewer.role === 'chair') {
-    view.votedMemberIds = [...ballots.keys()];
-    view.eligibleMemberIds = poll.eligibleMemberIds;
-    view.excludedMemberIds = poll.excludedMemberIds;
-    view.recordedMemberIds = [...recordedIn(s, poll.id)];
+    if (detailed) {
+      view.votedMemberIds = [...ballots.keys()];
+      view.eligibleMemberIds = poll.eligibleMemberIds;
+      view.excludedMemberIds = poll.excludedMemberIds;
+      view.recordedMemberIds = [...recordedIn(s, poll.id)];
+    }
     view.groupWise = isGroupWise(s, poll.id);
   }
   return view;
@@ -72,42 +81,75 @@ function pollView(s: MeetingState, poll: Poll, viewer: Viewer): PollView {
 
 const redact = (item: AgendaItem): AgendaItem => (item.public ? item : { ...item, name: '', paper: null });
 
-/** `shared` may be passed in when many snapshots of the same moment are made (one per member). */
+/** What is only one member's in their snapshot; everything else is alike for every tablet. */
+export type MemberSnapshotOwn = Pick<MeetingSnapshot, 'members' | 'self'>;
+
+/**
+ * A member's snapshot in two parts: `common` is the same for every tablet at this moment,
+ * `own(memberId)` is that member's entry and own state. The server serializes `common` once per
+ * change for all tablets instead of once per tablet; snapshotFor joins the parts.
+ */
+export function memberSnapshotParts(
+  s: MeetingState,
+  now: string,
+  shared: AttendanceView = attendanceView(s),
+): { common: Omit<MeetingSnapshot, keyof MemberSnapshotOwn>; own(memberId: string): MemberSnapshotOwn } {
+  const byId = memberById(s.meeting.members);
+  return {
+    common: commonSnapshot(s, 'member', now, shared),
+    own: (memberId) => {
+      const me = byId.get(memberId);
+      // A tablet needs only its own member: at 20,000 members the full list would make every
+      // member snapshot hundreds of kilobytes, and every poll opening quadratic.
+      return { members: me ? [me] : [], self: selfFor(s, memberId, shared) };
+    },
+  };
+}
+
+/** `shared` may be passed in when many snapshots of the same moment are made. */
 export function snapshotFor(s: MeetingState, viewer: Viewer, now: string, shared: AttendanceView = attendanceView(s)): MeetingSnapshot {
-  const { members, agenda, currentItemId, ...info } = s.meeting;
-  const publicOnly = viewer.role === 'display';
+  if (viewer.role === 'member') {
+    const parts = memberSnapshotParts(s, now, shared);
+    return { ...parts.common, ...parts.own(viewer.memberId) };
+  }
+  return { ...commonSnapshot(s, viewer.role, now, shared), members: s.meeting.members, self: null };
+}
+
+function commonSnapshot(
+  s: MeetingState,
+  role: Viewer['role'],
+  now: string,
+  shared: AttendanceView,
+): Omit<MeetingSnapshot, keyof MemberSnapshotOwn> {
+  const { members: _members, agenda, currentItemId, ...info } = s.meeting;
+  const viewer = { role };
+  const publicOnly = role === 'display';
   const hidden = new Set(publicOnly ? agenda.filter((i) => !i.public).map((i) => i.id) : []);
   // Tablets and the display show only the current item's rounds; the chair keeps the whole
   // record. In a voting session of 300 votes, every tablet's snapshot would otherwise grow by a
   // poll per vote, and each opening, close and publication would cost 300 poll views per tablet.
   // A Sammelabstimmung is a round of each of its items (state.ts covers).
-  const shown = viewer.role === 'chair' ? s.polls : currentItemId === null ? [] : s.polls.filter((p) => covers(p, currentItemId));
-  const polls = shown.filter((p) => !hidden.has(p.itemId)).map((p) => pollView(s, p, viewer));
-
-  const me = viewer.role === 'member' ? memberById(members).get(viewer.memberId) : undefined;
-  const self = viewer.role === 'member' ? selfFor(s, viewer.memberId, shared) : null;
+  const current = (p: Poll) => currentItemId !== null && covers(p, currentItemId);
+  const shown = role === 'chair' ? s.polls : s.polls.filter(current);
+  const polls = shown.filter((p) => !hidden.has(p.itemId)).map((p) => pollView(s, p, viewer, current(p)));
 
   return {
-    role: viewer.role,
+    role,
     meeting: info,
     statutoryMembers: s.statutoryMembers,
-    // A tablet needs only its own member: at 20,000 members the full list would make every
-    // member snapshot hundreds of kilobytes, and every poll opening quadratic.
-    members: viewer.role === 'member' ? (me ? [me] : []) : members,
     agenda: publicOnly ? agenda.map(redact) : agenda,
     currentItemId,
     polls,
     quorum: shared.quorum,
     lastQuorumCheck: s.quorumChecks.at(-1) ?? null,
-    ...(viewer.role === 'chair'
+    ...(role === 'chair'
       ? {
           attendance: Object.fromEntries(s.attendance),
           exclusions: Object.fromEntries([...s.exclusions].map(([itemId, ids]) => [itemId, [...ids]])),
         }
       : {}),
-    self,
     ...(s.elections?.size ? { elections: Object.fromEntries([...s.elections].filter(([itemId]) => !hidden.has(itemId))) } : {}),
-    ...(viewer.role === 'chair' ? { decisionKinds: Object.fromEntries(s.decisionKinds), motions: [...motionsOf(s)] } : {}),
+    ...(role === 'chair' ? { decisionKinds: Object.fromEntries(s.decisionKinds), motions: [...motionsOf(s)] } : {}),
     serverTime: now,
   };
 }

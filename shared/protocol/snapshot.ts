@@ -30,6 +30,7 @@ export interface PollView extends Omit<Poll, 'eligibleMemberIds' | 'excludedMemb
   verdict: Verdict | null;
   /** How many members were excluded (Mitwirkungsverbot) from this vote. */
   excludedCount: number;
+  // The member lists below and the roll-call grid come with the current item's rounds only.
   /** Chair only: who has voted (never how). */
   votedMemberIds?: string[];
   /** Chair only: who may vote in this poll. */
