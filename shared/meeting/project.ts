@@ -132,12 +132,15 @@ function commonSnapshot(
   const current = (p: Poll) => currentItemId !== null && covers(p, currentItemId);
   const shown = role === 'chair' ? s.polls : s.polls.filter(current);
   const polls = shown.filter((p) => !hidden.has(p.itemId)).map((p) => pollView(s, p, viewer, current(p)));
+  // Likewise the agenda: a tablet and the display show the current item and the items its
+  // rounds decide en bloc, never the list; 300 items were 30 KB of every tablet's snapshot.
+  const listed = role === 'chair' ? agenda : agenda.filter((i) => i.id === currentItemId || polls.some((p) => p.blocItemIds?.includes(i.id)));
 
   return {
     role,
     meeting: info,
     statutoryMembers: s.statutoryMembers,
-    agenda: publicOnly ? agenda.map(redact) : agenda,
+    agenda: publicOnly ? listed.map(redact) : listed,
     currentItemId,
     polls,
     quorum: shared.quorum,

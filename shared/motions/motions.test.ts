@@ -214,4 +214,18 @@ describe('Sammelabstimmung (en bloc)', () => {
     s.meeting.currentItemId = 'i7';
     expect(snapshotFor(s, { role: 'display' }, NOW).polls.map((p) => p.blocItemIds)).toEqual([['i3', 'i4', 'i7']]);
   });
+
+  it("tablets and the display get the current item and the bloc's items of the agenda, the chair all of it", () => {
+    const s = state();
+    const agendaOf = (viewer: Parameters<typeof snapshotFor>[1]) => snapshotFor(s, viewer, NOW).agenda.map((i) => i.id);
+    expect(agendaOf({ role: 'member', memberId: 'a' })).toEqual([]);
+    s.meeting.currentItemId = 'i5';
+    expect(agendaOf({ role: 'member', memberId: 'a' })).toEqual(['i5']);
+    expect(agendaOf({ role: 'display' })).toEqual(['i5']);
+    s.meeting.currentItemId = 'i3';
+    open(s, 'i3', { blocItemIds: ['i3', 'i4', 'i7'] });
+    expect(agendaOf({ role: 'member', memberId: 'a' })).toEqual(['i3', 'i4', 'i7']);
+    expect(agendaOf({ role: 'display' })).toEqual(['i3', 'i4', 'i7']);
+    expect(agendaOf({ role: 'chair' })).toEqual(s.meeting.agenda.map((i) => i.id));
+  });
 });

@@ -84,7 +84,10 @@ export interface MeetingSnapshot {
   statutoryMembers: number;
   /** For a member's tablet only its own entry; the full list for chair and display. */
   members: Member[];
-  /** For the display, non-public items carry neither name nor paper. */
+  /**
+   * The chair gets the whole agenda; a tablet and the display only the current item and the
+   * items its rounds decide en bloc. For the display, non-public items carry neither name nor paper.
+   */
   agenda: AgendaItem[];
   currentItemId: string | null;
   polls: PollView[];
