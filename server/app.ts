@@ -38,7 +38,13 @@ export interface AppOptions {
 /** The composition root: storage, core service, HTTP and realtime wired together. */
 export function createApp(options: AppOptions) {
   const log = options.log ?? createLogger();
-  const sqlite = options.storage ? undefined : openSqliteStorage(options.dbFile);
+  const sqlite = options.storage
+    ? undefined
+    : openSqliteStorage(options.dbFile, {
+        // Every commit fails from here on (its sender is told); /healthz answers 503.
+        onCrash: (error) => log.error('SQLite writer thread failed, nothing can be stored', { error: String(error) }),
+        onWalKept: () => log.warn('a secret ballot\'s commit could not truncate the SQLite WAL (a reader held an old snapshot); it is truncated with the next secret commit or restart'),
+      });
   const storage = options.storage ?? sqlite!;
   const { tokens, setup } = storage;
   const local = new MeetingService(storage.meetings);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../storage/database.ts';
+import { writeTransaction, type Db } from '../storage/database.ts';
 
 /**
  * The append-only audit log. Each entry's hash covers its own fields and the previous entry's
@@ -79,8 +79,17 @@ export class AuditLog {
   /** The chain's end while one batch appends many entries in one transaction (see `batch`). */
   private tail: { seq: number; hash: string } | null = null;
 
-  /** Call inside the transaction that stores the change itself: both commit or neither. */
+  /**
+   * Call inside the transaction that stores the change itself: both commit or neither. Two
+   * connections append to the log (the server's and its writer thread's), so the chain's end is
+   * read inside a write transaction that holds the file's write lock (writeTransaction, BEGIN
+   * IMMEDIATE): no other entry can be appended between reading the end and committing. Called
+   * outside a transaction, it opens one of its own. (A deferred transaction that read first and
+   * then appends fails with SQLITE_BUSY_SNAPSHOT rather than fork the chain, and `seq` is the
+   * primary key besides.)
+   */
   append(meetingId: string, at: string, kind: AuditKind, pollId: string | null, payload: unknown): void {
+    if (!this.db.inTransaction) return writeTransaction(this.db, () => this.append(meetingId, at, kind, pollId, payload));
     const last = this.tail ?? (this.q.last.get() as { seq: number; hash: string } | undefined);
     const entry = linkEntry(last, { meetingId, at, kind, pollId, payload });
     this.q.insert.run(entry);
@@ -89,10 +98,12 @@ export class AuditLog {
 
   /**
    * Runs a burst of appends (a group commit of thousands of ballots) reading the chain's end
-   * once instead of once per entry. `run` must be one transaction: the end is read again after
-   * it, committed or not.
+   * once instead of once per entry. Call it inside the batch's write transaction, which must be
+   * BEGIN IMMEDIATE (writeTransaction): the end read here is then the file's, and stays so until
+   * the commit. It is forgotten after `run`, committed or not.
    */
   batch(run: () => void): void {
+    if (!this.db.inTransaction) throw new Error('AuditLog.batch must run inside the write transaction');
     const last = this.q.last.get() as { seq: number; hash: string } | undefined;
     this.tail = last ?? { seq: 0, hash: GENESIS };
     try {

@@ -1,5 +1,5 @@
 import type { StoreWrite } from '../storage/storeWrites.ts';
-import type { Db } from '../storage/database.ts';
+import { writeTransaction, type Db } from '../storage/database.ts';
 import { MeetingStore, type NewMeeting } from '../storage/meetingStore.ts';
 import { auditEntriesFor, meetingCreatedEntry, type PendingEntry } from './auditEntries.ts';
 import type { AuditLog } from './auditLog.ts';
@@ -25,18 +25,23 @@ export class AuditedMeetingStore extends MeetingStore {
   }
 
   override createMeeting(m: NewMeeting, createdAt: string): void {
-    this.database.transaction(() => {
+    writeTransaction(this.database, () => {
       super.createMeeting(m, createdAt);
       this.append(meetingCreatedEntry(m, createdAt));
-    })();
+    });
   }
 
   /** When the batch being written commits: secret ballots are logged with that time, not their own. */
   private batchAt = '';
 
-  override saveBatch(writes: readonly StoreWrite[]): void {
+  override saveBatch(writes: readonly StoreWrite[]): { walKept: boolean } {
     this.batchAt = this.clock();
-    this.audit.batch(() => super.saveBatch(writes));
+    return super.saveBatch(writes);
+  }
+
+  /** Inside the batch's write transaction: the log's end is read under the write lock, once per batch. */
+  protected override inBatch(run: () => void): void {
+    this.audit.batch(run);
   }
 
   /** Each write of a group commit with its log entries, in the batch's one transaction. */

@@ -12,6 +12,19 @@ export type Db = Database.Database;
  */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = connect(file);
+  migrate(db);
+  // A crash between a commit and its checkpoint may have left a secret ballot's log frames behind.
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return db;
+}
+
+/**
+ * One connection with the settings every connection to the file needs (the writer thread opens
+ * a second one: server/storage/sqliteWriter.ts). Two connections write to the file, so each
+ * waits for the other's write lock (busy_timeout) instead of failing at once.
+ */
+export function connect(file: string): Db {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -19,8 +32,16 @@ export function openDatabase(file: string): Db {
   db.pragma('busy_timeout = 5000');
   // Freed space is zeroed, so an old version of a row (e.g. a secret poll's counters) does not linger in the file.
   db.pragma('secure_delete = ON');
-  migrate(db);
-  // A crash between a commit and its checkpoint may have left a secret ballot's log frames behind.
-  db.pragma('wal_checkpoint(TRUNCATE)');
   return db;
+}
+
+/**
+ * Runs `work` as one write transaction that takes the write lock at BEGIN (BEGIN IMMEDIATE;
+ * nested calls become savepoints). Two connections write to the file; a transaction that read
+ * first under a plain BEGIN could not be upgraded to a writer once the other connection had
+ * committed meanwhile (SQLITE_BUSY_SNAPSHOT, no busy wait), and whatever it read, such as the
+ * audit chain's end, would be stale. Taking the lock first makes every read inside it current.
+ */
+export function writeTransaction<T>(db: Db, work: () => T): T {
+  return db.transaction(work).immediate();
 }

@@ -19,7 +19,7 @@ import type { BallotRecord, MeetingState } from '../../shared/meeting/state.ts';
 import type { DecisionKind } from '../../shared/minutes/decisionKinds.ts';
 import type { StoreWrite } from './storeWrites.ts';
 import type { Motion } from '../../shared/motions/model.ts';
-import type { Db } from './database.ts';
+import { writeTransaction, type Db } from './database.ts';
 import { MotionRows } from './motionRows.ts';
 
 /** Rows of meetings, members, agenda, polls and ballots ⇄ the core's MeetingState. */
@@ -153,11 +153,11 @@ export class MeetingStore {
   }
 
   createMeeting(m: NewMeeting, createdAt: string): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       this.q.insertMeeting.run({ ...m, minuteFormat: m.minuteFormat ?? 'allris', language: m.language ?? 'de', createdAt });
       m.members.forEach((x, i) => this.q.insertMember.run(m.id, x.id, i, x.name, x.role, x.votingRight ? 1 : 0, x.group ?? null));
       m.agenda.forEach((x, i) => this.q.insertItem.run(m.id, x.id, i, x.number, x.name, x.public ? 1 : 0, x.paper));
-    })();
+    });
   }
 
   meetingIds(): string[] {
@@ -278,7 +278,7 @@ export class MeetingStore {
   }
 
   insertPoll(meetingId: string, p: Poll): void {
-    this.db.transaction(() => this.insertPollRows(meetingId, p))();
+    writeTransaction(this.db, () => this.insertPollRows(meetingId, p));
   }
 
   private insertPollRows(meetingId: string, p: Poll): void {
@@ -316,7 +316,7 @@ export class MeetingStore {
   }
 
   setMotionPositions(meetingId: string, motions: readonly Motion[]): void {
-    this.db.transaction(() => this.motionRows.setPositions(meetingId, motions))();
+    writeTransaction(this.db, () => this.motionRows.setPositions(meetingId, motions));
   }
 
   removeMotion(meetingId: string, motionId: string): void {
@@ -356,19 +356,34 @@ export class MeetingStore {
     });
   }
 
-  /** Stores a group of writes in one transaction: one commit (one fsync) for a whole burst. */
-  saveBatch(writes: readonly StoreWrite[]): void {
+  /**
+   * Stores a group of writes in one transaction: one commit (one fsync) for a whole burst. In the
+   * server this runs on the writer thread (server/storage/sqliteWriterThread.ts). Returns
+   * `walKept` true when a secret commit's log could not be truncated (a reader held on to an old
+   * snapshot past the busy timeout); the commit itself stands.
+   */
+  saveBatch(writes: readonly StoreWrite[]): { walKept: boolean } {
     let secret = false;
-    this.db.transaction(() => {
-      for (const write of writes) {
-        if (write.kind === 'ballot' && write.secretChoice) secret = true;
-        this.writeEntry(write);
-      }
-    })();
+    writeTransaction(this.db, () =>
+      this.inBatch(() => {
+        for (const write of writes) {
+          if (write.kind === 'ballot' && write.secretChoice) secret = true;
+          this.writeEntry(write);
+        }
+      }),
+    );
+    if (!secret) return { walKept: false };
     // The write-ahead log keeps each commit's page images in order: comparing two of them would show
     // which voter was added together with which counter. Checkpointing into the main file and
-    // truncating the log after every secret commit leaves only the current state on disk.
-    if (secret) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    // truncating the log after every secret commit leaves only the current state on disk. It waits
+    // (busy_timeout) for the other connection's readers and writer; `busy` 1 means it gave up.
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return { walKept: result?.busy !== 0 };
+  }
+
+  /** Runs a batch's writes; inside the batch's write transaction (the audited store reads the log's end here). */
+  protected inBatch(run: () => void): void {
+    run();
   }
 
   /** One write of a batch; runs inside the batch's transaction. */

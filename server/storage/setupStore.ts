@@ -1,5 +1,5 @@
 import type { MeetingSummary } from '../../shared/protocol/meetingSummary.ts';
-import type { Db } from './database.ts';
+import { writeTransaction, type Db } from './database.ts';
 import type { PlannedSetup, MeetingSetup } from '../meetings/setupPlan.ts';
 
 
@@ -37,9 +37,9 @@ export class SetupStore {
     };
   }
 
-  /** Runs `work` in one transaction (nested transactions become savepoints). */
+  /** Runs `work` in one write transaction (BEGIN IMMEDIATE; nested transactions become savepoints). */
   atomically<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return writeTransaction(this.db, work);
   }
 
   findBySource(sourceId: string): string | undefined {

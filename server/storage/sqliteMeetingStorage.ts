@@ -6,15 +6,19 @@ import type { MeetingStorage, StoreWrite } from './storeWrites.ts';
 import type { TokenStore } from './tokenStore.ts';
 
 /**
- * The embedded store behind the asynchronous interface. better-sqlite3 is synchronous: each call
- * is done (and, with `synchronous = FULL`, fsynced) when the promise is made, so the service's
- * order of writes is the file's.
+ * The embedded store behind the asynchronous interface. Group commits go to `commitBatch`: in
+ * the server the writer thread (server/storage/sqliteWriter.ts), which writes them on a
+ * connection of its own, in order, and settles each promise once its COMMIT returned; by default
+ * (tests that compare stores entry by entry) `rows.saveBatch` here, on this thread. Everything
+ * else is done on this thread's connection and is done (fsynced) when its promise is made.
+ * Both connections append to the audit log inside BEGIN IMMEDIATE transactions, one after the other.
  */
 export class SqliteMeetingStorage implements MeetingStorage {
   constructor(
     private readonly rows: MeetingStore,
     private readonly tokens: TokenStore,
     private readonly setup: SetupStore,
+    private readonly commitBatch: (writes: readonly StoreWrite[]) => Promise<void> = async (writes) => void rows.saveBatch(writes),
   ) {}
 
   async createMeeting(meeting: NewMeeting, createdAt: string, links: { tokens: readonly IssuedToken[]; source?: MeetingSource }): Promise<void> {
@@ -33,7 +37,7 @@ export class SqliteMeetingStorage implements MeetingStorage {
     return this.rows.load(meetingId);
   }
 
-  async commit(writes: readonly StoreWrite[]): Promise<void> {
-    this.rows.saveBatch(writes);
+  commit(writes: readonly StoreWrite[]): Promise<void> {
+    return this.commitBatch(writes);
   }
 }

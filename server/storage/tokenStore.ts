@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from './database.ts';
+import { writeTransaction, type Db } from './database.ts';
 import type { IssuedToken } from './storage.ts';
 
 export type Principal =
@@ -32,9 +32,9 @@ export class TokenStore {
 
   /** One transaction (one fsync) for a whole meeting: 10,000 members' tokens in a second, not a minute. */
   issueAll(issued: readonly IssuedToken[], now: string): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const { token, principal: p } of issued) this.insert.run(hashToken(token), p.meetingId, p.role, p.role === 'member' ? p.memberId : null, now);
-    })();
+    });
   }
 
   /**
@@ -42,10 +42,10 @@ export class TokenStore {
    * tablet). The caller picks the token, so it can be one short enough to type.
    */
   reissueMember(meetingId: string, memberId: string, token: string, now: string): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       this.revokeMemberTokens.run(now, meetingId, memberId);
       this.insert.run(hashToken(token), meetingId, 'member', memberId, now);
-    })();
+    });
   }
 
   resolve(token: unknown): Principal | undefined {

@@ -242,9 +242,10 @@ describe.each(STORES)('on %s', (store) => {
     // The disk is made to refuse with a SQLite trigger; the same path on PostgreSQL: server/meetings/groupCommit.test.ts.
     it.runIf(store === 'sqlite')('takes a check-in back when its commit fails, and tells the tablet', async () => {
       const { created, chair, members } = await demo();
-      t.server.db.exec(`CREATE TEMP TRIGGER refuse_attendance BEFORE INSERT ON main.attendance_events BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
+      // In the file's schema, not TEMP: check-ins are written by the writer thread's own connection.
+      t.server.db.exec(`CREATE TRIGGER refuse_attendance BEFORE INSERT ON attendance_events BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
       expect(await members[1]!.call('attendance:self', { present: true })).toMatchObject({ ok: false, error: { code: 'internal' } });
-      t.server.db.exec('DROP TRIGGER temp.refuse_attendance');
+      t.server.db.exec('DROP TRIGGER refuse_attendance');
       expect(await stored()).toEqual([]);
       // Nobody counts as present: a console connecting now and the one already open agree.
       expect((await t.join(created.chairUrl)).snapshot().quorum.present).toBe(0);

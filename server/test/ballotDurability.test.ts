@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectClient, startServer, tokenOf, type TestClient, type TestServer } from './harness.ts';
 
 /**
- * An acknowledgement means stored. The disk is made to refuse ballots for real: a temporary
- * SQLite trigger on the server's own connection aborts every insert until it is dropped.
+ * An acknowledgement means stored. The disk is made to refuse ballots for real: a SQLite trigger
+ * in the file aborts every insert until it is dropped. (It is in the schema, not TEMP: the
+ * ballots are written by the writer thread's own connection, which a TEMP trigger would not reach.)
  */
 
 let server: TestServer;
@@ -19,8 +20,8 @@ afterEach(async () => {
 });
 
 const refuseBallots = () =>
-  server.db.exec(`CREATE TEMP TRIGGER refuse_ballots BEFORE INSERT ON main.ballots BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
-const acceptBallots = () => server.db.exec('DROP TRIGGER temp.refuse_ballots');
+  server.db.exec(`CREATE TRIGGER refuse_ballots BEFORE INSERT ON ballots BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
+const acceptBallots = () => server.db.exec('DROP TRIGGER refuse_ballots');
 
 async function openVote() {
   const created = await server.createMeeting();

@@ -1,0 +1,228 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Choice } from '../../shared/meeting/model.ts';
+import { verifyDatabase } from '../audit/verify.ts';
+import { MeetingService } from '../meetings/meetingService.ts';
+import type { NewMeeting } from './meetingStore.ts';
+import { openSqliteStorage, type SqliteStorage } from './sqliteStorage.ts';
+import { SqliteWriter } from './sqliteWriter.ts';
+import { newToken } from './tokenStore.ts';
+
+/**
+ * The writer thread against a real SQLite file: group commits are written by the thread's own
+ * connection, in order, durable when acknowledged; a failed commit rejects and its change is
+ * taken back; this thread's writes (meetings, setup, archiving, tokens) and the thread's commits
+ * share one unbroken audit chain; a secret commit still truncates the WAL; closing waits for
+ * commits under way; a dead thread fails every commit instead of leaving it waiting.
+ */
+
+const dirs: string[] = [];
+const opened: SqliteStorage[] = [];
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close().catch(() => {});
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function open(events: Parameters<typeof openSqliteStorage>[1] = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'handzeichen-writer-'));
+  dirs.push(dir);
+  const file = join(dir, 'handzeichen.sqlite');
+  const storage = openSqliteStorage(file, events);
+  opened.push(storage);
+  return { file, storage, service: new MeetingService(storage.meetings) };
+}
+
+const MEMBERS = 40;
+function meeting(id: string): NewMeeting {
+  return {
+    id,
+    body: 'Landkreis Test',
+    organization: 'Kreistag',
+    name: `Sitzung ${id}`,
+    start: '2026-12-04T17:00:00.000Z',
+    location: 'Saal',
+    rules: 'NKomVG',
+    statutoryMembers: MEMBERS,
+    members: Array.from({ length: MEMBERS }, (_, i) => ({ id: `p${i + 1}`, name: `Mitglied ${i + 1}`, role: 'member' as const, votingRight: true })),
+    agenda: [1, 2, 3].map((n) => ({ id: `i${n}`, number: `Ö ${n}`, name: `Punkt ${n}`, public: true, paper: null })),
+  };
+}
+const chairLink = (meetingId: string) => ({ tokens: [{ token: newToken(), principal: { meetingId, role: 'chair' as const } }] });
+
+async function openVote(service: MeetingService, meetingId: string, mode: 'open' | 'secret' = 'open', itemId = 'i1') {
+  for (let i = 1; i <= MEMBERS; i++) expect((await service.setAttendance(meetingId, `p${i}`, true, 'self')).ok).toBe(true);
+  const opened = await service.openPoll(meetingId, { itemId, mode, majority: 'simple', confirmNotQuorate: false, rollCallLive: false });
+  if (!opened.ok) throw new Error(opened.error.message);
+  return opened.data.pollId;
+}
+
+/** Reads with another connection to the file, as `npm run verify` or a restarted server would. */
+function peek<T>(file: string, read: (db: Database.Database) => T): T {
+  const db = new Database(file, { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+describe('the SQLite writer thread', () => {
+  it('writes group commits on its own connection, each on disk when its promise resolves', async () => {
+    const { file, storage, service } = open();
+    await service.create(meeting('m1'), chairLink('m1'));
+    const pollId = await openVote(service, 'm1');
+    // From here this thread's connection may only read: every commit below is the writer thread's.
+    storage.db.pragma('query_only = ON');
+    const acks = Array.from({ length: MEMBERS }, (_, i) => service.castBallot('m1', `p${i + 1}`, { pollId, choice: 'yes', ballotId: `b${i + 1}` }));
+    for (const [i, ack] of acks.entries()) {
+      expect(await ack).toMatchObject({ ok: true });
+      // Acknowledged means committed: a connection opened now finds the ballot.
+      expect(peek(file, (db) => db.prepare('SELECT choice FROM ballots WHERE poll_id = ? AND member_id = ?').get(pollId, `p${i + 1}`))).toEqual({ choice: 'yes' });
+    }
+    expect(() => storage.db.prepare(`UPDATE meetings SET name = 'x'`).run()).toThrow(/readonly/);
+    storage.db.pragma('query_only = OFF');
+  });
+
+  it('keeps the order of commits: every change of mind lands in the order it was made', async () => {
+    const { file, service } = open();
+    await service.create(meeting('m1'), chairLink('m1'));
+    const pollId = await openVote(service, 'm1');
+    const choices: Choice[] = ['yes', 'no', 'abstain'];
+    // One member changes their mind 30 times, each change its own commit (a turn apart), none awaited.
+    const acks: Promise<unknown>[] = [];
+    for (let k = 0; k < 30; k++) {
+      acks.push(service.castBallot('m1', 'p1', { pollId, choice: choices[k % 3]!, ballotId: `p1-${k}` }));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect((await Promise.all(acks)).every((a) => (a as { ok: boolean }).ok)).toBe(true);
+    expect(peek(file, (db) => db.prepare('SELECT ballot_id, choice FROM ballots WHERE poll_id = ?').all(pollId))).toEqual([{ ballot_id: 'p1-29', choice: choices[29 % 3] }]);
+    const logged = peek(file, (db) => db.prepare(`SELECT payload FROM audit_log WHERE kind = 'ballot.accepted' ORDER BY seq`).all() as { payload: string }[]);
+    expect(logged.map((r) => (JSON.parse(r.payload) as { choice: Choice }).choice)).toEqual(Array.from({ length: 30 }, (_, k) => choices[k % 3]));
+    expect(peek(file, verifyDatabase).problems).toEqual([]);
+  });
+
+  it('rejects a commit that fails, rolls all of it back, takes the change back in memory, and goes on', async () => {
+    const { file, storage, service } = open();
+    await service.create(meeting('m1'), chairLink('m1'));
+    const pollId = await openVote(service, 'm1');
+    expect((await service.castBallot('m1', 'p1', { pollId, choice: 'yes', ballotId: 'kept' })).ok).toBe(true);
+    // A constraint in the file refuses p3's ballot; p2's, in the same batch, must go with it.
+    storage.db.exec(`CREATE TRIGGER refuse_p3 BEFORE INSERT ON ballots WHEN NEW.member_id = 'p3' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+    const [p2, p3] = await Promise.all([
+      service.castBallot('m1', 'p2', { pollId, choice: 'no', ballotId: 'lost-2' }),
+      service.castBallot('m1', 'p3', { pollId, choice: 'no', ballotId: 'lost-3' }),
+    ]);
+    expect(p2).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(p3).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect([...service.get('m1')!.ballots.get(pollId)!.keys()]).toEqual(['p1']);
+    // The commit's error is the database's, with its code.
+    await expect(storage.meetings.commit([{ kind: 'ballot', meetingId: 'm1', pollId, ballot: { memberId: 'p3', choice: 'no', ballotId: 'direct', castAt: '2026-12-04T17:30:00.000Z' }, secretChoice: null }])).rejects.toMatchObject({
+      message: 'refused by the test',
+      code: 'SQLITE_CONSTRAINT_TRIGGER',
+    });
+    storage.db.exec('DROP TRIGGER refuse_p3');
+    expect((await service.castBallot('m1', 'p3', { pollId, choice: 'abstain', ballotId: 'stored-3' })).ok).toBe(true);
+    expect(peek(file, (db) => db.prepare('SELECT member_id, ballot_id FROM ballots ORDER BY member_id').all())).toEqual([
+      { member_id: 'p1', ballot_id: 'kept' },
+      { member_id: 'p3', ballot_id: 'stored-3' },
+    ]);
+    expect(peek(file, verifyDatabase).problems).toEqual([]);
+  });
+
+  it('keeps one unbroken audit chain while this thread creates meetings, changes setups, archives and issues tokens between its commits', async () => {
+    const { file, storage, service } = open();
+    await service.create(meeting('m1'), chairLink('m1'));
+    const pollId = await openVote(service, 'm1');
+    const acks: Promise<{ ok: boolean }>[] = [];
+    for (let i = 1; i <= MEMBERS; i++) {
+      // A ballot for the writer thread, then at once a write on this thread's connection: the two
+      // connections take turns for the file's write lock while the thread is writing.
+      acks.push(service.castBallot('m1', `p${i}`, { pollId, choice: i % 2 ? 'yes' : 'no', ballotId: `b${i}` }));
+      await service.setAttendance('m1', `p${i}`, false, 'chair');
+      await service.create(meeting(`extra${i}`), chairLink(`extra${i}`));
+      await storage.setup.setArchived(`extra${i}`, '2026-12-04T18:00:00.000Z');
+      await storage.tokens.issue(chairLink(`extra${i}`).tokens, '2026-12-04T18:00:00.000Z');
+      if (i % 10 === 0) {
+        const extra = (await service.open(`extra${i}`))!;
+        await storage.setup.replaceSetup(`extra${i}`, { ...extra.meeting, statutoryMembers: 5 }, { members: extra.meeting.members.slice(0, 5), agenda: extra.meeting.agenda.map((a) => ({ ...a, sourceId: null })), currentItemId: null, warnings: [] });
+      }
+    }
+    expect((await Promise.all(acks)).every((a) => a.ok)).toBe(true);
+    // And both at once: 100 commits posted to the thread, while this thread writes meetings.
+    const at = '2026-12-04T18:30:00.000Z';
+    const posted = Array.from({ length: 100 }, (_, k) =>
+      storage.meetings.commit([{ kind: 'attendance', meetingId: 'm1', change: { memberId: `p${(k % MEMBERS) + 1}`, present: k < MEMBERS, at, by: 'chair', poll: null } }]),
+    );
+    for (let k = 0; k < 20; k++) await service.create(meeting(`busy${k}`), chairLink(`busy${k}`));
+    await Promise.all(posted);
+    expect((await service.closePoll('m1', pollId)).ok).toBe(true);
+    expect(peek(file, verifyDatabase).problems).toEqual([]);
+    const kinds = peek(file, (db) => db.prepare(`SELECT kind, count(*) AS n FROM audit_log GROUP BY kind ORDER BY kind`).all());
+    expect(kinds).toEqual([
+      { kind: 'attendance.recorded', n: 2 * MEMBERS + 100 },
+      { kind: 'ballot.accepted', n: MEMBERS },
+      { kind: 'meeting.archived', n: MEMBERS },
+      { kind: 'meeting.created', n: MEMBERS + 1 + 20 },
+      { kind: 'meeting.setupChanged', n: MEMBERS / 10 },
+      { kind: 'poll.closed', n: 1 },
+      { kind: 'poll.opened', n: 1 },
+    ]);
+  });
+
+  it('truncates the WAL after a commit that holds a secret ballot', async () => {
+    const { file, storage, service } = open();
+    await service.create(meeting('m1'), chairLink('m1'));
+    const pollId = await openVote(service, 'm1', 'secret');
+    const wal = () => (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+    for (let i = 1; i <= 5; i++) {
+      // Something else was written before (here: a token on this thread's connection): the log is not empty.
+      await storage.tokens.issue(chairLink('m1').tokens, '2026-12-04T18:00:00.000Z');
+      expect(wal()).toBeGreaterThan(0);
+      expect(await service.castBallot('m1', `p${i}`, { pollId, choice: 'yes', ballotId: `secret-${i}` })).toMatchObject({ ok: true });
+      expect(wal()).toBe(0);
+    }
+  });
+
+  it('finishes the commits under way when closed, then refuses new ones', async () => {
+    const { file, storage, service } = open();
+    await service.create(meeting('m1'), chairLink('m1'));
+    const pollId = await openVote(service, 'm1');
+    const acks = Array.from({ length: 20 }, (_, i) =>
+      storage.meetings.commit([{ kind: 'ballot', meetingId: 'm1', pollId, ballot: { memberId: `p${i + 1}`, choice: 'no', ballotId: `b${i + 1}`, castAt: '2026-12-04T17:30:00.000Z' }, secretChoice: null }]),
+    );
+    const closed = storage.close();
+    const after = storage.meetings.commit([{ kind: 'currentItem', meetingId: 'm1', itemId: null }]);
+    await expect(after).rejects.toThrow(/writer closed/);
+    expect(await Promise.allSettled(acks)).toEqual(acks.map(() => ({ status: 'fulfilled', value: undefined })));
+    await closed;
+    await storage.close(); // a second close changes nothing
+    expect(peek(file, (db) => db.prepare('SELECT count(*) AS n FROM ballots').get())).toEqual({ n: 20 });
+  });
+
+  it('fails every waiting and every later commit when the thread dies, tells it once, and health fails', async () => {
+    const crashes: Error[] = [];
+    const { storage, service } = open({ onCrash: (e) => crashes.push(e) });
+    await service.create(meeting('m1'), chairLink('m1'));
+    const pollId = await openVote(service, 'm1');
+    const waiting = Array.from({ length: 10 }, (_, i) => service.castBallot('m1', `p${i + 1}`, { pollId, choice: 'yes', ballotId: `b${i + 1}` }));
+    await storage.writer.worker.terminate();
+    // Each either made it before the thread went, or is refused and taken back; none waits forever.
+    for (const ack of await Promise.all(waiting)) expect(ack.ok === true || (ack as { error: { code: string } }).error.code === 'internal').toBe(true);
+    await expect(storage.meetings.commit([{ kind: 'currentItem', meetingId: 'm1', itemId: null }])).rejects.toThrow(/SQLite writer thread stopped/);
+    expect(await service.castBallot('m1', 'p20', { pollId, choice: 'yes', ballotId: 'late' })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(service.get('m1')!.ballots.get(pollId)?.has('p20')).toBe(false);
+    await expect(storage.ping()).rejects.toThrow(/SQLite writer thread stopped/);
+    expect(crashes.map((e) => e.message)).toEqual(['SQLite writer thread stopped (exit code 1)']);
+  });
+
+  it('fails commits with the reason when the thread cannot open the file', async () => {
+    const crashes: Error[] = [];
+    const writer = new SqliteWriter(join(tmpdir(), 'handzeichen-no-such-dir', 'x', 'handzeichen.sqlite'), { onCrash: (e) => crashes.push(e) });
+    await expect(writer.commit([{ kind: 'currentItem', meetingId: 'm1', itemId: null }])).rejects.toThrow(/^SQLite writer thread failed: Cannot open database because the directory does not exist/);
+    await writer.close();
+    expect(crashes).toHaveLength(1);
+  });
+});
