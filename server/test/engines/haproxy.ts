@@ -6,6 +6,8 @@ import { exited, freePort, spawnEngine, track, waitUntil } from './process.ts';
 
 export interface TestHaproxy {
   url: string;
+  /** Connections open to each backend right now (`node1`, `node2`, …), from HAProxy's stats socket. */
+  sessions(): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -30,11 +32,13 @@ export async function startHaproxy(
   const logFile = join(dir, 'haproxy.log');
   const port = await freePort();
   const config = join(dir, 'haproxy.cfg');
+  const statsSocket = join(dir, 'stats.sock');
   writeFileSync(
     config,
     [
       'global',
       `    maxconn ${maxconn}`,
+      `    stats socket ${statsSocket} mode 600 level user`,
       'defaults',
       '    mode http',
       '    timeout connect 1s',
@@ -66,6 +70,12 @@ export async function startHaproxy(
   let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
+    async sessions() {
+      // `show stat` is CSV: pxname, svname, qcur, qmax, scur (current sessions), …
+      const csv = await ask(statsSocket, 'show stat\n');
+      const rows = csv.split('\n').map((line) => line.split(','));
+      return Object.fromEntries(rows.filter((r) => r[0] === 'nodes' && /^node\d+$/.test(r[1] ?? '')).map((r) => [r[1]!, Number(r[4])]));
+    },
     stop() {
       stopping ??= (async () => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -76,6 +86,18 @@ export async function startHaproxy(
       return stopping;
     },
   };
+}
+
+/** Sends one command to HAProxy's stats socket and reads the answer until it closes the connection. */
+function ask(socketPath: string, command: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const socket = connect(socketPath, () => socket.end(command));
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.once('end', () => resolve(answer));
+    socket.once('error', reject);
+  });
 }
 
 function canConnect(port: number): Promise<boolean> {
