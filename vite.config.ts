@@ -4,6 +4,28 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 const client = resolve(import.meta.dirname, 'client');
 
+/**
+ * Every page talks to the server over a WebSocket only (`transports: ['websocket']`, as the
+ * server accepts). engine.io-client still bundled its HTTP long-polling and WebTransport
+ * transports, and the polling module creates an XMLHttpRequest when it is evaluated (a probe
+ * for binary support): ≈ 14 ms of a slowed tablet's start, for a transport never used. Its table
+ * of transports keeps the WebSocket alone, and the modules no longer referenced drop out.
+ */
+function websocketOnly(): Plugin {
+  const engine = /[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]/;
+  return {
+    name: 'handzeichen:websocket-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!engine.test(id)) return null;
+      if (/[\\/]index\.js$/.test(id)) return { code: 'import { WS } from "./websocket.node.js";\nexport const transports = { websocket: WS };\n', map: null };
+      // Re-exported by the package's index; without side effects they go unless something uses them.
+      if (/[\\/](polling|polling-xhr|polling-fetch|webtransport)\.js$/.test(id)) return { code, map: null, moduleSideEffects: false };
+      return null;
+    },
+  };
+}
+
 /** What every page's build shares: the source tree, the JSX runtime, the target and module preloading. */
 const shared = {
   root: client,
@@ -54,7 +76,7 @@ function memberApp(files: Set<string>): Plugin {
           configFile: false,
           publicDir: false,
           logLevel: 'warn',
-          plugins: [{ name: 'handzeichen:member-files', writeBundle: (_, bundle) => Object.keys(bundle).forEach((f) => files.add(f)) }],
+          plugins: [websocketOnly(), { name: 'handzeichen:member-files', writeBundle: (_, bundle) => Object.keys(bundle).forEach((f) => files.add(f)) }],
           build: {
             ...shared.build,
             outDir,
@@ -77,6 +99,7 @@ export default defineConfig(({ command }) => ({
   ...shared,
   publicDir: resolve(import.meta.dirname, 'public'),
   plugins: [
+    websocketOnly(),
     memberApp(memberFiles),
     // generateSW: the worker only precaches the member app shell; all live data goes over the
     // socket and the IndexedDB outbox, so there is no custom fetch logic worth hand-writing.
