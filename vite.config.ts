@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { build, defineConfig, type Plugin, type ResolvedConfig, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const client = resolve(import.meta.dirname, 'client');
@@ -59,12 +59,13 @@ const shared = {
  * own. Nothing is shared with the other pages' chunks: no other page runs on a member's tablet.
  */
 function memberApp(files: Set<string>): Plugin {
-  let outDir = '';
+  // As the outer build was asked for (`--outDir`, `--minify false` for a readable profile, `--sourcemap`).
+  let outer: Pick<ResolvedConfig['build'], 'outDir' | 'minify' | 'sourcemap'>;
   return {
     name: 'handzeichen:member-app',
     apply: 'build',
-    configResolved(config) {
-      outDir = config.build.outDir;
+    configResolved({ build: { outDir, minify, sourcemap } }) {
+      outer = { outDir, minify, sourcemap };
     },
     // Before the service worker is generated (VitePWA's closeBundle runs last), which precaches it.
     closeBundle: {
@@ -76,10 +77,16 @@ function memberApp(files: Set<string>): Plugin {
           configFile: false,
           publicDir: false,
           logLevel: 'warn',
-          plugins: [websocketOnly(), { name: 'handzeichen:member-files', writeBundle: (_, bundle) => Object.keys(bundle).forEach((f) => files.add(f)) }],
+          plugins: [
+            websocketOnly(),
+            { name: 'handzeichen:member-files', writeBundle: (_, bundle) => Object.keys(bundle).forEach((f) => files.add(f)) },
+            // No frame before the app's: without it Chromium styles, lays out and paints the empty
+            // page while the script is on its way, one frame of a slowed tablet's start spent on nothing.
+            { name: 'handzeichen:render-blocking-app', transformIndexHtml: { order: 'post', handler: (html) => html.replace('<script type="module" ', '<script type="module" blocking="render" ') } },
+          ],
           build: {
             ...shared.build,
-            outDir,
+            ...outer,
             emptyOutDir: false,
             rollupOptions: {
               input: { member: resolve(client, 'member/index.html') },
