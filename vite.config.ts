@@ -1,13 +1,113 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { build, defineConfig, type Plugin, type ResolvedConfig, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const client = resolve(import.meta.dirname, 'client');
 
-export default defineConfig({
+/**
+ * Every page talks to the server over a WebSocket only (`transports: ['websocket']`, as the
+ * server accepts). engine.io-client still bundled its HTTP long-polling and WebTransport
+ * transports, and the polling module creates an XMLHttpRequest when it is evaluated (a probe
+ * for binary support): ≈ 14 ms of a slowed tablet's start, for a transport never used. Its table
+ * of transports keeps the WebSocket alone, and the modules no longer referenced drop out.
+ */
+function websocketOnly(): Plugin {
+  const engine = /[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]/;
+  return {
+    name: 'handzeichen:websocket-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!engine.test(id)) return null;
+      if (/[\\/]index\.js$/.test(id)) return { code: 'import { WS } from "./websocket.node.js";\nexport const transports = { websocket: WS };\n', map: null };
+      // Re-exported by the package's index; without side effects they go unless something uses them.
+      if (/[\\/](polling|polling-xhr|polling-fetch|webtransport)\.js$/.test(id)) return { code, map: null, moduleSideEffects: false };
+      return null;
+    },
+  };
+}
+
+/** What every page's build shares: the source tree, the JSX runtime, the target and module preloading. */
+const shared = {
   root: client,
+  resolve: {
+    // workbox-window's package "module" is an ES5 build with transpile helpers; the ES2017 build
+    // it ships beside it is 1 KB smaller gzipped and fits our es2022 target.
+    alias: [{ find: /^workbox-window$/, replacement: 'workbox-window/build/workbox-window.prod.mjs' }],
+  },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    target: 'es2022',
+    // Every browser that runs es2022 code but Safari < 17 supports <link rel="modulepreload">; there
+    // the links are ignored and modules load through their imports. The polyfill sat in a chunk of
+    // its own once the tablet's election ballot became a lazy chunk, costing every page 0.2 KB.
+    modulePreload: {
+      polyfill: false,
+      // A part loaded on demand (election ballot, subject line, pairing form) lists only its CSS to
+      // load with it: the names of the JS chunks it imports cost the page bytes, and those chunks
+      // arrive through the import itself (one round trip more on the LAN, once per tablet).
+      resolveDependencies: (_file: string, deps: string[], { hostType }: { hostType: string }) => (hostType === 'html' ? deps : deps.filter((d) => d.endsWith('.css'))),
+    },
+  },
+} satisfies UserConfig;
+
+/**
+ * The member's tablet app is built on its own, after the other pages, into the same folder: one
+ * script and one stylesheet on its start path. Built with the other pages, its modules were
+ * spread over seven chunks by what each page shares with the chair's, the display's and the
+ * admin's (every one a request through the service worker at each start). Everything the
+ * entry imports statically is its one chunk; the parts loaded on demand stay chunks of their
+ * own. Nothing is shared with the other pages' chunks: no other page runs on a member's tablet.
+ */
+function memberApp(files: Set<string>): Plugin {
+  // As the outer build was asked for (`--outDir`, `--minify false` for a readable profile, `--sourcemap`).
+  let outer: Pick<ResolvedConfig['build'], 'outDir' | 'minify' | 'sourcemap'>;
+  return {
+    name: 'handzeichen:member-app',
+    apply: 'build',
+    configResolved({ build: { outDir, minify, sourcemap } }) {
+      outer = { outDir, minify, sourcemap };
+    },
+    // Before the service worker is generated (VitePWA's closeBundle runs last), which precaches it.
+    closeBundle: {
+      sequential: true,
+      order: 'pre',
+      async handler() {
+        await build({
+          ...shared,
+          configFile: false,
+          publicDir: false,
+          logLevel: 'warn',
+          plugins: [
+            websocketOnly(),
+            { name: 'handzeichen:member-files', writeBundle: (_, bundle) => Object.keys(bundle).forEach((f) => files.add(f)) },
+            // No frame before the app's: without it Chromium styles, lays out and paints the empty
+            // page while the script is on its way, one frame of a slowed tablet's start spent on nothing.
+            { name: 'handzeichen:render-blocking-app', transformIndexHtml: { order: 'post', handler: (html) => html.replace('<script type="module" ', '<script type="module" blocking="render" ') } },
+          ],
+          build: {
+            ...shared.build,
+            ...outer,
+            emptyOutDir: false,
+            rollupOptions: {
+              input: { member: resolve(client, 'member/index.html') },
+              output: { codeSplitting: { groups: [{ name: 'member', tags: ['$initial'] }] } },
+            },
+          },
+        });
+      },
+    },
+  };
+}
+
+/** The member app's files (filled by its build): the service worker precaches these, not the other pages'. */
+const memberFiles = new Set<string>();
+
+export default defineConfig(({ command }) => ({
+  ...shared,
   publicDir: resolve(import.meta.dirname, 'public'),
   plugins: [
+    websocketOnly(),
+    memberApp(memberFiles),
     // generateSW: the worker only precaches the member app shell; all live data goes over the
     // socket and the IndexedDB outbox, so there is no custom fetch logic worth hand-writing.
     VitePWA({
@@ -24,34 +124,23 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         clientsClaim: false,
         skipWaiting: false,
+        // The tablet needs its own app only (its parts loaded on demand included), not the chair's or the display's.
+        manifestTransforms: [(entries) => ({ manifest: entries.filter((e) => !e.url.startsWith('assets/') || memberFiles.has(e.url)), warnings: [] })],
       },
+      // After the member app's own build (memberApp), so the worker precaches its files.
+      integration: { closeBundleOrder: 'post' },
     }),
   ],
-  resolve: {
-    // workbox-window's package "module" is an ES5 build with transpile helpers; the ES2017 build
-    // it ships beside it is 1 KB smaller gzipped and fits our es2022 target.
-    alias: [{ find: /^workbox-window$/, replacement: 'workbox-window/build/workbox-window.prod.mjs' }],
-  },
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
+    ...shared.build,
     outDir: resolve(import.meta.dirname, 'dist/client'),
     emptyOutDir: true,
-    target: 'es2022',
-    // Every browser that runs es2022 code but Safari < 17 supports <link rel="modulepreload">; there
-    // the links are ignored and modules load through their imports. The polyfill sat in a chunk of
-    // its own once the tablet's election ballot became a lazy chunk, costing every page 0.2 KB.
-    modulePreload: {
-      polyfill: false,
-      // A part loaded on demand (election ballot, subject line, pairing form) lists only its CSS to
-      // load with it: the names of the JS chunks it imports cost the page bytes, and those chunks
-      // arrive through the import itself (one round trip more on the LAN, once per tablet).
-      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : deps.filter((d) => d.endsWith('.css'))),
-    },
-    // One entry per role, so a tablet downloads only the member app.
+    // One entry per role, so a tablet downloads only the member app. The member app has a build
+    // of its own (memberApp above); the dev server serves it with the others.
     rollupOptions: {
       input: {
         index: resolve(client, 'index.html'),
-        member: resolve(client, 'member/index.html'),
+        ...(command === 'serve' ? { member: resolve(client, 'member/index.html') } : {}),
         chair: resolve(client, 'chair/index.html'),
         display: resolve(client, 'display/index.html'),
         admin: resolve(client, 'admin/index.html'),
@@ -62,4 +151,4 @@ export default defineConfig({
   server: {
     proxy: { '/socket.io': { target: 'http://localhost:3000', ws: true }, '/api': 'http://localhost:3000' },
   },
-});
+}));

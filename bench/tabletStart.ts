@@ -107,7 +107,10 @@ export async function measure(page: Page, url: string, profileTo?: string): Prom
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
-  const reported = new Promise<void>((resolve) => void page.exposeFunction('hzReport', () => resolve()));
+  // Installed before the navigation: a binding still on its way when the page reports is a report lost (a 60 s timeout).
+  let report!: () => void;
+  const reported = new Promise<void>((resolve) => (report = resolve));
+  await page.exposeFunction('hzReport', () => report());
   await page.addInitScript(PROBE);
   await page.goto(url, { waitUntil: 'commit' });
   const timedOut = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 60_000));

@@ -181,4 +181,41 @@ describe('a tablet that loses the network', () => {
     expect(await countsOf(chair, pollId)).toEqual({ yes: 0, no: 0, abstain: 0 });
     expect(storedBallots(pollId)).toBe(0);
   });
+
+  it('started again offline during a vote: the app comes from the service worker (one script, one stylesheet), and a tap is kept and sent once back online', async () => {
+    const created = await server.createMeeting();
+    const chair = await chairOf(created);
+    const pollId = await openPoll(chair);
+    const tablet = await openTablet(created.members[3]!.joinUrl);
+    const { page } = tablet;
+    await page.getByRole('button', { name: 'Ja' }).waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.waitForFunction(() => localStorage.getItem('handzeichen:snapshot:member')?.includes('"status":"open"'));
+    // The tablet keeps its own app only, not the chair's or the display's pages.
+    const precached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)))).flat());
+    expect(precached.some((p) => /^\/assets\/(chair|display|admin)-/.test(p))).toBe(false);
+
+    await tablet.cut();
+    await page.close();
+    // The installed app's start URL, opened with no network: everything from the service worker.
+    const again = await ctx.newPage();
+    const errors: string[] = [];
+    watchForErrors(again, errors);
+    const loaded: { url: string; fromWorker: boolean; type: string }[] = [];
+    again.on('response', (r) => loaded.push({ url: new URL(r.url()).pathname, fromWorker: r.fromServiceWorker(), type: r.request().resourceType() }));
+    await again.goto(new URL('/member/', server.url).href);
+    await again.getByText('Abstimmung läuft').waitFor();
+    const startPath = loaded.filter((r) => r.type === 'script' || r.type === 'stylesheet');
+    expect(startPath.map((r) => r.type).sort()).toEqual(['script', 'stylesheet']);
+    expect(loaded.every((r) => r.fromWorker)).toBe(true);
+
+    await again.getByRole('button', { name: 'Ja' }).click();
+    await again.getByText('Ihre Stimme: Ja – auf diesem Gerät gesichert').waitFor();
+    expect(storedBallots(pollId)).toBe(0);
+    await tablet.restore();
+    await again.getByText('Ihre Stimme: Ja – gespeichert').waitFor();
+    await chair.waitFor((s) => s.polls.find((p) => p.id === pollId)!.castCount === 1);
+    expect(storedBallots(pollId)).toBe(1);
+    expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|WebSocket|Failed to load resource/.test(e))).toEqual([]);
+  });
 });

@@ -81,5 +81,6 @@ export function followMeetingLanguage(meeting: Language | undefined): void {
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
   const { de, en } = dictionaries.value;
   const text = (lang.value === 'en' ? en[key] : undefined) ?? de[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  // Most strings have no placeholder: they skip the regular expression (many are rendered at a tablet's start).
+  return text.includes('{') ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
 }

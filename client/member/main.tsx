@@ -4,19 +4,21 @@ import { startOutbox } from '../sync/ballots.ts';
 import { registerServiceWorker } from '../sync/serviceWorker.ts';
 import { restoreAndKeepSnapshot } from '../sync/snapshotCache.ts';
 import { keepScreenOn } from '../sync/wakeLock.ts';
+import { afterFirstPaint } from '../ui/afterFirstPaint.ts';
 import { mount } from '../ui/mount.tsx';
 import { MemberApp } from './MemberApp.tsx';
 import './member.css';
 
 registerMessages(memberMessages, () => import('../i18n/en/member.ts'));
 
-registerServiceWorker();
 mount(
   'member',
   (conn) => <MemberApp conn={conn} />,
   (conn, token) => {
     void restoreAndKeepSnapshot(conn, token);
-    void startOutbox(conn, token);
+    startOutbox(conn, token);
     keepScreenOn(conn);
   },
 );
+// The service worker serves the next start; registering it can wait for this one's first frame.
+afterFirstPaint(registerServiceWorker);

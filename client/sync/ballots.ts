@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import type { Choice } from '../../shared/meeting/model.ts';
 import type { ErrorCode } from '../../shared/protocol/result.ts';
 import type { OwnBallot } from '../../shared/protocol/snapshot.ts';
+import { afterFirstPaint } from '../ui/afterFirstPaint.ts';
 import type { MeetingConnection } from './connection.ts';
 import { localStore, type OutboxEntry } from './localStore.ts';
 import { randomId } from './randomId.ts';
@@ -38,25 +39,32 @@ const RETRY_MS = 2_000;
 
 let conn: MeetingConnection | null = null;
 let owner = '';
+/** The outbox as found at the start has been read (see restoreQueued); every flush waits for it. */
+let restored: Promise<void> = Promise.resolve();
 
 /**
  * The outbox: every tap is written to IndexedDB with a fresh ballot id before it is sent, and
  * re-sent on every (re)connect until the server answers. The server treats the same id as the
  * same ballot, so a re-send never counts twice.
  */
-export async function startOutbox(connection: MeetingConnection, token: string): Promise<void> {
+export function startOutbox(connection: MeetingConnection, token: string): void {
   conn = connection;
   owner = token;
+  connection.socket.on('connect', () => void flush());
+  connection.socket.on('disconnect', () => {
+    if (localBallot.value?.state === 'sending') localBallot.value = { ...localBallot.value, state: 'queued' };
+  });
+  // Opening IndexedDB waits for the buttons' first frame (a tap before it opens it itself).
+  restored = new Promise((resolve) => afterFirstPaint(() => resolve(restoreQueued().catch(() => undefined))));
+}
+
+/** A tap kept from before the restart is shown as queued; a former member's entries leave. */
+async function restoreQueued(): Promise<void> {
   const store = await localStore();
   const entries = await store.getAll('outbox');
   for (const e of entries) if (e.owner !== owner) await store.delete('outbox', e.pollId);
   const newest = entries.filter((e) => e.owner === owner).sort((a, b) => b.queuedAt - a.queuedAt)[0];
   if (newest && !localBallot.value) localBallot.value = { ...toBallot(newest), state: 'queued' };
-  connection.socket.on('connect', () => void flush());
-  connection.socket.on('disconnect', () => {
-    if (localBallot.value?.state === 'sending') localBallot.value = { ...localBallot.value, state: 'queued' };
-  });
-  if (connection.socket.connected) void flush();
 }
 
 export async function castBallot(connection: MeetingConnection, pollId: string, choice: Choice, marks?: string[]): Promise<void> {
@@ -70,6 +78,7 @@ export async function castBallot(connection: MeetingConnection, pollId: string, 
 }
 
 async function flush(): Promise<void> {
+  await restored;
   const entries = (await (await localStore()).getAll('outbox')).filter((e) => e.owner === owner);
   for (const e of entries) await deliver(e);
 }

@@ -4,6 +4,7 @@ import type { ClientRole } from '../../shared/protocol/snapshot.ts';
 import { lang, t } from '../i18n/i18n.ts';
 import { connect, type MeetingConnection } from '../sync/connection.ts';
 import { takeToken } from '../sync/token.ts';
+import { afterFirstPaint } from './afterFirstPaint.ts';
 import { PageMessage } from './PageMessage.tsx';
 import { applyTheme, theme } from './theme.ts';
 import './theme.css';
@@ -34,10 +35,7 @@ export function mount(
   // handshake follows a frame later, so a started tablet shows its buttons before it connects.
   if (!conn.snapshot.value) conn.socket.connect();
   render(<App />, root);
-  // After the first frame is painted; a hidden page gets no frames, so a timer as well.
-  const go = () => conn.socket.active || conn.socket.connect();
-  requestAnimationFrame(() => setTimeout(go));
-  setTimeout(go, 500);
+  afterFirstPaint(() => conn.socket.active || conn.socket.connect());
 }
 
 /** Not paired yet: the card's link or QR code pairs; a member may also type the code printed on it. */
