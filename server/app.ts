@@ -49,11 +49,14 @@ export function createApp(options: AppOptions) {
   const { tokens, setup } = storage;
   const local = new MeetingService(storage.meetings);
   const localElections = new ElectionService(local);
-  if (options.cluster && !(storage.meetings instanceof PostgresMeetingStorage)) throw new Error('A cluster runs on PostgreSQL: set DATABASE_URL');
-  // In a cluster, commands from sockets and HTTP run on each meeting's owner.
-  const { service, elections } = options.cluster
-    ? options.cluster.route({ service: local, elections: localElections, meetings: storage.meetings as PostgresMeetingStorage })
-    : { service: local, elections: localElections };
+  let commands = { service: local, elections: localElections };
+  if (options.cluster) {
+    const meetings = storage.meetings;
+    if (!(meetings instanceof PostgresMeetingStorage)) throw new Error('A cluster runs on PostgreSQL: set DATABASE_URL');
+    // In a cluster, commands from sockets and HTTP run on each meeting's owner.
+    commands = options.cluster.route({ ...commands, meetings });
+  }
+  const { service, elections } = commands;
   const auth = createAuth(options.adminToken, tokens);
   // Devices still connected with a revoked member link or card.
   const disconnectMember = (meetingId: string, memberId: string) => io.in(rooms.member(meetingId, memberId)).disconnectSockets(true);

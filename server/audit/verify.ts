@@ -102,7 +102,7 @@ export function verifyRecord(record: StoredRecord): VerifyReport {
     }
   }
   checkRosters(record, problems);
-  checkElections(record, problems);
+  checkElections(record, byPoll, problems);
   return { entries: entries.length, polls: polls.length, ballots: record.ballots.length, problems };
 }
 

@@ -26,7 +26,6 @@ type SnapshotTo = (meetingId: string, socketId: string, viewer: Viewer) => boole
 
 /** What the composition root gets to wire a node's services into the cluster. */
 export interface ClusterNode {
-  nodeId: string;
   router: MeetingRouter;
   /**
    * The node's services as its sockets and HTTP routes use them: their commands run on each
@@ -72,7 +71,6 @@ export async function connectCluster(options: ClusterOptions): Promise<ClusterNo
   const adapter = await connectRedisAdapter(options.redisUrl, options.onError);
 
   return {
-    nodeId,
     router,
     route({ service, elections, meetings }) {
       meetings.fence = (client, meetingIds) => fenceOwnership(client, meetingIds, nodeId);

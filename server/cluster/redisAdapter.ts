@@ -1,5 +1,5 @@
 import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
+import { createClient, type RedisClientType } from 'redis';
 import type { Server } from 'socket.io';
 
 /**
@@ -12,16 +12,24 @@ import type { Server } from 'socket.io';
  * of each failure meanwhile (and must be given: an unheard client error would end the process).
  * The connections are made before the Socket.IO server exists; install() then needs no await.
  */
+/**
+ * A publishing and a subscribing connection to Redis (a subscribing connection cannot publish),
+ * both reporting their failures to `onError`. Shared by the adapter and the relay.
+ */
+export async function connectPubSub(url: string, onError: (error: Error) => void): Promise<{ pub: RedisClientType; sub: RedisClientType }> {
+  const pub: RedisClientType = createClient({ url });
+  const sub: RedisClientType = createClient({ url });
+  pub.on('error', onError);
+  sub.on('error', onError);
+  await Promise.all([pub.connect(), sub.connect()]);
+  return { pub, sub };
+}
+
 export async function connectRedisAdapter(
   url: string,
   onError: (error: Error) => void,
 ): Promise<{ install<L extends object, E extends object, S extends object, D>(io: Server<L, E, S, D>): void; close(): Promise<void> }> {
-  // A subscribing connection cannot publish: one of each.
-  const pub = createClient({ url });
-  const sub = createClient({ url });
-  pub.on('error', onError);
-  sub.on('error', onError);
-  await Promise.all([pub.connect(), sub.connect()]);
+  const { pub, sub } = await connectPubSub(url, onError);
   return {
     install(io) {
       // The key prefixes the channels: another application on the same Redis does not hear ours.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createClient, type RedisClientType } from 'redis';
+import type { RedisClientType } from 'redis';
+import { connectPubSub } from './redisAdapter.ts';
 
 /**
  * Request and reply between nodes over Redis pub/sub: a node that does not own a meeting
@@ -66,11 +67,7 @@ export class Relay<Body, Reply> {
    * meanwhile (and must be given: an unheard client error would end the process).
    */
   static async start<Body, Reply>(url: string, nodeId: string, handler: RelayHandler<Body, Reply>, onError: (error: Error) => void): Promise<Relay<Body, Reply>> {
-    const pub = createClient({ url });
-    const sub = createClient({ url });
-    pub.on('error', onError);
-    sub.on('error', onError);
-    await Promise.all([pub.connect(), sub.connect()]);
+    const { pub, sub } = await connectPubSub(url, onError);
     const relay = new Relay(nodeId, pub, sub, handler, onError);
     await sub.subscribe(nodeChannel(nodeId), (message) => relay.receive(message));
     return relay;

@@ -122,7 +122,6 @@ function commonSnapshot(
   shared: AttendanceView,
 ): Omit<MeetingSnapshot, keyof MemberSnapshotOwn> {
   const { members: _members, agenda, currentItemId, ...info } = s.meeting;
-  const viewer = { role };
   const publicOnly = role === 'display';
   const hidden = new Set(publicOnly ? agenda.filter((i) => !i.public).map((i) => i.id) : []);
   // Tablets and the display show only the current item's rounds; the chair keeps the whole
@@ -131,7 +130,7 @@ function commonSnapshot(
   // A Sammelabstimmung is a round of each of its items (state.ts covers).
   const current = (p: Poll) => currentItemId !== null && covers(p, currentItemId);
   const shown = role === 'chair' ? s.polls : s.polls.filter(current);
-  const polls = shown.filter((p) => !hidden.has(p.itemId)).map((p) => pollView(s, p, viewer, current(p)));
+  const polls = shown.filter((p) => !hidden.has(p.itemId)).map((p) => pollView(s, p, { role }, current(p)));
   // Likewise the agenda: a tablet and the display show the current item and the items its
   // rounds decide en bloc, never the list; 300 items were 30 KB of every tablet's snapshot.
   const listed = role === 'chair' ? agenda : agenda.filter((i) => i.id === currentItemId || polls.some((p) => p.blocItemIds?.includes(i.id)));

@@ -55,7 +55,7 @@ export class PostgresMeetingStorage implements MeetingStorage {
 
   /** The meeting, its first links (hashed, as tokenStore.ts stores them) and import source, and its audit entry: one transaction. */
   async createMeeting(m: NewMeeting, createdAt: string, links: { tokens: readonly IssuedToken[]; source?: MeetingSource }): Promise<void> {
-    await this.transaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       await client.query(
         `INSERT INTO meetings (id, body, organization, name, start, location, rules, statutory_members, current_item_id, created_at, minute_format, language)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $9, $10, $11)`,
@@ -83,13 +83,13 @@ export class PostgresMeetingStorage implements MeetingStorage {
   }
 
   async load(meetingId: string): Promise<MeetingState | undefined> {
-    return this.transaction((client) => loadMeeting(client, meetingId), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    return inTransaction(this.pool, (client) => loadMeeting(client, meetingId), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
   async commit(writes: readonly StoreWrite[]): Promise<void> {
     if (!writes.length) return;
-    await this.transaction(async (client) => {
-      if (this.fence) await this.fence(client, [...new Set(writes.map((w) => w.meetingId))]);
+    await inTransaction(this.pool, async (client) => {
+      if (this.fence) await this.fence(client, writes.map((w) => w.meetingId));
       const now = this.clock;
       const pending = await writeBatch(client, writes, { batchAt: now(), now });
       await appendAudit(client, pending);
@@ -99,10 +99,6 @@ export class PostgresMeetingStorage implements MeetingStorage {
   /** Ends the pool if this storage opened it; a pool handed in is closed by its owner. */
   async close(): Promise<void> {
     if (this.ownsPool) await this.pool.end();
-  }
-
-  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin?: string): Promise<T> {
-    return inTransaction(this.pool, work, begin);
   }
 }
 
