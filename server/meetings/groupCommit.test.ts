@@ -133,4 +133,23 @@ describe('group commit over an asynchronous store', () => {
     await Promise.all(added);
     expect(batches.map((b) => b.length)).toEqual([1, MAX_BATCH_CHANGES + 1]);
   });
+  it('acknowledges a finished commit and writes the next batch when the next change is queued, within the same turn', async () => {
+    // A store whose answers wait for collection, as the SQLite writer thread's do in a burst.
+    const answers: (() => void)[] = [];
+    const batches: string[][] = [];
+    const commit = (writes: StoreWrite[]) => new Promise<void>((resolve) => (batches.push(names(writes)), answers.push(resolve)));
+    const gc = new GroupCommit(commit, () => {}, () => answers.splice(0).forEach((answer) => answer()));
+    let acked = false;
+    void gc.add([ballot('a')], () => {}).then(() => (acked = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([['a']]);
+    // The next turn reads one ballot after another and never yields to the loop.
+    const b = gc.add([ballot('b')], () => {});
+    await handlerDone();
+    expect(acked).toBe(true);
+    expect(batches).toEqual([['a'], ['b']]);
+    gc.add([ballot('c')], () => {});
+    await handlerDone();
+    await b;
+  });
 });

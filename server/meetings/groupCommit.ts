@@ -55,10 +55,17 @@ export class GroupCommit {
   constructor(
     private readonly commit: (writes: StoreWrite[]) => Promise<void>,
     private readonly afterCommit: (writes: StoreWrite[]) => void,
+    /**
+     * Hears of commits that are done but not yet announced (MeetingStorage.collectCommitted):
+     * in a burst, the acknowledgements of one batch go out while the next is read, and its
+     * follower is written at once, not after the whole burst has been read.
+     */
+    private readonly collect: () => void = () => {},
   ) {}
 
   /** Queues writes that belong together (one transaction); resolves once they are committed. */
   add(writes: readonly StoreWrite[], undo: () => void): Promise<void> {
+    this.collect();
     const promise = new Promise<void>((resolve, reject) => {
       this.queue.push({ writes, undo, resolve, reject });
       if (this.queue.length === 1) this.firstQueuedAt = performance.now();

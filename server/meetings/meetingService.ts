@@ -59,6 +59,7 @@ export class MeetingService {
     this.batcher = new GroupCommit(
       (writes) => store.commit(writes),
       (writes) => this.notifyBallots(writes),
+      () => store.collectCommitted?.(),
     );
   }
 

@@ -5,11 +5,18 @@ import type { IssuedToken, MeetingSource } from './storage.ts';
 import type { MeetingStorage, StoreWrite } from './storeWrites.ts';
 import type { TokenStore } from './tokenStore.ts';
 
+/** Where group commits go: the writer thread (server/storage/sqliteWriter.ts) in the server. */
+export interface BatchWriter {
+  commit(writes: readonly StoreWrite[]): Promise<void>;
+  /** Settles the commits whose answers have arrived (see MeetingStorage.collectCommitted). */
+  collect?(): void;
+}
+
 /**
- * The embedded store behind the asynchronous interface. Group commits go to `commitBatch`: in
- * the server the writer thread (server/storage/sqliteWriter.ts), which writes them on a
- * connection of its own, in order, and settles each promise once its COMMIT returned; by default
- * (tests that compare stores entry by entry) `rows.saveBatch` here, on this thread. Everything
+ * The embedded store behind the asynchronous interface. Group commits go to `writer`: in the
+ * server the writer thread, which writes them on a connection of its own, in order, and settles
+ * each promise once its COMMIT returned; by default (tests that compare stores entry by entry)
+ * `rows.saveBatch` here, on this thread. Everything
  * else is done on this thread's connection and is done (fsynced) when its promise is made.
  * Both connections append to the audit log inside BEGIN IMMEDIATE transactions, one after the other.
  */
@@ -18,7 +25,7 @@ export class SqliteMeetingStorage implements MeetingStorage {
     private readonly rows: MeetingStore,
     private readonly tokens: TokenStore,
     private readonly setup: SetupStore,
-    private readonly commitBatch: (writes: readonly StoreWrite[]) => Promise<void> = async (writes) => void rows.saveBatch(writes),
+    private readonly writer: BatchWriter = { commit: async (writes) => void rows.saveBatch(writes) },
   ) {}
 
   async createMeeting(meeting: NewMeeting, createdAt: string, links: { tokens: readonly IssuedToken[]; source?: MeetingSource }): Promise<void> {
@@ -38,6 +45,10 @@ export class SqliteMeetingStorage implements MeetingStorage {
   }
 
   commit(writes: readonly StoreWrite[]): Promise<void> {
-    return this.commitBatch(writes);
+    return this.writer.commit(writes);
+  }
+
+  collectCommitted(): void {
+    this.writer.collect?.();
   }
 }

@@ -40,7 +40,7 @@ export function openSqliteStorage(file: string, events: SqliteWriterEvents = {})
     list: async () => setupRows.list(),
     setArchived: async (meetingId, at) => setupRows.setArchived(meetingId, at),
   };
-  const meetings = new SqliteMeetingStorage(new AuditedMeetingStore(db, audit), tokenRows, setupRows, (writes) => writer.commit(writes));
+  const meetings = new SqliteMeetingStorage(new AuditedMeetingStore(db, audit), tokenRows, setupRows, writer);
   return {
     db,
     writer,

@@ -172,6 +172,28 @@ describe('the SQLite writer thread', () => {
     ]);
   });
 
+  it('hands over a commit done while the event loop is busy only when collected, without waiting for the loop', async () => {
+    // In a burst the event loop reads thousands of sockets before it delivers the thread's
+    // message; the group commit collects answers with every write it queues instead.
+    const { storage, service } = open();
+    await service.create(meeting('m1'), chairLink('m1'));
+    const pollId = await openVote(service, 'm1');
+    let committed = false;
+    const ballot = { memberId: 'p1', choice: 'yes' as const, ballotId: 'b1', castAt: '2026-12-04T17:05:00.000Z' };
+    void storage.meetings.commit([{ kind: 'ballot', meetingId: 'm1', pollId, ballot, secretChoice: null }]).then(() => (committed = true));
+    const microtasks = async () => {
+      for (let i = 0; i < 10; i++) await null;
+    };
+    // Busy for a second, as when reading a burst: the thread commits meanwhile (a few ms).
+    const until = performance.now() + 1000;
+    while (performance.now() < until);
+    await microtasks();
+    expect(committed).toBe(false);
+    storage.meetings.collectCommitted();
+    await microtasks();
+    expect(committed).toBe(true);
+  });
+
   it('truncates the WAL after a commit that holds a secret ballot', async () => {
     const { file, storage, service } = open();
     await service.create(meeting('m1'), chairLink('m1'));

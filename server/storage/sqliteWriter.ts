@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { StoreWrite } from './storeWrites.ts';
 
 /** To the writer thread: a batch to commit, or the order to close its connection and end. */
@@ -28,6 +28,12 @@ const CLOSE_TIMEOUT_MS = 5_000;
  * a ballot of writing, hashing and logging it and the batch's fsync, which now run on the thread;
  * about 2 % of the main thread's busy time in a 10,000-member vote profile).
  *
+ * The thread answers on a channel of its own rather than through the worker's port, so that
+ * `collect` can take its answers synchronously. The event loop delivers a thread's message only
+ * when it reaches that message's wake-up among the sockets that are ready to read, and in a
+ * burst of 10,000 ballots it reads all of them first: commits done in a few milliseconds
+ * waited 300 ms and more to be heard of, and every acknowledgement came at the burst's end.
+ *
  * The thread runs TypeScript: tsx is registered in it before its entry is imported, whether
  * the server was started by `tsx`, `node --import tsx` or vitest (a worker's own entry is loaded
  * before any `--import` hook of its execArgv is in place, so that alone does not work).
@@ -35,6 +41,8 @@ const CLOSE_TIMEOUT_MS = 5_000;
 export class SqliteWriter {
   /** The thread itself; tests end it to see what a crash does. */
   readonly worker: Worker;
+  /** The thread's answers: heard as messages when the loop is idle, taken by `collect` in a burst. */
+  private readonly answers: MessagePort;
   private readonly waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   private nextId = 1;
   /** Set once the thread died or is closing: every later commit fails with it. */
@@ -46,13 +54,20 @@ export class SqliteWriter {
     const entry = new URL('./sqliteWriterThread.ts', import.meta.url).href;
     const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
       .then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-    this.worker = new Worker(boot, { eval: true, workerData: { file } });
-    this.worker.on('message', (m: FromWriter) => this.answer(m));
+    const { port1, port2 } = new MessageChannel();
+    this.answers = port1;
+    this.worker = new Worker(boot, { eval: true, workerData: { file, answers: port2 }, transferList: [port2] });
+    this.answers.on('message', (m: FromWriter) => this.answer(m));
+    // Waiting commits keep the process alive through the worker itself, not through this port.
+    this.answers.unref();
     // An exception the thread did not catch: its connection could not open, a message could not be read.
     this.worker.on('error', (error) => this.fail(new Error(`SQLite writer thread failed: ${error.message}`, { cause: error })));
     this.exited = new Promise((resolve) => {
       this.worker.once('exit', (code) => {
-        // Node delivers the thread's last answers before 'exit': whatever still waits now was lost with it.
+        // Answers the thread posted before it ended are in the channel's queue already; whatever
+        // still waits after them was lost with it.
+        this.collect();
+        this.answers.close();
         this.fail(new Error(`SQLite writer thread stopped (exit code ${code})`));
         resolve();
       });
@@ -72,6 +87,14 @@ export class SqliteWriter {
         reject(error as Error);
       }
     });
+  }
+
+  /**
+   * Settles, now, every commit whose answer has arrived. Cheap (≈ 60 ns with nothing waiting):
+   * the group commit calls it for every write it queues.
+   */
+  collect(): void {
+    for (let m = receiveMessageOnPort(this.answers); m; m = receiveMessageOnPort(this.answers)) this.answer(m.message as FromWriter);
   }
 
   /** Throws once the thread is gone: /healthz must not answer "ok" for a server that cannot store. */

@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { AuditLog } from '../audit/auditLog.ts';
 import { AuditedMeetingStore } from '../audit/auditedStore.ts';
 import { connect } from './database.ts';
@@ -18,18 +18,20 @@ import type { FromWriter, ToWriter } from './sqliteWriter.ts';
  */
 
 const port = parentPort!;
-const { file } = workerData as { file: string };
+/** Answers go to a channel of their own, which the main thread can read synchronously (sqliteWriter.ts). */
+const { file, answers } = workerData as { file: string; answers: MessagePort };
 const db = connect(file);
 const store = new AuditedMeetingStore(db, new AuditLog(db));
 
 port.on('message', (message: ToWriter) => {
   if (message.type === 'close') {
     db.close();
+    answers.close();
     port.close(); // nothing else keeps the thread alive: it exits
     return;
   }
   const answer: FromWriter = commit(message.id, message.writes);
-  port.postMessage(answer);
+  answers.postMessage(answer);
 });
 
 // A message that cannot be read would leave its commit waiting for an answer that never comes:

@@ -55,4 +55,10 @@ export interface MeetingStorage {
   load(meetingId: string): Promise<MeetingState | undefined>;
   /** Commits the writes in order, in one transaction: all or none. */
   commit(writes: readonly StoreWrite[]): Promise<void>;
+  /**
+   * Settles, now, commits that are done but whose answer still waits for the event loop (a
+   * writer thread's message). The group commit calls it for every change it queues, so it must
+   * be cheap; stores whose answers come at once need not have it.
+   */
+  collectCommitted?(): void;
 }
