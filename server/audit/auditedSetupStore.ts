@@ -3,6 +3,7 @@ import type { Db } from '../storage/database.ts';
 import { SetupStore } from '../storage/setupStore.ts';
 import type { AuditLog } from './auditLog.ts';
 import { rosterEntry } from './roster.ts';
+import { isoNow } from '../clock.ts';
 
 /**
  * Setup changes (an admin's edit, a re-import) and archiving go to the audit log in the same
@@ -12,7 +13,7 @@ export class AuditedSetupStore extends SetupStore {
   constructor(
     database: Db,
     private readonly audit: AuditLog,
-    private readonly clock: () => string = () => new Date().toISOString(),
+    private readonly clock: () => string = isoNow,
   ) {
     super(database);
   }

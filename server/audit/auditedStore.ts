@@ -3,6 +3,7 @@ import { writeTransaction, type Db } from '../storage/database.ts';
 import { MeetingStore, type NewMeeting } from '../storage/meetingStore.ts';
 import { auditEntriesFor, meetingCreatedEntry, type PendingEntry } from './auditEntries.ts';
 import type { AuditLog } from './auditLog.ts';
+import { isoNow } from '../clock.ts';
 
 /**
  * The meeting store with every state change written to the audit log in the same
@@ -18,7 +19,7 @@ export class AuditedMeetingStore extends MeetingStore {
   constructor(
     private readonly database: Db,
     private readonly audit: AuditLog,
-    private readonly clock: () => string = () => new Date().toISOString(),
+    private readonly clock: () => string = isoNow,
   ) {
     super(database);
     this.pollRow = database.prepare(`SELECT meeting_id, status FROM polls WHERE id = ?`);

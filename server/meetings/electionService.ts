@@ -14,6 +14,7 @@ import type { MeetingState } from '../../shared/meeting/state.ts';
 import { ok, type Result } from '../../shared/protocol/result.ts';
 import type { StoreWrite } from '../storage/storeWrites.ts';
 import { newId, type MeetingService } from './meetingService.ts';
+import { isoNow } from '../clock.ts';
 
 /** A fair draw: Fisher–Yates with the operating system's cryptographic randomness. */
 export const cryptoDraw: DrawRandom = (among, count) => {
@@ -33,7 +34,7 @@ export const cryptoDraw: DrawRandom = (among, count) => {
 export class ElectionService {
   constructor(
     private readonly service: MeetingService,
-    private readonly clock: () => string = () => new Date().toISOString(),
+    private readonly clock: () => string = isoNow,
     private readonly draw: DrawRandom = cryptoDraw,
   ) {}
 

@@ -16,6 +16,7 @@ const ballot = (memberId: string): StoreWrite => ({
   ballot: { memberId, choice: 'yes', ballotId: `b-${memberId}`, castAt: '2026-12-03T10:00:00.000Z' },
   secretChoice: null,
 });
+const recordOf = (w: StoreWrite) => (w.kind === 'ballot' ? w.ballot : undefined)!;
 const close: StoreWrite = { kind: 'currentItem', meetingId: 'm', itemId: null };
 const names = (writes: StoreWrite[]) => writes.map((w) => (w.kind === 'ballot' ? w.ballot.memberId : w.kind));
 /** Lets every queued microtask run, as Node does after each I/O callback (no new turn starts). */
@@ -51,7 +52,8 @@ describe('group commit over an asynchronous store', () => {
     const store = slowStore((writes) => names(writes).includes('a'));
     const undone: string[] = [];
     const gc = new GroupCommit(store.commit, () => {});
-    const a = gc.add([ballot('a')], () => undone.push('a'));
+    const aWrite = ballot('a');
+    const a = gc.add([aWrite], () => undone.push('a'));
     await new Promise((resolve) => setImmediate(resolve));
     // Decided while 'a' was being written, on a state that held it.
     const closing = gc.add([close], () => undone.push('close'));
@@ -59,7 +61,7 @@ describe('group commit over an asynchronous store', () => {
     await expect(closing).rejects.toThrow('disk says no');
     expect(undone).toEqual(['close', 'a']);
     expect(store.committed).toEqual([]);
-    expect(gc.commitOf('m', 'p', 'a', 'b-a')).toBeUndefined();
+    expect(gc.commitOf(recordOf(aWrite))).toBeUndefined();
     // The store works again: the next write goes through.
     store.batches.length = 0;
     await gc.add([ballot('d')], () => {});
@@ -69,11 +71,12 @@ describe('group commit over an asynchronous store', () => {
   it('lets a re-sent ballot wait for the commit of the first send, and a flush for everything queued', async () => {
     const store = slowStore();
     const gc = new GroupCommit(store.commit, () => {});
-    const sent = gc.add([ballot('a')], () => {});
-    expect(gc.commitOf('m', 'p', 'a', 'b-a')).toBe(sent);
+    const write = ballot('a');
+    const sent = gc.add([write], () => {});
+    expect(gc.commitOf(recordOf(write))).toBe(sent);
     await gc.flush();
     expect(store.committed).toEqual([['a']]);
-    expect(gc.commitOf('m', 'p', 'a', 'b-a')).toBeUndefined();
+    expect(gc.commitOf(recordOf(write))).toBeUndefined();
   });
 
   it('tells the listener after each commit, with that batch only', async () => {

@@ -1,4 +1,5 @@
-import type { BallotWrite, StoreWrite } from '../storage/storeWrites.ts';
+import type { BallotRecord } from '../../shared/meeting/state.ts';
+import type { StoreWrite } from '../storage/storeWrites.ts';
 
 interface Queued {
   writes: readonly StoreWrite[];
@@ -26,9 +27,6 @@ export const CHECK_IN_COMMIT_INTERVAL_MS = 10;
 export const MAX_BATCH_CHANGES = 256;
 export const MAX_BATCH_WAIT_MS = 5;
 
-const keyOf = (meetingId: string, pollId: string, memberId: string, ballotId: string) =>
-  `${meetingId}\u0000${pollId}\u0000${memberId}\u0000${ballotId}`;
-
 /**
  * Group commit: every change accepted in memory is queued here and acknowledged only once it is
  * committed. What arrives during one event-loop turn (check-ins alone: during up to
@@ -41,8 +39,11 @@ const keyOf = (meetingId: string, pollId: string, memberId: string, ballotId: st
  */
 export class GroupCommit {
   private queue: Queued[] = [];
-  /** Ballots applied in memory whose commit is still to come: a re-send must wait for it too. */
-  private readonly pending = new Map<string, Promise<void>>();
+  /**
+   * Ballots applied in memory whose commit is still to come: a re-send must wait for it too.
+   * Keyed by the record itself, which the state holds until it is replaced or read again.
+   */
+  private readonly pending = new Map<BallotRecord, Promise<void>>();
   /** A flush is due at the next turn (setImmediate), or only later (a timer for check-ins). */
   private scheduled: 'now' | 'later' | null = null;
   private timer: NodeJS.Timeout | undefined;
@@ -73,7 +74,7 @@ export class GroupCommit {
       this.schedule(checkInsOnly ? this.lastFlushAt + CHECK_IN_COMMIT_INTERVAL_MS - performance.now() : 0);
       if (this.scheduled === 'now' && !this.writing && this.batchFull()) queueMicrotask(() => void this.flush());
     });
-    for (const w of writes) if (w.kind === 'ballot') this.pending.set(ballotKey(w), promise);
+    for (const w of writes) if (w.kind === 'ballot') this.pending.set(w.ballot, promise);
     return promise;
   }
 
@@ -95,9 +96,9 @@ export class GroupCommit {
     }
   }
 
-  /** The commit this ballot still waits for, or undefined when it is written already. */
-  commitOf(meetingId: string, pollId: string, memberId: string, ballotId: string): Promise<void> | undefined {
-    return this.pending.get(keyOf(meetingId, pollId, memberId, ballotId));
+  /** The commit this ballot (as the state holds it) still waits for, or undefined when it is written already. */
+  commitOf(ballot: BallotRecord): Promise<void> | undefined {
+    return this.pending.get(ballot);
   }
 
   /** Resolves once everything queued up to now is committed or failed (and taken back). */
@@ -141,8 +142,6 @@ export class GroupCommit {
   }
 
   private settle(batch: readonly Queued[]): void {
-    for (const b of batch) for (const w of b.writes) if (w.kind === 'ballot') this.pending.delete(ballotKey(w));
+    for (const b of batch) for (const w of b.writes) if (w.kind === 'ballot') this.pending.delete(w.ballot);
   }
 }
-
-const ballotKey = (w: BallotWrite) => keyOf(w.meetingId, w.pollId, w.ballot.memberId, w.ballot.ballotId);

@@ -18,6 +18,7 @@ import type { NewMeeting } from '../storage/meetingStore.ts';
 import type { IssuedToken, MeetingSource } from '../storage/storage.ts';
 import type { MeetingStorage, StoreWrite } from '../storage/storeWrites.ts';
 import { GroupCommit } from './groupCommit.ts';
+import { isoNow } from '../clock.ts';
 
 export interface MeetingListener {
   /** Something structural changed (item, poll status): every client needs a new snapshot. */
@@ -54,7 +55,7 @@ export class MeetingService {
 
   constructor(
     private readonly store: MeetingStorage,
-    private readonly clock: () => string = () => new Date().toISOString(),
+    private readonly clock: () => string = isoNow,
   ) {
     this.batcher = new GroupCommit(
       (writes) => store.commit(writes),
@@ -123,7 +124,7 @@ export class MeetingService {
     const own = { pollId: input.pollId, choice: ballot.choice, ballotId: ballot.ballotId, ...(ballot.marks ? { marks: ballot.marks } : {}) };
     if (duplicate) {
       // Applied in memory but maybe not yet written: acknowledged only once the first send's commit is.
-      const commit = this.batcher.commitOf(meetingId, input.pollId, memberId, ballot.ballotId);
+      const commit = this.batcher.commitOf(ballot);
       if (commit && !(await commit.then(() => true, () => false))) return STORE_FAILED;
       return ok(own);
     }

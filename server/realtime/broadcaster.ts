@@ -6,6 +6,7 @@ import type { MeetingListener, MeetingService } from '../meetings/meetingService
 import { asPayload, encodeOnce } from './preEncoded.ts';
 import { memberSnapshotsJson } from './snapshotJson.ts';
 import { rooms, type AppServer } from './types.ts';
+import { isoNow } from '../clock.ts';
 
 /**
  * The chair's list of who has voted is the one progress field that grows with the meeting
@@ -63,7 +64,7 @@ export class Broadcaster implements MeetingListener {
   constructor(
     private readonly io: AppServer,
     private readonly service: MeetingService,
-    private readonly clock: () => string = () => new Date().toISOString(),
+    private readonly clock: () => string = isoNow,
     private readonly devices: Presence = localPresence(io),
   ) {}
 

@@ -31,7 +31,7 @@ export function guardSocket(socket: AppSocket, limiters: RoleLimiters, log: Logg
       return reply(fail('rate_limited', 'Too many requests; please wait a moment'));
     }
     refusing = false;
-    if (typeof event !== 'string' || socket.listeners(event as never).length === 0) {
+    if (typeof event !== 'string' || socket.listenerCount(event) === 0) {
       log.warn('unknown event', { event: String(event).slice(0, 64), role: p.role });
       return reply(fail('invalid_payload', 'Unknown event'));
     }

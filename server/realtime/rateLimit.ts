@@ -13,10 +13,10 @@ export class RateLimiter {
 
   take(key: string): boolean {
     const t = this.now();
-    const b = this.buckets.get(key) ?? { tokens: this.capacity, at: t };
+    let b = this.buckets.get(key);
+    if (!b) this.buckets.set(key, (b = { tokens: this.capacity, at: t }));
     b.tokens = Math.min(this.capacity, b.tokens + ((t - b.at) / 1000) * this.perSecond);
     b.at = t;
-    this.buckets.set(key, b);
     if (b.tokens < 1) return false;
     b.tokens -= 1;
     return true;

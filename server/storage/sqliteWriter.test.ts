@@ -189,7 +189,7 @@ describe('the SQLite writer thread', () => {
     while (performance.now() < until);
     await microtasks();
     expect(committed).toBe(false);
-    storage.meetings.collectCommitted();
+    storage.writer.collect();
     await microtasks();
     expect(committed).toBe(true);
   });

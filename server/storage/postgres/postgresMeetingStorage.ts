@@ -10,6 +10,7 @@ import { writeBatch } from './pgWrites.ts';
 import { setSources } from './postgresSetup.ts';
 import { insertTokens } from './postgresTokens.ts';
 import { inTransaction } from './transaction.ts';
+import { isoNow } from '../../clock.ts';
 
 /**
  * The meeting storage on PostgreSQL (clustered mode): the same rows as SQLite, the same
@@ -24,7 +25,7 @@ import { inTransaction } from './transaction.ts';
 export class PostgresMeetingStorage implements MeetingStorage {
   constructor(
     private readonly pool: pg.Pool,
-    private readonly clock: () => string = () => new Date().toISOString(),
+    private readonly clock: () => string = isoNow,
     private readonly ownsPool = false,
   ) {}
 

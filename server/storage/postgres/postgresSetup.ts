@@ -6,6 +6,7 @@ import type { MeetingSetup, PlannedSetup } from '../../meetings/setupPlan.ts';
 import { summaryOf } from '../setupStore.ts';
 import type { MeetingSource, SetupStorage } from '../storage.ts';
 import { inTransaction, type Queryable } from './transaction.ts';
+import { isoNow } from '../../clock.ts';
 
 /** Appends one audit-log entry inside the caller's transaction (the chain is the store's). */
 export type AppendAudit = (
@@ -31,7 +32,7 @@ export class PostgresSetupStorage implements SetupStorage {
   constructor(
     private readonly pool: pg.Pool,
     private readonly appendAudit: AppendAudit,
-    private readonly clock: () => string = () => new Date().toISOString(),
+    private readonly clock: () => string = isoNow,
   ) {}
 
   async findBySource(sourceId: string): Promise<string | undefined> {
