@@ -30,10 +30,11 @@ export function meetingCreatedEntry(m: NewMeeting, createdAt: string): PendingEn
   return { meetingId: m.id, at: createdAt, kind: 'meeting.created', pollId: null, payload: { ...info, ...rosterEntry(members, agenda) } };
 }
 
+const entry = (meetingId: string, at: string, kind: AuditKind, pollId: string | null, payload: unknown): PendingEntry[] => [
+  { meetingId, at, kind, pollId, payload },
+];
+
 export function auditEntriesFor(w: StoreWrite, ctx: EntryContext): PendingEntry[] {
-  const entry = (meetingId: string, at: string, kind: AuditKind, pollId: string | null, payload: unknown): PendingEntry[] => [
-    { meetingId, at, kind, pollId, payload },
-  ];
   switch (w.kind) {
     case 'ballot': {
       const { meetingId, pollId, ballot: b } = w;

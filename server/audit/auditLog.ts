@@ -57,8 +57,9 @@ export function linkEntry(
   last: { seq: number; hash: string } | undefined,
   e: { meetingId: string; at: string; kind: AuditKind; pollId: string | null; payload: unknown },
 ): AuditEntry {
-  const entry = { seq: (last?.seq ?? 0) + 1, meetingId: e.meetingId, at: e.at, kind: e.kind, pollId: e.pollId, payload: JSON.stringify(e.payload), prevHash: last?.hash ?? GENESIS };
-  return { ...entry, hash: entryHash(entry) };
+  const entry: AuditEntry = { seq: (last?.seq ?? 0) + 1, meetingId: e.meetingId, at: e.at, kind: e.kind, pollId: e.pollId, payload: JSON.stringify(e.payload), prevHash: last?.hash ?? GENESIS, hash: '' };
+  entry.hash = entryHash(entry);
+  return entry;
 }
 
 export class AuditLog {
@@ -68,8 +69,7 @@ export class AuditLog {
     this.q = {
       last: db.prepare(`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`),
       insert: db.prepare(
-        `INSERT INTO audit_log (seq, meeting_id, at, kind, poll_id, payload, prev_hash, hash)
-         VALUES (@seq, @meetingId, @at, @kind, @pollId, @payload, @prevHash, @hash)`,
+        `INSERT INTO audit_log (seq, meeting_id, at, kind, poll_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       all: db.prepare(`SELECT * FROM audit_log ORDER BY seq`),
     };
@@ -91,8 +91,9 @@ export class AuditLog {
     if (!this.db.inTransaction) return writeTransaction(this.db, () => this.append(meetingId, at, kind, pollId, payload));
     const last = this.tail ?? (this.q.last.get() as { seq: number; hash: string } | undefined);
     const entry = linkEntry(last, { meetingId, at, kind, pollId, payload });
-    this.q.insert.run(entry);
-    if (this.tail) this.tail = { seq: entry.seq, hash: entry.hash };
+    // Positional: binding by name looks up every key of the object, per entry.
+    this.q.insert.run(entry.seq, entry.meetingId, entry.at, entry.kind, entry.pollId, entry.payload, entry.prevHash, entry.hash);
+    if (this.tail) this.tail = entry;
   }
 
   /**
