@@ -70,7 +70,7 @@ export class GroupCommit {
     const promise = new Promise<void>((resolve, reject) => {
       this.queue.push({ writes, undo, resolve, reject });
       if (this.queue.length === 1) this.firstQueuedAt = performance.now();
-      const checkInsOnly = writes.every((w) => w.kind === 'attendance');
+      const checkInsOnly = writes.every(isCheckIn);
       this.schedule(checkInsOnly ? this.lastFlushAt + CHECK_IN_COMMIT_INTERVAL_MS - performance.now() : 0);
       if (this.scheduled === 'now' && !this.writing && this.batchFull()) queueMicrotask(() => void this.flush());
     });
@@ -145,3 +145,5 @@ export class GroupCommit {
     for (const b of batch) for (const w of b.writes) if (w.kind === 'ballot') this.pending.delete(w.ballot);
   }
 }
+
+const isCheckIn = (w: StoreWrite) => w.kind === 'attendance';

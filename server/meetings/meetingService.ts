@@ -16,7 +16,7 @@ import { eligibilityFacts } from '../../shared/meeting/attendance.ts';
 import { selfFor } from '../../shared/meeting/project.ts';
 import type { NewMeeting } from '../storage/meetingStore.ts';
 import type { IssuedToken, MeetingSource } from '../storage/storage.ts';
-import type { MeetingStorage, StoreWrite } from '../storage/storeWrites.ts';
+import type { BallotWrite, MeetingStorage, StoreWrite } from '../storage/storeWrites.ts';
 import { GroupCommit } from './groupCommit.ts';
 import { isoNow } from '../clock.ts';
 
@@ -121,7 +121,8 @@ export class MeetingService {
     const decision = decideCast(state, memberId, input, this.clock());
     if (!decision.ok) return decision;
     const { ballot, duplicate, secretChoice, secretMarks } = decision.data;
-    const own = { pollId: input.pollId, choice: ballot.choice, ballotId: ballot.ballotId, ...(ballot.marks ? { marks: ballot.marks } : {}) };
+    const own: OwnBallot = { pollId: input.pollId, choice: ballot.choice, ballotId: ballot.ballotId };
+    if (ballot.marks) own.marks = ballot.marks;
     if (duplicate) {
       // Applied in memory but maybe not yet written: acknowledged only once the first send's commit is.
       const commit = this.batcher.commitOf(ballot);
@@ -145,7 +146,9 @@ export class MeetingService {
       for (const c of secretMarks ?? []) votes![c]! -= 1;
     };
     try {
-      await this.batcher.add([{ kind: 'ballot', meetingId, pollId: input.pollId, ballot, secretChoice, ...(secretMarks ? { secretMarks } : {}) }], undo);
+      const write: BallotWrite = { kind: 'ballot', meetingId, pollId: input.pollId, ballot, secretChoice };
+      if (secretMarks) write.secretMarks = secretMarks;
+      await this.batcher.add([write], undo);
     } catch {
       return STORE_FAILED;
     }

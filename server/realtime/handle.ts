@@ -26,7 +26,8 @@ export function handle<S extends v.GenericSchema, T>(
       log.warn('event without acknowledgement ignored', { event, socket: socket.id });
       return;
     }
-    const reply = (result: Result<unknown>) => (ack as (r: Result<unknown>) => void)(result);
+    // Not a closure: this runs for every ballot of a burst.
+    const reply = ack as (r: Result<unknown>) => void;
     if (args.length !== 2) {
       log.warn('event with missing or extra payload refused', { event, role: socket.data.principal.role });
       return reply(fail('invalid_payload', 'Expected exactly one payload'));

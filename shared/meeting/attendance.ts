@@ -12,11 +12,27 @@ export const isPresent = (periods: readonly AttendancePeriod[] | undefined): boo
 export const excludedFor = (s: MeetingState, itemId: string | null): ReadonlySet<string> =>
   (itemId !== null && s.exclusions.get(itemId)) || new Set<string>();
 
-/** Lookups into the live state: constant cost to make, so a ballot never scans the roster. */
-export const eligibilityFacts = (s: MeetingState, itemId: string | null): EligibilityFacts => ({
-  present: { has: (memberId) => isPresent(s.attendance.get(memberId)) },
-  excluded: excludedFor(s, itemId),
-});
+/** Per state and item: the lookups read the state when asked, so one pair serves every ballot. */
+const factsOf = new WeakMap<MeetingState, Map<string | null, EligibilityFacts>>();
+
+/**
+ * Lookups into the live state (who is checked in, who is excluded from the item right now):
+ * constant cost, so a ballot never scans the roster, and made once per state and item, not per
+ * ballot of a burst.
+ */
+export function eligibilityFacts(s: MeetingState, itemId: string | null): EligibilityFacts {
+  let perItem = factsOf.get(s);
+  if (!perItem) factsOf.set(s, (perItem = new Map()));
+  let facts = perItem.get(itemId);
+  if (!facts) {
+    facts = {
+      present: { has: (memberId) => isPresent(s.attendance.get(memberId)) },
+      excluded: { has: (memberId) => itemId !== null && (s.exclusions.get(itemId)?.has(memberId) ?? false) },
+    };
+    perItem.set(itemId, facts);
+  }
+  return facts;
+}
 
 /** The counts quorum is judged from, now, for the given item (exclusions matter in some states). */
 export function quorumFacts(s: MeetingState, itemId: string | null): QuorumFacts {

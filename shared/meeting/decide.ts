@@ -54,8 +54,9 @@ export function decideCast(s: MeetingState, memberId: string, input: CastBallotI
     const secretMarks = poll.election ? { secretMarks: [...(input.marks ?? [])] } : {};
     return ok({ ballot: { memberId, choice: null, ballotId: input.ballotId, castAt: null }, duplicate: false, secretChoice: input.choice, ...secretMarks });
   }
-  const marks = poll.election ? { marks: [...(input.marks ?? [])] } : {};
-  return ok({ ballot: { memberId, choice: input.choice, ballotId: input.ballotId, castAt: now, ...marks }, duplicate: false, secretChoice: null });
+  const ballot: BallotRecord = { memberId, choice: input.choice, ballotId: input.ballotId, castAt: now };
+  if (poll.election) ballot.marks = [...(input.marks ?? [])];
+  return ok({ ballot, duplicate: false, secretChoice: null });
 }
 
 const NOT_ELIGIBLE = {

@@ -49,7 +49,11 @@ export interface MeetingState {
 
 export const openPoll = (s: MeetingState): Poll | undefined => s.polls.find((p) => p.status === 'open');
 
-export const findPoll = (s: MeetingState, pollId: string): Poll | undefined => s.polls.find((p) => p.id === pollId);
+/** Newest first: ballots and commands are nearly always for the newest round, and a plenary's 300th vote should not scan 299 others per ballot. */
+export function findPoll(s: MeetingState, pollId: string): Poll | undefined {
+  for (let i = s.polls.length - 1; i >= 0; i--) if (s.polls[i]!.id === pollId) return s.polls[i];
+  return undefined;
+}
 
 /** The poll votes on the item: on it (its amendments too) or in a Sammelabstimmung that includes it. */
 export const covers = (p: Poll, itemId: string): boolean => p.itemId === itemId || !!p.blocItemIds?.includes(itemId);
