@@ -141,7 +141,7 @@ describe('group commit over an asynchronous store', () => {
     const answers: (() => void)[] = [];
     const batches: string[][] = [];
     const commit = (writes: StoreWrite[]) => new Promise<void>((resolve) => (batches.push(names(writes)), answers.push(resolve)));
-    const gc = new GroupCommit(commit, () => {}, () => answers.splice(0).forEach((answer) => answer()));
+    const gc = new GroupCommit(commit, () => {}, { collect: () => answers.splice(0).forEach((answer) => answer()) });
     let acked = false;
     void gc.add([ballot('a')], () => {}).then(() => (acked = true));
     await new Promise((resolve) => setImmediate(resolve));
@@ -154,5 +154,51 @@ describe('group commit over an asynchronous store', () => {
     gc.add([ballot('c')], () => {});
     await handlerDone();
     await b;
+  });
+  it('hands a pipelined store the next batch while the one before is still being written, and acknowledges in order', async () => {
+    const answers: { resolve: () => void; reject: (e: Error) => void }[] = [];
+    const batches: string[][] = [];
+    const commit = (writes: StoreWrite[]) => new Promise<void>((resolve, reject) => (batches.push(names(writes)), answers.push({ resolve, reject })));
+    const gc = new GroupCommit(commit, () => {}, { pipelined: true });
+    const acked: string[] = [];
+    void gc.add([ballot('a')], () => {}).then(() => acked.push('a'));
+    await new Promise((resolve) => setImmediate(resolve));
+    void gc.add([ballot('b')], () => {}).then(() => acked.push('b'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([['a'], ['b']]);
+    answers[0]!.resolve();
+    answers[1]!.resolve();
+    await gc.flush();
+    expect(acked).toEqual(['a', 'b']);
+  });
+
+  it('fails, with a failed batch, every batch handed over after it and everything queued, newest first; their own answers change nothing', async () => {
+    const answers: { resolve: () => void; reject: (e: Error) => void }[] = [];
+    const commit = (_writes: StoreWrite[]) => new Promise<void>((resolve, reject) => answers.push({ resolve, reject }));
+    const heard: string[][] = [];
+    const gc = new GroupCommit(commit, (writes) => heard.push(names(writes)), { pipelined: true });
+    const undone: string[] = [];
+    const a = gc.add([ballot('a')], () => undone.push('a'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const b = gc.add([ballot('b')], () => undone.push('b'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const c = gc.add([close], () => undone.push('close'));
+    expect(answers).toHaveLength(2);
+    answers[0]!.reject(new Error('disk says no'));
+    await expect(a).rejects.toThrow('disk says no');
+    await expect(b).rejects.toThrow('disk says no');
+    await expect(c).rejects.toThrow('disk says no');
+    expect(undone).toEqual(['close', 'b', 'a']);
+    // The store refuses b on its own too; or, were it written, nobody may hear of it now.
+    answers[1]!.resolve();
+    await handlerDone();
+    expect(heard).toEqual([]);
+    expect(undone).toEqual(['close', 'b', 'a']);
+    // Later writes go through.
+    const d = gc.add([ballot('d')], () => {});
+    await new Promise((resolve) => setImmediate(resolve));
+    answers.at(-1)!.resolve();
+    await d;
+    expect(heard).toEqual([['d']]);
   });
 });

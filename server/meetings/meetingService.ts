@@ -60,7 +60,7 @@ export class MeetingService {
     this.batcher = new GroupCommit(
       (writes) => store.commit(writes),
       (writes) => this.notifyBallots(writes),
-      () => store.collectCommitted?.(),
+      { collect: () => store.collectCommitted?.(), pipelined: store.pipelinesCommits === true },
     );
   }
 

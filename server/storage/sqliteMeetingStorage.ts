@@ -10,6 +10,8 @@ export interface BatchWriter {
   commit(writes: readonly StoreWrite[]): Promise<void>;
   /** Settles the commits whose answers have arrived (see MeetingStorage.collectCommitted). */
   collect?(): void;
+  /** See MeetingStorage.pipelinesCommits. */
+  readonly pipelined?: boolean;
 }
 
 /**
@@ -50,5 +52,9 @@ export class SqliteMeetingStorage implements MeetingStorage {
 
   collectCommitted(): void {
     this.writer.collect?.();
+  }
+
+  get pipelinesCommits(): boolean {
+    return this.writer.pipelined === true;
   }
 }

@@ -7,6 +7,7 @@ import type { Choice } from '../../shared/meeting/model.ts';
 import { verifyDatabase } from '../audit/verify.ts';
 import { MeetingService } from '../meetings/meetingService.ts';
 import type { NewMeeting } from './meetingStore.ts';
+import type { StoreWrite } from './storeWrites.ts';
 import { openSqliteStorage, type SqliteStorage } from './sqliteStorage.ts';
 import { SqliteWriter } from './sqliteWriter.ts';
 import { newToken } from './tokenStore.ts';
@@ -129,6 +130,29 @@ describe('the SQLite writer thread', () => {
       { member_id: 'p1', ballot_id: 'kept' },
       { member_id: 'p3', ballot_id: 'stored-3' },
     ]);
+    expect(peek(file, verifyDatabase).problems).toEqual([]);
+  });
+
+  it('refuses, unwritten, the commits posted behind a failed one before its failure was heard of, and writes those posted after', async () => {
+    const { file, storage, service } = open();
+    await service.create(meeting('m1'), chairLink('m1'));
+    const pollId = await openVote(service, 'm1');
+    storage.db.exec(`CREATE TRIGGER refuse_p3 BEFORE INSERT ON ballots WHEN NEW.member_id = 'p3' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+    const write = (memberId: string, ballotId: string): StoreWrite => ({
+      kind: 'ballot',
+      meetingId: 'm1',
+      pollId,
+      ballot: { memberId, choice: 'yes', ballotId, castAt: '2026-12-04T17:30:00.000Z' },
+      secretChoice: null,
+    });
+    // Posted one after the other without waiting, as the group commit hands batches over.
+    const failing = storage.meetings.commit([write('p3', 'refused')]);
+    const behind = storage.meetings.commit([write('p4', 'behind')]);
+    await expect(failing).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_TRIGGER' });
+    await expect(behind).rejects.toMatchObject({ code: 'EARLIER_COMMIT_FAILED' });
+    // Posted once the failure was heard of: written.
+    await storage.meetings.commit([write('p5', 'after')]);
+    expect(peek(file, (db) => db.prepare('SELECT member_id FROM ballots ORDER BY member_id').all())).toEqual([{ member_id: 'p5' }]);
     expect(peek(file, verifyDatabase).problems).toEqual([]);
   });
 

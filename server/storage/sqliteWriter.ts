@@ -2,12 +2,12 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { StoreWrite } from './storeWrites.ts';
 
 /** To the writer thread: a batch to commit, or the order to close its connection and end. */
-export type ToWriter = { type: 'commit'; id: number; writes: readonly StoreWrite[] } | { type: 'close' };
+export type ToWriter = { type: 'commit'; id: number; epoch: number; writes: readonly StoreWrite[] } | { type: 'close' };
 
 /** From the writer thread: the batch's COMMIT returned, or it failed and was rolled back. */
 export type FromWriter =
   | { type: 'committed'; id: number; walKept: boolean }
-  | { type: 'failed'; id: number; message: string; code: string | undefined };
+  | { type: 'failed'; id: number; epoch: number; message: string; code: string | undefined };
 
 export interface SqliteWriterEvents {
   /** The thread died (or could not start): every waiting and every later commit fails with `error`. */
@@ -45,6 +45,14 @@ export class SqliteWriter {
   private readonly answers: MessagePort;
   private readonly waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   private nextId = 1;
+  /**
+   * Commits are posted without waiting for the one before (`pipelined`). Once a commit fails,
+   * the thread refuses every later commit of the same epoch: they were posted before this side
+   * heard of the failure, decided on a state that held the failed change. A commit posted after
+   * that belongs to the next epoch and is written.
+   */
+  private epoch = 0;
+  readonly pipelined = true;
   /** Set once the thread died or is closing: every later commit fails with it. */
   private stopped: Error | null = null;
   private closing = false;
@@ -80,7 +88,7 @@ export class SqliteWriter {
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       try {
-        this.worker.postMessage({ type: 'commit', id, writes } satisfies ToWriter);
+        this.worker.postMessage({ type: 'commit', id, epoch: this.epoch, writes } satisfies ToWriter);
       } catch (error) {
         // Nothing was posted (a write that cannot be copied): this batch fails, the thread goes on.
         this.waiting.delete(id);
@@ -126,6 +134,8 @@ export class SqliteWriter {
       if (m.walKept) this.events.onWalKept?.();
       waiter.resolve();
     } else {
+      // Before anyone hears of it: whatever is posted from now on is decided without the failed change.
+      if (m.epoch === this.epoch) this.epoch += 1;
       waiter.reject(Object.assign(new Error(m.message), { code: m.code }));
     }
   }

@@ -12,7 +12,7 @@ import type { FromWriter, ToWriter } from './sqliteWriter.ts';
  * the WAL checkpoint. The event loop that reads the tablets' sockets never waits for any of it.
  *
  * Messages are handled one at a time, in the order they were posted, so commits keep the order
- * the group commit made them in. The answer is posted only after COMMIT (and the checkpoint)
+ * the group commit made them in; after a failed commit, the later ones of its epoch are refused. The answer is posted only after COMMIT (and the checkpoint)
  * returned: an acknowledged ballot is on disk. The main thread migrated the file before this
  * thread was started.
  */
@@ -23,6 +23,9 @@ const { file, answers } = workerData as { file: string; answers: MessagePort };
 const db = connect(file);
 const store = new AuditedMeetingStore(db, new AuditLog(db));
 
+/** The epoch (sqliteWriter.ts) in which a commit failed: its later commits are refused unwritten. */
+let failedEpoch = -1;
+
 port.on('message', (message: ToWriter) => {
   if (message.type === 'close') {
     db.close();
@@ -30,7 +33,12 @@ port.on('message', (message: ToWriter) => {
     port.close(); // nothing else keeps the thread alive: it exits
     return;
   }
-  const answer: FromWriter = commit(message.id, message.writes);
+  // Posted before this side's failure was heard of: decided on a state that held the failed change.
+  const answer: FromWriter =
+    message.epoch === failedEpoch
+      ? { type: 'failed', id: message.id, epoch: message.epoch, message: 'An earlier commit failed; this change was decided after it', code: 'EARLIER_COMMIT_FAILED' }
+      : commit(message.id, message.epoch, message.writes);
+  if (answer.type === 'failed') failedEpoch = message.epoch;
   answers.postMessage(answer);
 });
 
@@ -40,12 +48,12 @@ port.on('messageerror', (error) => {
   throw error;
 });
 
-function commit(id: number, writes: readonly StoreWrite[]): FromWriter {
+function commit(id: number, epoch: number, writes: readonly StoreWrite[]): FromWriter {
   try {
     const { walKept } = store.saveBatch(writes);
     return { type: 'committed', id, walKept };
   } catch (e) {
     const error = e as { message?: unknown; code?: unknown };
-    return { type: 'failed', id, message: String(error.message ?? e), code: typeof error.code === 'string' ? error.code : undefined };
+    return { type: 'failed', id, epoch, message: String(error.message ?? e), code: typeof error.code === 'string' ? error.code : undefined };
   }
 }

@@ -61,4 +61,9 @@ export interface MeetingStorage {
    * be cheap; stores whose answers come at once need not have it.
    */
   collectCommitted?(): void;
+  /**
+   * True when `commit` may be called before the previous commit settled: commits are applied in
+   * the order they were called, and one that fails fails every commit called after it.
+   */
+  readonly pipelinesCommits?: boolean;
 }
