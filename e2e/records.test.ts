@@ -55,6 +55,50 @@ const minutes = async (meetingId: string) =>
 const blockOf = (text: string, number: string) => text.split('\n\n').find((b) => b.startsWith(`TOP ${number} `))?.trimEnd();
 
 describe('§ 68 and group-wise minutes in the browser', () => {
+  it('the console keeps a ticked box ticked while its change is on its way, though another change re-renders it meanwhile', async () => {
+    const created = await server.createMeeting(grouped());
+    const drive = await driveMeeting(server, created);
+    const clerk = await connectClient(server.url, tokenOf(created.chairUrl));
+    try {
+      await drive.select('Ö 12');
+      await drive.open();
+      await drive.vote([0, 1, 2, 3, 7, 8, 9], 'yes');
+      await drive.vote([4, 5, 6], 'no');
+      await drive.close();
+      const context = await laptopContext(browser);
+      contexts.push(context);
+      const chair = await context.newPage();
+      watchForErrors(chair, errors);
+      // The console's group-wise command is held on its way to the server for a second.
+      let held = 0;
+      await chair.routeWebSocket(/\/socket\.io\//, (ws) => {
+        const toServer = ws.connectToServer();
+        ws.onMessage((m) => {
+          if (typeof m === 'string' && m.includes('"poll:groupWise"')) {
+            held += 1;
+            setTimeout(() => toServer.send(m), 1000);
+          } else toServer.send(m);
+        });
+        toServer.onMessage((m) => ws.send(m));
+      });
+      await chair.goto(created.chairUrl);
+      const groupWise = chair.getByRole('checkbox', { name: /Fraktionsweise protokollieren/ });
+      await groupWise.click();
+      await expect.poll(() => held).toBe(1);
+      // Meanwhile the clerk's other device minutes a member's vote: the console re-renders from a snapshot without the tick.
+      const pollId = clerk.snapshot().polls.at(-1)!.id;
+      await clerk.call('record:set', { pollId, memberId: 'p5', recorded: true });
+      await chair.getByText('Abstimmverhalten namentlich vermerken (§ 68): 1').waitFor();
+      expect(await groupWise.isChecked()).toBe(true);
+      await expect.poll(() => minutes(created.id)).toContain('Mehrheitlich gegen die Stimmen der CDU-Fraktion');
+      expect(await groupWise.isChecked()).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      clerk.close();
+      drive.dispose();
+    }
+  });
+
   it('a member has their vote recorded from the tablet; the chair minutes the result by Fraktion', async () => {
     const created = await server.createMeeting(grouped());
     const drive = await driveMeeting(server, created);

@@ -7,6 +7,7 @@ import { formatTime } from '../ui/format.ts';
 import { QuorumBadge } from './QuorumBadge.tsx';
 import { QuorumChallenge } from './QuorumChallenge.tsx';
 import type { RunCommand } from './runCommand.ts';
+import { ServerCheckbox } from './ServerCheckbox.tsx';
 import '../ui/forms.css';
 import '../ui/table.css';
 import './attendance.css';
@@ -23,9 +24,8 @@ export function AttendancePanel({ snapshot, conn, run }: { snapshot: MeetingSnap
   const locked = !!item && openPollOf(snapshot)?.itemId === item.id;
   const absent = snapshot.members.filter((m) => !isPresent(attendance[m.id]));
 
-  const setPresent = (memberId: string, present: boolean) => void run(() => conn.send('attendance:set', { memberId, present }));
-  const setExcluded = (memberId: string, value: boolean) =>
-    item && void run(() => conn.send('exclusion:set', { itemId: item.id, memberId, excluded: value }));
+  const setPresent = (memberId: string, present: boolean) => run(() => conn.send('attendance:set', { memberId, present }));
+  const setExcluded = async (memberId: string, value: boolean) => !!item && run(() => conn.send('exclusion:set', { itemId: item.id, memberId, excluded: value }));
 
   return (
     <section class="attendance" aria-labelledby="attendance-heading">
@@ -56,12 +56,7 @@ export function AttendancePanel({ snapshot, conn, run }: { snapshot: MeetingSnap
               <tr key={m.id} class={present ? 'is-present' : 'is-absent'}>
                 <td>
                   <label class="attendance-member">
-                    <input
-                      type="checkbox"
-                      checked={present}
-                      aria-label={t('attendance.presentLabel', { name: m.name })}
-                      onChange={(e) => setPresent(m.id, (e.currentTarget as HTMLInputElement).checked)}
-                    />
+                    <ServerCheckbox checked={present} aria-label={t('attendance.presentLabel', { name: m.name })} send={(value) => setPresent(m.id, value)} />
                     <span class="attendance-name">{m.name}</span>
                     {!m.votingRight && <span class="attendance-tag">{t('attendance.advisory')}</span>}
                     <span class="attendance-time muted">{since || t('attendance.absent')}</span>
@@ -70,13 +65,12 @@ export function AttendancePanel({ snapshot, conn, run }: { snapshot: MeetingSnap
                 <td>
                   {/* Advisory members do not vote: there is nothing to exclude them from. */}
                   {item && m.votingRight && (
-                    <input
-                      type="checkbox"
+                    <ServerCheckbox
                       checked={excluded.has(m.id)}
                       disabled={locked}
                       title={locked ? t('attendance.lockedDuringVote') : undefined}
                       aria-label={t('attendance.excludedLabel', { name: m.name, number: item.number })}
-                      onChange={(e) => setExcluded(m.id, (e.currentTarget as HTMLInputElement).checked)}
+                      send={(value) => setExcluded(m.id, value)}
                     />
                   )}
                 </td>

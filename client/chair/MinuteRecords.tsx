@@ -3,6 +3,7 @@ import type { MeetingSnapshot, PollView } from '../../shared/protocol/snapshot.t
 import { t } from '../i18n/i18n.ts';
 import type { MeetingConnection } from '../sync/connection.ts';
 import type { RunCommand } from './runCommand.ts';
+import { ServerCheckbox } from './ServerCheckbox.tsx';
 import '../ui/forms.css';
 import './minuteRecords.css';
 
@@ -31,11 +32,7 @@ export function MinuteRecords({ snapshot, poll, conn, run }: Props) {
       </h3>
       {groups && poll.status !== 'open' && (
         <label class="check-row">
-          <input
-            type="checkbox"
-            checked={poll.groupWise ?? false}
-            onChange={(e) => void run(() => conn.send('poll:groupWise', { pollId: poll.id, groupWise: e.currentTarget.checked }))}
-          />
+          <ServerCheckbox checked={poll.groupWise ?? false} send={(groupWise) => run(() => conn.send('poll:groupWise', { pollId: poll.id, groupWise }))} />
           <span>{t('chair.records.groupWise')}</span>
         </label>
       )}
@@ -48,10 +45,9 @@ export function MinuteRecords({ snapshot, poll, conn, run }: Props) {
             {voters.map((m) => (
               <li key={m.id}>
                 <label class="check-row">
-                  <input
-                    type="checkbox"
+                  <ServerCheckbox
                     checked={recorded.has(m.id)}
-                    onChange={(e) => void run(() => conn.send('record:set', { pollId: poll.id, memberId: m.id, recorded: e.currentTarget.checked }))}
+                    send={(value) => run(() => conn.send('record:set', { pollId: poll.id, memberId: m.id, recorded: value }))}
                   />
                   <span>{m.name}</span>
                   {m.group && <span class="muted"> · {m.group}</span>}

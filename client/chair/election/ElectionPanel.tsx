@@ -6,6 +6,7 @@ import { electionHeading, roundLines, roundTitle } from '../../../shared/electio
 import type { AgendaItem } from '../../../shared/meeting/model.ts';
 import type { MeetingSnapshot } from '../../../shared/protocol/snapshot.ts';
 import { lang, t } from '../../i18n/i18n.ts';
+import { ServerCheckbox } from '../ServerCheckbox.tsx';
 import type { MeetingConnection } from '../../sync/connection.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { CloseVote } from '../CloseVote.tsx';
@@ -47,12 +48,7 @@ export function ElectionPanel({ snapshot, item, election, conn, run }: Props) {
       <CandidateList snapshot={snapshot} election={election} locked={started} conn={conn} run={run} />
       {!started && (
         <label class="election-secret">
-          <input
-            type="checkbox"
-            checked={secret}
-            disabled={rule.alwaysSecret}
-            onChange={(e) => void run(() => conn.send('election:demandSecret', { itemId: item.id, demanded: (e.currentTarget as HTMLInputElement).checked }))}
-          />
+          <ServerCheckbox checked={secret} disabled={rule.alwaysSecret} send={(demanded) => run(() => conn.send('election:demandSecret', { itemId: item.id, demanded }))} />
           {rule.alwaysSecret ? t('election.alwaysSecret', { source: rule.source }) : t('election.secretDemand')}
         </label>
       )}
