@@ -23,10 +23,11 @@ const CLOSE_TIMEOUT_MS = 5_000;
  * The main thread's side of the SQLite writer thread (server/storage/sqliteWriterThread.ts).
  * `commit` posts a group commit's writes to the thread and resolves once the thread's COMMIT
  * returned (durable: synchronous = FULL), or rejects with the thread's error after its
- * rollback. The thread takes one batch at a time, in the order posted. Posting copies the writes
- * (structured clone: on this machine ≈ 8 µs a message plus 1–2 µs a ballot, against the ≈ 30 µs
- * a ballot of writing, hashing and logging it and the batch's fsync, which now run on the thread;
- * about 2 % of the main thread's busy time in a 10,000-member vote profile).
+ * rollback. The thread takes one batch at a time, in the order posted; the next may be posted
+ * while one is being written (`pipelined`, see `epoch`). Posting copies the writes (structured
+ * clone: ≈ 1–3 µs a ballot in a burst, against the ≈ 15–20 µs a ballot of writing, hashing and
+ * logging it and the batch's fsync, which run on the thread; about 5 % of the main thread's busy
+ * time in a 10,000-member vote profile).
  *
  * The thread answers on a channel of its own rather than through the worker's port, so that
  * `collect` can take its answers synchronously. The event loop delivers a thread's message only
