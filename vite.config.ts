@@ -52,7 +52,7 @@ const shared = {
 
 /**
  * The member's tablet app is built on its own, after the other pages, into the same folder: one
- * script and one stylesheet on its start path. Built with the other pages, its modules were
+ * script and one stylesheet on its start path (socket.io's chunk follows after the first frame). Built with the other pages, its modules were
  * spread over seven chunks by what each page shares with the chair's, the display's and the
  * admin's (every one a request through the service worker at each start). Everything the
  * entry imports statically is its one chunk; the parts loaded on demand stay chunks of their
@@ -90,7 +90,8 @@ function memberApp(files: Set<string>): Plugin {
             emptyOutDir: false,
             rollupOptions: {
               input: { member: resolve(client, 'member/index.html') },
-              output: { codeSplitting: { groups: [{ name: 'member', tags: ['$initial'] }] } },
+              // socket.io's client, loaded on demand (connection.ts), as a chunk of its own with a name that says so.
+              output: { codeSplitting: { groups: [{ name: 'member', tags: ['$initial'] }, { name: 'socket', test: /[\\/]node_modules[\\/](socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io[\\/]component-emitter)[\\/]/ }] } },
             },
           },
         });
