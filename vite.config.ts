@@ -120,6 +120,8 @@ export default defineConfig(({ command }) => ({
       scope: '/member/',
       workbox: {
         globPatterns: ['member/index.html', 'member/manifest.webmanifest', 'assets/**/*.{js,css}', 'icons/*.png', 'favicon.svg'],
+        // Static routes: the hashed files come from the precache without the worker's fetch handler.
+        importScripts: ['/sw-routes.js'],
         navigateFallback: '/member/index.html',
         navigateFallbackAllowlist: [/^\/member\//],
         cleanupOutdatedCaches: true,

@@ -210,6 +210,11 @@ describe('a tablet that loses the network', () => {
     expect(startPath.map((r) => r.type).sort()).toEqual(['script', 'script', 'stylesheet']);
     expect(startPath.filter((r) => r.type === 'script').map((r) => r.url.replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['/assets/member', '/assets/socket']);
     expect(loaded.every((r) => r.fromWorker)).toBe(true);
+    // Straight from the precache by the worker's static route (public/sw-routes.js), without its fetch handler.
+    const routed = await again.evaluate(() =>
+      performance.getEntriesByType('resource').filter((r) => /\/assets\/member-/.test(r.name)).map((r) => (r as PerformanceResourceTiming & { workerFinalSourceType?: string }).workerFinalSourceType),
+    );
+    expect(routed).toEqual(['cache', 'cache']);
 
     await again.getByRole('button', { name: 'Ja' }).click();
     await again.getByText('Ihre Stimme: Ja – auf diesem Gerät gesichert').waitFor();
