@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** What each view's page makes the browser download: the JS and CSS its HTML references. */
+/** What each view's page makes the browser download: the JS and CSS its HTML references, and what it always loads after. */
 export interface ViewBundle {
   view: string;
   files: string[];
@@ -11,13 +11,17 @@ export interface ViewBundle {
 }
 
 const VIEWS = ['member', 'chair', 'display'];
+/** Chunks a view's HTML does not name but every start loads: the tablet's socket library, imported after its first frame. */
+const ON_DEMAND: Record<string, RegExp> = { member: /^socket-[\w-]+\.js$/ };
 
 export function bundleSizes(distDir: string): ViewBundle[] {
   return VIEWS.flatMap((view) => {
     const html = join(distDir, view, 'index.html');
     if (!existsSync(html)) return [];
     const refs = [...readFileSync(html, 'utf8').matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
-    const files = [...new Set(refs)];
+    const onDemand = ON_DEMAND[view];
+    const extra = onDemand ? readdirSync(join(distDir, 'assets')).filter((f) => onDemand.test(f)).map((f) => `/assets/${f}`) : [];
+    const files = [...new Set([...refs, ...extra])];
     let rawBytes = 0;
     let gzipBytes = 0;
     for (const ref of files) {

@@ -63,6 +63,13 @@ describe('a tablet started again during a vote', () => {
     expect(atStart).toEqual({ status: 'connecting', notice: null, enabled: true });
     await page.getByText('Frau Wilke').waitFor();
     await screenshot(page, 'tablet-start-cached-connecting');
+    // The member view's type: three sizes and two weights (member.css), each a font lookup in the
+    // browser before the first frame; nothing smaller than the 18 px body text.
+    const type = await page.evaluate(() => {
+      const withText = [...document.querySelectorAll('.member *')].filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
+      return [...new Set(withText.map((el) => `${getComputedStyle(el).fontSize} ${getComputedStyle(el).fontWeight}`))].sort();
+    });
+    expect(type).toEqual(['18px 400', '18px 700', '28px 700', '35.2px 700']);
 
     // The handshake times out: now the tablet says how old what it shows is.
     await page.getByText(/^offline – Stand von \d\d:\d\d$/).waitFor();

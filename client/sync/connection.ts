@@ -1,6 +1,6 @@
 import { signal, type Signal } from '@preact/signals';
 import { followMeetingLanguage } from '../i18n/i18n.ts';
-import { Manager, type Socket } from 'socket.io-client';
+import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
 import { fail, type Result } from '../../shared/protocol/result.ts';
 import { applyProgress } from '../../shared/protocol/selectors.ts';
@@ -17,7 +17,24 @@ export interface MeetingConnection {
   status: Signal<ConnectionStatus>;
   send<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<Result<AckData<E>>>;
   /** The underlying socket, for the sync layer's own modules (outbox); views never use it. */
-  socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  socket: LazySocket;
+}
+
+type IoSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * The socket.io socket, its client library loaded on the first `connect()` or `send`. Listeners
+ * added before are attached once it exists; until then it is neither connected nor active.
+ */
+export interface LazySocket {
+  on: IoSocket['on'];
+  readonly connected: boolean;
+  /** Connecting, connected or reconnecting: asked to connect and not disconnected since. */
+  readonly active: boolean;
+  connect(): void;
+  disconnect(): void;
+  /** The socket itself, loading the library if need be. */
+  ready(): Promise<IoSocket>;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -36,9 +53,7 @@ export function connect(role: ClientRole, token: string): MeetingConnection {
     // On a LAN a handshake that takes longer is dead; the default 20 s leaves a tablet hanging.
     timeout: 5_000,
   };
-  // What `io('/', options)` does, without its URL parser: a regular expression large enough that
-  // compiling it cost a slowed tablet ≈ 10 ms before its first frame. No URL: the page's own origin.
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = new Manager<ServerToClientEvents, ClientToServerEvents>(options).socket('/', options);
+  const socket = lazySocket(options);
   const snapshot = signal<MeetingSnapshot | null>(null);
   const status = signal<ConnectionStatus>(navigator.onLine ? 'connecting' : 'offline');
 
@@ -81,7 +96,7 @@ export function connect(role: ClientRole, token: string): MeetingConnection {
     event: E,
     payload: Parameters<ClientToServerEvents[E]>[0],
   ): Promise<Result<AckData<E>>> {
-    const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+    const timed = (await socket.ready()).timeout(ACK_TIMEOUT_MS) as unknown as {
       emitWithAck(event: E, payload: unknown): Promise<Result<AckData<E>>>;
     };
     try {
@@ -92,4 +107,42 @@ export function connect(role: ClientRole, token: string): MeetingConnection {
   }
 
   return { role, snapshot, status, send, socket };
+}
+
+/**
+ * socket.io-client and engine.io-client are a third of the tablet's script: evaluated at start,
+ * they delayed the buttons' first frame, which comes from the cached state and needs no socket.
+ * The tablet asks for the connection after that frame (mount.tsx), so the library is fetched
+ * (from the service worker's cache) and evaluated then. A tap before it exists waits in the
+ * outbox (ballots.ts) and is sent on the first connect, as after any reconnect.
+ */
+function lazySocket(options: Partial<ManagerOptions & SocketOptions>): LazySocket {
+  const early: [string, (...args: never[]) => void][] = [];
+  let socket: IoSocket | null = null;
+  let loading: Promise<IoSocket> | null = null;
+  const ready = () =>
+    (loading ??= import('socket.io-client').then(({ Manager }) => {
+      // What `io('/', options)` does, without its URL parser: a regular expression large enough that
+      // compiling it cost a slowed tablet ≈ 10 ms. No URL: the page's own origin.
+      socket = new Manager<ServerToClientEvents, ClientToServerEvents>(options).socket('/', options);
+      for (const [event, listener] of early) socket.on(event as never, listener as never);
+      return socket;
+    }));
+  const on = (event: string, listener: (...args: never[]) => void) => {
+    if (socket) socket.on(event as never, listener as never);
+    else early.push([event, listener]);
+  };
+  return {
+    on: on as unknown as IoSocket['on'],
+    get connected() {
+      return socket?.connected ?? false;
+    },
+    get active() {
+      return socket ? socket.active : loading !== null;
+    },
+    // In the order asked: a disconnect() and connect() while the library loads run in turn after it.
+    connect: () => void ready().then((s) => s.connect()),
+    disconnect: () => void loading?.then((s) => s.disconnect()),
+    ready,
+  };
 }

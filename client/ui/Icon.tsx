@@ -22,24 +22,10 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
-/** Shapes that read better solid than outlined (a hollow square looks like a checkbox). */
-const FILLED: ReadonlySet<IconName> = new Set(['play', 'stop']);
-
+/** Stroke, fill and the solid shapes (play, stop) are styled in theme.css (`.icon`). */
 export function Icon({ name, label, class: cls }: { name: IconName; label?: string; class?: string }) {
   return (
-    <svg
-      class={`icon icon-${name}${cls ? ` ${cls}` : ''}`}
-      viewBox="0 0 24 24"
-      fill={FILLED.has(name) ? 'currentColor' : 'none'}
-      stroke="currentColor"
-      stroke-width="2.5"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      role={label ? 'img' : undefined}
-      aria-label={label}
-      aria-hidden={label ? undefined : 'true'}
-      focusable="false"
-    >
+    <svg class={`icon icon-${name}${cls ? ` ${cls}` : ''}`} viewBox="0 0 24 24" role={label ? 'img' : undefined} aria-label={label} aria-hidden={label ? undefined : 'true'}>
       <path d={PATHS[name]} />
     </svg>
   );
