@@ -3,16 +3,6 @@ import { createClient, type RedisClientType } from 'redis';
 import type { Server } from 'socket.io';
 
 /**
- * Cluster-wide rooms: with this adapter, `io.to(room).emit(...)` on any node reaches the room's
- * sockets on every node, and `fetchSockets()` / `disconnectSockets()` see them all. The classic
- * pub/sub adapter (see README.md for why not Redis Streams or PostgreSQL).
- *
- * Call close() after io.close(): io.close() unsubscribes the adapter over these connections,
- * close() then waits for that and ends them. node-redis reconnects by itself; `onError` hears
- * of each failure meanwhile (and must be given: an unheard client error would end the process).
- * The connections are made before the Socket.IO server exists; install() then needs no await.
- */
-/**
  * A publishing and a subscribing connection to Redis (a subscribing connection cannot publish),
  * both reporting their failures to `onError`. Shared by the adapter and the relay.
  */
@@ -25,6 +15,16 @@ export async function connectPubSub(url: string, onError: (error: Error) => void
   return { pub, sub };
 }
 
+/**
+ * Cluster-wide rooms: with this adapter, `io.to(room).emit(...)` on any node reaches the room's
+ * sockets on every node, and `fetchSockets()` / `disconnectSockets()` see them all. The classic
+ * pub/sub adapter (see README.md for why not Redis Streams or PostgreSQL).
+ *
+ * Call close() after io.close(): io.close() unsubscribes the adapter over these connections,
+ * close() then waits for that and ends them. node-redis reconnects by itself; `onError` hears
+ * of each failure meanwhile (and must be given: an unheard client error would end the process).
+ * The connections are made before the Socket.IO server exists; install() then needs no await.
+ */
 export async function connectRedisAdapter(
   url: string,
   onError: (error: Error) => void,

@@ -18,9 +18,9 @@ export interface BatchWriter {
  * The embedded store behind the asynchronous interface. Group commits go to `writer`: in the
  * server the writer thread, which writes them on a connection of its own, in order, and settles
  * each promise once its COMMIT returned; by default (tests that compare stores entry by entry)
- * `rows.saveBatch` here, on this thread. Everything
- * else is done on this thread's connection and is done (fsynced) when its promise is made.
- * Both connections append to the audit log inside BEGIN IMMEDIATE transactions, one after the other.
+ * `rows.saveBatch` here, on this thread. Everything else is done on this thread's connection
+ * and is done (fsynced) when its promise is made. Both connections append to the audit log
+ * inside BEGIN IMMEDIATE transactions, one after the other.
  */
 export class SqliteMeetingStorage implements MeetingStorage {
   constructor(

@@ -12,9 +12,9 @@ import type { FromWriter, ToWriter } from './sqliteWriter.ts';
  * the WAL checkpoint. The event loop that reads the tablets' sockets never waits for any of it.
  *
  * Messages are handled one at a time, in the order they were posted, so commits keep the order
- * the group commit made them in; after a failed commit, the later ones of its epoch are refused. The answer is posted only after COMMIT (and the checkpoint)
- * returned: an acknowledged ballot is on disk. The main thread migrated the file before this
- * thread was started.
+ * the group commit made them in; after a failed commit, the later ones of its epoch are refused.
+ * The answer is posted only after COMMIT (and the checkpoint) returned: an acknowledged ballot
+ * is on disk. The main thread migrated the file before this thread was started.
  */
 
 const port = parentPort!;

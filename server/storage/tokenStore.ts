@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { writeTransaction, type Db } from './database.ts';
 import type { IssuedToken } from './storage.ts';
 
@@ -14,7 +14,7 @@ export const newToken = (): string => randomBytes(16).toString('base64url');
 export const isTokenShaped = (token: unknown): token is string => typeof token === 'string' && token.length >= 16 && token.length <= 128;
 
 /** Tokens are stored only as SHA-256 hashes: a copy of the database opens no tablet. */
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string): string => hash('sha256', token, 'hex');
 
 /** The link tokens in the SQLite file. */
 export class TokenStore {

@@ -9,8 +9,10 @@ import type { MeetingState } from './state.ts';
 export const isPresent = (periods: readonly AttendancePeriod[] | undefined): boolean =>
   !!periods?.length && periods[periods.length - 1]!.to === null;
 
+const NOBODY: ReadonlySet<string> = new Set<string>();
+
 export const excludedFor = (s: MeetingState, itemId: string | null): ReadonlySet<string> =>
-  (itemId !== null && s.exclusions.get(itemId)) || new Set<string>();
+  (itemId !== null && s.exclusions.get(itemId)) || NOBODY;
 
 /** Per state and item: the lookups read the state when asked, so one pair serves every ballot. */
 const factsOf = new WeakMap<MeetingState, Map<string | null, EligibilityFacts>>();
@@ -27,7 +29,7 @@ export function eligibilityFacts(s: MeetingState, itemId: string | null): Eligib
   if (!facts) {
     facts = {
       present: { has: (memberId) => isPresent(s.attendance.get(memberId)) },
-      excluded: { has: (memberId) => itemId !== null && (s.exclusions.get(itemId)?.has(memberId) ?? false) },
+      excluded: { has: (memberId) => excludedFor(s, itemId).has(memberId) },
     };
     perItem.set(itemId, facts);
   }
