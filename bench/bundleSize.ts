@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** What each view's page makes the browser download: the JS and CSS its HTML references, and what it always loads after. */
+/** What each view's page makes the browser download: the JS and CSS its HTML references or holds (a `<style>`), and what it always loads after. */
 export interface ViewBundle {
   view: string;
   files: string[];
@@ -18,14 +18,20 @@ export function bundleSizes(distDir: string): ViewBundle[] {
   return VIEWS.flatMap((view) => {
     const html = join(distDir, view, 'index.html');
     if (!existsSync(html)) return [];
-    const refs = [...readFileSync(html, 'utf8').matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    const page = readFileSync(html, 'utf8');
+    const refs = [...page.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    const inlineCss = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join('');
     const onDemand = ON_DEMAND[view];
     const extra = onDemand ? readdirSync(join(distDir, 'assets')).filter((f) => onDemand.test(f)).map((f) => `/assets/${f}`) : [];
     const files = [...new Set([...refs, ...extra])];
+    const contents = files.map((ref) => readFileSync(join(distDir, ref.replace(/^\//, ''))));
+    if (inlineCss) {
+      files.push(`/${view}/index.html <style>`);
+      contents.push(Buffer.from(inlineCss));
+    }
     let rawBytes = 0;
     let gzipBytes = 0;
-    for (const ref of files) {
-      const data = readFileSync(join(distDir, ref.replace(/^\//, '')));
+    for (const data of contents) {
       rawBytes += data.length;
       gzipBytes += gzipSync(data, { level: 9 }).length;
     }

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../app.ts';
 import { createLogger } from '../logger.ts';
+
+const STYLE = ':root{--font:system-ui}\n.ja::after{content:"✓"}\n';
 
 /** A real server over a small client folder of its own, so the test needs no build. */
 const root = mkdtempSync(join(tmpdir(), 'handzeichen-static-'));
@@ -13,6 +16,8 @@ beforeAll(async () => {
   mkdirSync(join(root, 'client', 'member'), { recursive: true });
   writeFileSync(join(root, 'client', 'member', 'index.html'), '<!doctype html><title>member</title>');
   mkdirSync(join(root, 'client', 'größe'));
+  mkdirSync(join(root, 'client', 'styled'));
+  writeFileSync(join(root, 'client', 'styled', 'index.html'), `<!doctype html><title>styled</title><style>${STYLE}</style><p>Ja</p><style></style>`);
   app = createApp({ dbFile: join(root, 'db.sqlite'), adminToken: 'static-admin-token-0123456789', staticDir: join(root, 'client'), log: createLogger('silent') });
   base = `http://127.0.0.1:${(await app.listen(0)).port}`;
 });
@@ -51,6 +56,24 @@ describe('static files', () => {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('location'), path).toBeNull();
+    }
+  });
+
+  it("allows a page's own inline styles by their hashes, and no inline style on any other response", async () => {
+    const styled = await get('/styled/');
+    expect(styled.status).toBe(200);
+    const body = await styled.text();
+    expect(body).toContain(STYLE);
+    expect(Number(styled.headers.get('content-length'))).toBe(Buffer.byteLength(body));
+    const styleSrc = styled.headers.get('content-security-policy')!.split('; ').find((d) => d.startsWith('style-src'));
+    // The SHA-256 of the style's UTF-8 text, and of the empty second one (a well-known value).
+    const digest = createHash('sha256').update(STYLE, 'utf8').digest('base64');
+    expect(styleSrc).toBe(`style-src 'self' 'sha256-${digest}' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='`);
+    expect((await fetch(`${base}/styled/`, { method: 'HEAD' })).headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
+
+    for (const path of ['/member/', '/api/meetings', '/nowhere']) {
+      const res = await get(path);
+      expect(res.headers.get('content-security-policy'), path).toContain("style-src 'self';");
     }
   });
 });

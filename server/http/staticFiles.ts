@@ -1,7 +1,9 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { decodePath } from './decodePath.ts';
+import { inlineStyleSources } from './inlineStyles.ts';
+import { contentSecurityPolicy } from './securityHeaders.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,12 +39,17 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   }
   if (!stat?.isFile()) return false;
   const immutable = pathname.startsWith('/assets/');
+  // A page is read whole (a few KB), so its policy names the inline styles of the very bytes sent.
+  const page = extname(file) === '.html' ? readFileSync(file) : null;
+  const styles = page ? inlineStyleSources(page.toString('utf8')) : [];
+  if (styles.length > 0) res.setHeader('content-security-policy', contentSecurityPolicy(styles));
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-length': stat.size,
+    'content-length': page ? page.length : stat.size,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   if (req.method === 'HEAD') res.end();
+  else if (page) res.end(page);
   else createReadStream(file).pipe(res);
   return true;
 }
