@@ -17,7 +17,8 @@ mount(
   (conn, token) => {
     void restoreAndKeepSnapshot(conn, token);
     startOutbox(conn, token);
-    keepScreenOn(conn);
+    // Its listeners (a tap anywhere takes the lock again) are no part of the first frame.
+    afterFirstPaint(() => keepScreenOn(conn));
   },
 );
 // The service worker serves the next start; registering it can wait for this one's first frame.

@@ -22,4 +22,6 @@ export function keepScreenOn(conn: MeetingConnection): void {
   document.addEventListener('visibilitychange', () => void acquire());
   conn.socket.on('meeting:snapshot', () => void acquire());
   document.addEventListener('pointerdown', () => void acquire(), { passive: true });
+  // Set up after the first frame: a snapshot may have come before.
+  void acquire();
 }

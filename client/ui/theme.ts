@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { signal, type Signal } from '@preact/signals';
 
 export type ThemeChoice = 'light' | 'dark' | 'auto';
 
@@ -21,13 +21,24 @@ function initialTheme(): ThemeChoice {
 
 export const theme = signal<ThemeChoice>(initialTheme());
 
-const darkQuery = matchMedia('(prefers-color-scheme: dark)');
-/** The system setting, kept current so the switch always offers the other theme. */
-const systemDark = signal(darkQuery.matches);
-darkQuery.addEventListener('change', (e) => (systemDark.value = e.matches));
+/**
+ * The system setting, kept current so the switch always offers the other theme. Asked for the
+ * first time the switch is shown, not at every start: the media query is part of the slowed
+ * tablet's start otherwise, and the tablet has no theme switch (theme.css follows the system).
+ */
+let systemDark: Signal<boolean> | undefined;
+function systemPrefersDark(): boolean {
+  if (!systemDark) {
+    const query = matchMedia('(prefers-color-scheme: dark)');
+    const current = signal(query.matches);
+    query.addEventListener('change', (e) => (current.value = e.matches));
+    systemDark = current;
+  }
+  return systemDark.value;
+}
 
 export function effectiveTheme(choice: ThemeChoice = theme.value): 'light' | 'dark' {
-  return choice === 'auto' ? (systemDark.value ? 'dark' : 'light') : choice;
+  return choice === 'auto' ? (systemPrefersDark() ? 'dark' : 'light') : choice;
 }
 
 /** theme.css reads `data-theme` on <html>; no attribute means "follow the system". */
