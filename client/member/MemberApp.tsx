@@ -40,9 +40,10 @@ export function MemberApp({ conn }: { conn: MeetingConnection }) {
     );
   }
   if (!snapshot?.self) {
+    // Nothing known yet: what the connection is doing, so a failed first connect does not read as "wait".
     return (
       <PageMessage icon="clock">
-        <p>{t('conn.connecting')}</p>
+        <p role="status">{t(status === 'reconnecting' || status === 'offline' ? `conn.${status}` : 'conn.connecting')}</p>
       </PageMessage>
     );
   }

@@ -38,6 +38,7 @@ export interface LazySocket {
 }
 
 const ACK_TIMEOUT_MS = 10_000;
+const LIBRARY_RETRY_MS = 2_000;
 
 /**
  * The one place that talks to the server. Every (re)connect brings a full snapshot. The
@@ -96,12 +97,13 @@ export function connect(role: ClientRole, token: string): MeetingConnection {
     event: E,
     payload: Parameters<ClientToServerEvents[E]>[0],
   ): Promise<Result<AckData<E>>> {
-    const timed = (await socket.ready()).timeout(ACK_TIMEOUT_MS) as unknown as {
-      emitWithAck(event: E, payload: unknown): Promise<Result<AckData<E>>>;
-    };
     try {
+      const timed = (await socket.ready()).timeout(ACK_TIMEOUT_MS) as unknown as {
+        emitWithAck(event: E, payload: unknown): Promise<Result<AckData<E>>>;
+      };
       return await timed.emitWithAck(event, payload);
     } catch {
+      // No answer in time, or no socket library to send with: not sent, the caller may try again.
       return fail('internal', 'timeout');
     }
   }
@@ -120,17 +122,35 @@ function lazySocket(options: Partial<ManagerOptions & SocketOptions>): LazySocke
   const early: [string, (...args: never[]) => void][] = [];
   let socket: IoSocket | null = null;
   let loading: Promise<IoSocket> | null = null;
+  /** Asked to connect while the library could not be loaded: tried again after LIBRARY_RETRY_MS. */
+  let retry: ReturnType<typeof setTimeout> | undefined;
   const ready = () =>
-    (loading ??= import('socket.io-client').then(({ Manager }) => {
-      // What `io('/', options)` does, without its URL parser: a regular expression large enough that
-      // compiling it cost a slowed tablet ≈ 10 ms. No URL: the page's own origin.
-      socket = new Manager<ServerToClientEvents, ClientToServerEvents>(options).socket('/', options);
-      for (const [event, listener] of early) socket.on(event as never, listener as never);
-      return socket;
-    }));
+    (loading ??= import('socket.io-client').then(
+      ({ Manager }) => {
+        // What `io('/', options)` does, without its URL parser: a regular expression large enough that
+        // compiling it cost a slowed tablet ≈ 10 ms. No URL: the page's own origin.
+        socket = new Manager<ServerToClientEvents, ClientToServerEvents>(options).socket('/', options);
+        for (const [event, listener] of early) socket.on(event as never, listener as never);
+        return socket;
+      },
+      (error: unknown) => {
+        // Neither precached yet nor reachable (a first start as the Wi-Fi drops): not for good.
+        // The page says it cannot connect, as for a server away, and the next try loads it anew.
+        loading = null;
+        for (const [event, listener] of early) if (event === 'connect_error') (listener as (e: Error) => void)(new Error('socket library unavailable'));
+        throw error;
+      },
+    ));
   const on = (event: string, listener: (...args: never[]) => void) => {
     if (socket) socket.on(event as never, listener as never);
     else early.push([event, listener]);
+  };
+  const connect = (): void => {
+    clearTimeout(retry);
+    ready().then(
+      (s) => s.connect(),
+      () => (retry = setTimeout(connect, LIBRARY_RETRY_MS)),
+    );
   };
   return {
     on: on as unknown as IoSocket['on'],
@@ -138,11 +158,15 @@ function lazySocket(options: Partial<ManagerOptions & SocketOptions>): LazySocke
       return socket?.connected ?? false;
     },
     get active() {
-      return socket ? socket.active : loading !== null;
+      return socket ? socket.active : loading !== null || retry !== undefined;
     },
     // In the order asked: a disconnect() and connect() while the library loads run in turn after it.
-    connect: () => void ready().then((s) => s.connect()),
-    disconnect: () => void loading?.then((s) => s.disconnect()),
+    connect,
+    disconnect: () => {
+      clearTimeout(retry);
+      retry = undefined;
+      void loading?.then((s) => s.disconnect(), () => undefined);
+    },
     ready,
   };
 }

@@ -17,5 +17,6 @@ export function registerServiceWorker(): void {
       wb.messageSkipWaiting();
     };
   });
-  void wb.register();
+  // Refused (storage turned off, a private window, a policy): the app runs on without its offline start.
+  wb.register().catch(() => undefined);
 }
