@@ -10,6 +10,7 @@ import { SqliteMeetingStorage } from '../server/storage/sqliteMeetingStorage.ts'
 import { TokenStore } from '../server/storage/tokenStore.ts';
 import { AuditedSetupStore } from '../server/audit/auditedSetupStore.ts';
 import type { StoreWrite } from '../server/storage/storeWrites.ts';
+import { plainMeeting } from '../server/test/plainMeeting.ts';
 import { percentile } from './stats.ts';
 
 /**
@@ -38,26 +39,12 @@ try {
   const rows = new AuditedMeetingStore(db, audit);
   const storage = new SqliteMeetingStorage(rows, new TokenStore(db), new AuditedSetupStore(db, audit));
   const service = new MeetingService(storage);
-  await service.create(
-    {
-      id: 'm',
-      body: 'Bench',
-      organization: 'Parteitag',
-      name: 'Writer bench',
-      start: '2026-01-01T10:00:00.000Z',
-      location: '',
-      rules: 'NKomVG',
-      statutoryMembers: MEMBERS,
-      members: Array.from({ length: MEMBERS }, (_, i) => ({ id: `m${i}`, name: `Mitglied ${i}`, role: 'member' as const, votingRight: true })),
-      agenda: Array.from({ length: ROUNDS }, (_, i) => ({ id: `i${i}`, number: `Ö ${i + 1}`, name: `Antrag ${i + 1}`, public: true, paper: null })),
-    },
-    { tokens: [] },
-  );
-  await Promise.all(Array.from({ length: MEMBERS }, (_, i) => service.setAttendance('m', `m${i}`, true, 'chair')));
+  await service.create(plainMeeting('m', MEMBERS, ROUNDS), { tokens: [] });
+  await Promise.all(Array.from({ length: MEMBERS }, (_, i) => service.setAttendance('m', `p${i + 1}`, true, 'chair')));
 
   const perBallot: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const opened = await service.openPoll('m', { itemId: `i${round}`, mode: 'open', majority: 'simple', confirmNotQuorate: false, rollCallLive: false });
+    const opened = await service.openPoll('m', { itemId: `i${round + 1}`, mode: 'open', majority: 'simple', confirmNotQuorate: false, rollCallLive: false });
     if (!opened.ok) throw new Error(opened.error.message);
     const pollId = opened.data.pollId;
     const castAt = new Date().toISOString();
@@ -66,7 +53,7 @@ try {
         kind: 'ballot',
         meetingId: 'm',
         pollId,
-        ballot: { memberId: `m${from + k}`, choice: 'yes', ballotId: `ballot-${round}-${from + k}-xxxxxxxx`, castAt },
+        ballot: { memberId: `p${from + k + 1}`, choice: 'yes', ballotId: `ballot-${round}-${from + k}-xxxxxxxx`, castAt },
         secretChoice: null,
       }));
       const t = performance.now();

@@ -159,7 +159,7 @@ describe('group commit over an asynchronous store', () => {
     const answers: { resolve: () => void; reject: (e: Error) => void }[] = [];
     const batches: string[][] = [];
     const commit = (writes: StoreWrite[]) => new Promise<void>((resolve, reject) => (batches.push(names(writes)), answers.push({ resolve, reject })));
-    const gc = new GroupCommit(commit, () => {}, { pipelined: true });
+    const gc = new GroupCommit(commit, () => {}, { pipelinesCommits: true });
     const acked: string[] = [];
     void gc.add([ballot('a')], () => {}).then(() => acked.push('a'));
     await new Promise((resolve) => setImmediate(resolve));
@@ -176,7 +176,7 @@ describe('group commit over an asynchronous store', () => {
     const answers: { resolve: () => void; reject: (e: Error) => void }[] = [];
     const commit = (_writes: StoreWrite[]) => new Promise<void>((resolve, reject) => answers.push({ resolve, reject }));
     const heard: string[][] = [];
-    const gc = new GroupCommit(commit, (writes) => heard.push(names(writes)), { pipelined: true });
+    const gc = new GroupCommit(commit, (writes) => heard.push(names(writes)), { pipelinesCommits: true });
     const undone: string[] = [];
     const a = gc.add([ballot('a')], () => undone.push('a'));
     await new Promise((resolve) => setImmediate(resolve));

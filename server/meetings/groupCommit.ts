@@ -37,19 +37,19 @@ interface Batch {
   failed: boolean;
 }
 
-/**
- * How the group commit may use the store. `pipelined`: `commit` may be called again before the
- * previous commit settled, because the store applies commits in the order they were called and
- * fails every commit called after one that failed (the SQLite writer thread does; a pool of
- * database connections does not).
- */
+/** How the group commit may use the store (MeetingStorage's members of the same names). */
 export interface CommitOptions {
   /**
    * Hears of commits that are done but not yet announced (MeetingStorage.collectCommitted): in a
    * burst, the acknowledgements of one batch go out while the next is read.
    */
   collect?: () => void;
-  pipelined?: boolean;
+  /**
+   * `commit` may be called again before the previous commit settled: the store applies commits
+   * in the order they were called and fails every commit called after one that failed (the
+   * SQLite writer thread does; a pool of database connections does not).
+   */
+  pipelinesCommits?: boolean;
 }
 
 /**
@@ -80,21 +80,21 @@ export class GroupCommit {
   private lastFlushAt = -Infinity;
   /** When the oldest write of the queue was queued. */
   private firstQueuedAt = 0;
-  private readonly collect: () => void;
-  private readonly pipelined: boolean;
+  private readonly collect: (() => void) | undefined;
+  private readonly pipelinesCommits: boolean;
 
   constructor(
     private readonly commit: (writes: StoreWrite[]) => Promise<void>,
     private readonly afterCommit: (writes: StoreWrite[]) => void,
     options: CommitOptions = {},
   ) {
-    this.collect = options.collect ?? (() => {});
-    this.pipelined = options.pipelined ?? false;
+    this.collect = options.collect;
+    this.pipelinesCommits = options.pipelinesCommits ?? false;
   }
 
   /** Queues writes that belong together (one transaction); resolves once they are committed. */
   add(writes: readonly StoreWrite[], undo: () => void): Promise<void> {
-    this.collect();
+    this.collect?.();
     let resolve!: () => void;
     let reject!: (error: unknown) => void;
     const done = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
@@ -107,7 +107,7 @@ export class GroupCommit {
   }
 
   private mayHandOver(): boolean {
-    return this.pipelined || this.inFlight.length === 0;
+    return this.pipelinesCommits || this.inFlight.length === 0;
   }
 
   private batchFull(): boolean {

@@ -60,7 +60,7 @@ export class MeetingService {
     this.batcher = new GroupCommit(
       (writes) => store.commit(writes),
       (writes) => this.notifyBallots(writes),
-      { collect: () => store.collectCommitted?.(), pipelined: store.pipelinesCommits === true },
+      { collect: store.collectCommitted?.bind(store), pipelinesCommits: store.pipelinesCommits === true },
     );
   }
 

@@ -11,7 +11,7 @@ export interface BatchWriter {
   /** Settles the commits whose answers have arrived (see MeetingStorage.collectCommitted). */
   collect?(): void;
   /** See MeetingStorage.pipelinesCommits. */
-  readonly pipelined?: boolean;
+  readonly pipelinesCommits?: boolean;
 }
 
 /**
@@ -55,6 +55,6 @@ export class SqliteMeetingStorage implements MeetingStorage {
   }
 
   get pipelinesCommits(): boolean {
-    return this.writer.pipelined === true;
+    return this.writer.pipelinesCommits === true;
   }
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Choice } from '../../shared/meeting/model.ts';
 import { verifyDatabase } from '../audit/verify.ts';
 import { MeetingService } from '../meetings/meetingService.ts';
-import type { NewMeeting } from './meetingStore.ts';
+import { plainMeeting } from '../test/plainMeeting.ts';
 import type { StoreWrite } from './storeWrites.ts';
 import { openSqliteStorage, type SqliteStorage } from './sqliteStorage.ts';
 import { SqliteWriter } from './sqliteWriter.ts';
@@ -37,20 +37,7 @@ function open(events: Parameters<typeof openSqliteStorage>[1] = {}) {
 }
 
 const MEMBERS = 40;
-function meeting(id: string): NewMeeting {
-  return {
-    id,
-    body: 'Landkreis Test',
-    organization: 'Kreistag',
-    name: `Sitzung ${id}`,
-    start: '2026-12-04T17:00:00.000Z',
-    location: 'Saal',
-    rules: 'NKomVG',
-    statutoryMembers: MEMBERS,
-    members: Array.from({ length: MEMBERS }, (_, i) => ({ id: `p${i + 1}`, name: `Mitglied ${i + 1}`, role: 'member' as const, votingRight: true })),
-    agenda: [1, 2, 3].map((n) => ({ id: `i${n}`, number: `Ö ${n}`, name: `Punkt ${n}`, public: true, paper: null })),
-  };
-}
+const meeting = (id: string) => plainMeeting(id, MEMBERS, 3);
 const chairLink = (meetingId: string) => ({ tokens: [{ token: newToken(), principal: { meetingId, role: 'chair' as const } }] });
 
 async function openVote(service: MeetingService, meetingId: string, mode: 'open' | 'secret' = 'open', itemId = 'i1') {

@@ -24,7 +24,7 @@ const CLOSE_TIMEOUT_MS = 5_000;
  * `commit` posts a group commit's writes to the thread and resolves once the thread's COMMIT
  * returned (durable: synchronous = FULL), or rejects with the thread's error after its
  * rollback. The thread takes one batch at a time, in the order posted; the next may be posted
- * while one is being written (`pipelined`, see `epoch`). Posting copies the writes (structured
+ * while one is being written (`pipelinesCommits`, see `epoch`). Posting copies the writes (structured
  * clone: ≈ 1–3 µs a ballot in a burst, against the ≈ 15–20 µs a ballot of writing, hashing and
  * logging it and the batch's fsync, which run on the thread; about 5 % of the main thread's busy
  * time in a 10,000-member vote profile).
@@ -47,13 +47,13 @@ export class SqliteWriter {
   private readonly waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   private nextId = 1;
   /**
-   * Commits are posted without waiting for the one before (`pipelined`). Once a commit fails,
+   * Commits are posted without waiting for the one before (`pipelinesCommits`). Once a commit fails,
    * the thread refuses every later commit of the same epoch: they were posted before this side
    * heard of the failure, decided on a state that held the failed change. A commit posted after
    * that belongs to the next epoch and is written.
    */
   private epoch = 0;
-  readonly pipelined = true;
+  readonly pipelinesCommits = true;
   /** Set once the thread died or is closing: every later commit fails with it. */
   private stopped: Error | null = null;
   private closing = false;
