@@ -53,7 +53,8 @@ export async function driveMeeting(server: TestServer, created: CreatedMeeting):
       return currentPoll(s)!.id;
     },
     async vote(indexes, choice) {
-      const id = pollId();
+      // The vote may have been opened in the browser a moment ago: wait until this connection has heard of it.
+      const id = currentPoll(await chair.waitFor((s) => currentPoll(s)?.status === 'open'))!.id;
       for (const i of indexes) {
         const client = await member(i);
         await must(client.call('ballot:cast', { pollId: id, choice, ballotId: `drv-${id}-${i}`.replace(/[^A-Za-z0-9_-]/g, '_') }));
