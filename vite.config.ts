@@ -111,11 +111,11 @@ const shared = {
 
 /**
  * The member's tablet app is built on its own, after the other pages, into the same folder: one
- * script on its start path, its styles in the page (socket.io's chunk follows after the first frame). Built with the other pages, its modules were
- * spread over seven chunks by what each page shares with the chair's, the display's and the
- * admin's (every one a request through the service worker at each start). Everything the
- * entry imports statically is its one chunk; the parts loaded on demand stay chunks of their
- * own. Nothing is shared with the other pages' chunks: no other page runs on a member's tablet.
+ * script on its start path, its styles in the page (socket.io's chunk follows after the first
+ * frame). Built with the other pages, its modules were spread over seven chunks by what each
+ * page shares with the chair's, the display's and the admin's (every one a request through the
+ * service worker at each start). Everything the entry imports statically is its one chunk; the
+ * parts loaded on demand stay chunks of their own. Nothing is shared with the other pages' chunks: no other page runs on a member's tablet.
  */
 function memberApp(files: Set<string>): Plugin {
   // As the outer build was asked for (`--outDir`, `--minify false` for a readable profile, `--sourcemap`).

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { inlineStyles } from '../server/http/inlineStyles.ts';
 
 /** What each view's page makes the browser download: the JS and CSS its HTML references or holds (a `<style>`), and what it always loads after. */
 export interface ViewBundle {
@@ -20,7 +21,7 @@ export function bundleSizes(distDir: string): ViewBundle[] {
     if (!existsSync(html)) return [];
     const page = readFileSync(html, 'utf8');
     const refs = [...page.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
-    const inlineCss = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join('');
+    const inlineCss = inlineStyles(page).join('');
     const onDemand = ON_DEMAND[view];
     const extra = onDemand ? readdirSync(join(distDir, 'assets')).filter((f) => onDemand.test(f)).map((f) => `/assets/${f}`) : [];
     const files = [...new Set([...refs, ...extra])];

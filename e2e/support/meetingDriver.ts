@@ -32,11 +32,11 @@ export async function driveMeeting(server: TestServer, created: CreatedMeeting):
     if (!r.ok) throw new Error(`driver: ${JSON.stringify(r)}`);
     return r;
   };
-  const pollId = () => {
-    const poll = currentPoll(chair.snapshot());
-    if (!poll) throw new Error('driver: no poll on the current item');
-    return poll.id;
-  };
+  /**
+   * The current item's poll once it is in `status`: a step taken in the browser a moment ago
+   * (a click on "open" or "close") may not have reached this connection yet.
+   */
+  const pollId = async (status: 'open' | 'closed') => currentPoll(await chair.waitFor((s) => currentPoll(s)?.status === status))!.id;
   // Everyone is checked in by the chair, so votes may open (quorum) and every member may vote.
   for (const m of chair.snapshot().members) await must(chair.call('attendance:set', { memberId: m.id, present: true }));
   return {
@@ -53,20 +53,19 @@ export async function driveMeeting(server: TestServer, created: CreatedMeeting):
       return currentPoll(s)!.id;
     },
     async vote(indexes, choice) {
-      // The vote may have been opened in the browser a moment ago: wait until this connection has heard of it.
-      const id = currentPoll(await chair.waitFor((s) => currentPoll(s)?.status === 'open'))!.id;
+      const id = await pollId('open');
       for (const i of indexes) {
         const client = await member(i);
         await must(client.call('ballot:cast', { pollId: id, choice, ballotId: `drv-${id}-${i}`.replace(/[^A-Za-z0-9_-]/g, '_') }));
       }
     },
     async close() {
-      const id = pollId();
+      const id = await pollId('open');
       await must(chair.call('poll:close', { pollId: id }));
       await chair.waitFor((s) => currentPoll(s)?.status === 'closed');
     },
     async publish() {
-      const id = pollId();
+      const id = await pollId('closed');
       await must(chair.call('poll:publish', { pollId: id }));
       await chair.waitFor((s) => currentPoll(s)?.status === 'published');
     },

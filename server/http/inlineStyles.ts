@@ -1,5 +1,10 @@
 import { hash } from 'node:crypto';
 
+/** The text of each inline `<style>` element of a page, as it stands in the file. */
+export function inlineStyles(html: string): string[] {
+  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+}
+
 /**
  * The CSP sources (`'sha256-…'`) that allow exactly the inline `<style>` elements of a page.
  * The member app's stylesheet is built into its HTML (vite.config.ts, inlineStylesheet); any
@@ -7,5 +12,5 @@ import { hash } from 'node:crypto';
  * it stands in the file, which is what the browser hashes.
  */
 export function inlineStyleSources(html: string): string[] {
-  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${hash('sha256', m[1]!, 'base64')}'`);
+  return inlineStyles(html).map((text) => `'sha256-${hash('sha256', text, 'base64')}'`);
 }

@@ -71,6 +71,13 @@ describe('static files', () => {
     expect(styleSrc).toBe(`style-src 'self' 'sha256-${digest}' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='`);
     expect((await fetch(`${base}/styled/`, { method: 'HEAD' })).headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
 
+    // A new build of the page while the server runs: its policy follows the bytes sent.
+    const rebuilt = '.ja{color:green}';
+    writeFileSync(join(root, 'client', 'styled', 'index.html'), `<!doctype html><style>${rebuilt}</style>`);
+    const again = await get('/styled/');
+    expect(await again.text()).toContain(rebuilt);
+    expect(again.headers.get('content-security-policy')).toContain(`style-src 'self' 'sha256-${createHash('sha256').update(rebuilt, 'utf8').digest('base64')}';`);
+
     for (const path of ['/member/', '/api/meetings', '/nowhere']) {
       const res = await get(path);
       expect(res.headers.get('content-security-policy'), path).toContain("style-src 'self';");

@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync, type Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { decodePath } from './decodePath.ts';
@@ -39,19 +39,39 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   }
   if (!stat?.isFile()) return false;
   const immutable = pathname.startsWith('/assets/');
-  // A page is read whole (a few KB), so its policy names the inline styles of the very bytes sent.
-  const page = extname(file) === '.html' ? readFileSync(file) : null;
-  const styles = page ? inlineStyleSources(page.toString('utf8')) : [];
-  if (styles.length > 0) res.setHeader('content-security-policy', contentSecurityPolicy(styles));
+  const page = extname(file) === '.html' ? readPage(file, stat) : null;
+  if (page?.policy) res.setHeader('content-security-policy', page.policy);
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-length': page ? page.length : stat.size,
+    'content-length': page ? page.body.length : stat.size,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   if (req.method === 'HEAD') res.end();
-  else if (page) res.end(page);
+  else if (page) res.end(page.body);
   else createReadStream(file).pipe(res);
   return true;
+}
+
+/** A page as sent, with the policy that allows its inline styles (null: none, the default policy holds). */
+interface Page {
+  version: string;
+  body: Buffer;
+  policy: string | null;
+}
+
+/** The built pages (a handful of files), each read and hashed again only once it changed (a new build). */
+const pages = new Map<string, Page>();
+
+/** A page is read whole (a few KB), so its policy names the inline styles of the very bytes sent. */
+function readPage(file: string, stat: Stats): Page {
+  const version = `${stat.mtimeMs}:${stat.size}`;
+  const known = pages.get(file);
+  if (known?.version === version) return known;
+  const body = readFileSync(file);
+  const styles = inlineStyleSources(body.toString('utf8'));
+  const page = { version, body, policy: styles.length > 0 ? contentSecurityPolicy(styles) : null };
+  pages.set(file, page);
+  return page;
 }
 
 function statOrNull(file: string) {
