@@ -149,7 +149,11 @@ function lazySocket(options: Partial<ManagerOptions & SocketOptions>): LazySocke
     clearTimeout(retry);
     ready().then(
       (s) => s.connect(),
-      () => (retry = setTimeout(connect, LIBRARY_RETRY_MS)),
+      () => {
+        // One timer, however many connect() calls waited for the same failed load.
+        clearTimeout(retry);
+        retry = setTimeout(connect, LIBRARY_RETRY_MS);
+      },
     );
   };
   return {
