@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchBrowser } from '../e2e/support/browser.ts';
+import { devices } from 'playwright-core';
+import { launchCdpBrowser, type CdpBrowser, type CdpContext, type CdpPage } from './cdpBrowser.ts';
 import { nextMessage, startChild } from './children.ts';
 import { call, connectRole, WAIT_MS } from './drive.ts';
 import { createBenchMeeting, tokenOf } from './meetingFixture.ts';
@@ -9,8 +9,9 @@ import type { FromServer, ToServer } from './protocol.ts';
 import { percentile } from './stats.ts';
 
 /**
- * A member's tablet starting while a vote is open: Chromium (Debian's), iPad viewport and touch,
- * the CPU slowed 4× over CDP (a tablet is slower than this machine's core), loopback network.
+ * A member's tablet starting while a vote is open: Chromium (Debian's), driven over the bare
+ * DevTools protocol (`cdpBrowser.ts`: no test tool's scripts in the measured page), iPad
+ * viewport and touch, the CPU slowed 4× (a tablet is slower than this machine's core), loopback.
  *
  * - cold: a fresh browser context — no HTTP cache, no service worker, no IndexedDB — opening
  *   the member's join link (pairing), as on the first start;
@@ -71,8 +72,10 @@ export interface TabletStartResult {
 /** Runs in the page before any of its scripts: notes the moments the start is made of. */
 const PROBE = `(() => {
   const t = (window.__hzStart = {});
+  let report;
+  window.__hzReported = new Promise((resolve) => (report = resolve));
   const live = () => t.onlineAt;
-  const done = () => t.usableFrameAt !== undefined && live() !== undefined && !t.reported && (t.reported = true, t.live = live(), window.hzReport());
+  const done = () => t.usableFrameAt !== undefined && live() !== undefined && !t.reported && (t.reported = true, t.live = live(), report());
   // Cheap on every DOM change (no layout); visibility is judged in the frame, where layout happens anyway.
   let pending = false;
   const check = () => {
@@ -99,53 +102,95 @@ const PROBE = `(() => {
   observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'hidden', 'class', 'data-status'] });
 })();`;
 
-export async function measure(page: Page, url: string, profileTo?: string): Promise<StartRun> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
-  if (profileTo) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-  }
-  // Installed before the navigation: a binding still on its way when the page reports is a report lost (a 60 s timeout).
-  let report!: () => void;
-  const reported = new Promise<void>((resolve) => (report = resolve));
-  await page.exposeFunction('hzReport', () => report());
-  await page.addInitScript(PROBE);
-  await page.goto(url, { waitUntil: 'commit' });
-  const timedOut = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 60_000));
-  if ((await Promise.race([reported, timedOut])) === 'timeout') {
-    const seen = await page.evaluate(() => JSON.stringify({ probe: (window as unknown as { __hzStart: unknown }).__hzStart, text: document.body.innerText.slice(0, 200) })).catch(String);
-    throw new Error(`tablet start: not usable and live within 60 s at ${new URL(url).pathname}: ${seen}`);
-  }
-  const run = await page.evaluate(() => {
-    type Probe = { stateAt: number; usableFrameAt: number; cachedStateAt?: number; onlineAt?: number; live: number };
-    const t = (window as unknown as { __hzStart: Probe }).__hzStart;
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.endsWith('.js') && r.startTime < t.usableFrameAt);
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-    return {
-      usableMs: t.usableFrameAt,
-      documentMs: nav.responseEnd,
-      scriptsLoadedMs: Math.max(nav.responseEnd, ...scripts.map((s) => s.responseEnd)),
-      firstContentfulPaintMs: fcp ? fcp.startTime : null,
-      cachedStateMs: t.cachedStateAt ?? null,
-      stateShownMs: t.stateAt,
-      firstStateFrom: (t.cachedStateAt !== undefined && t.cachedStateAt < t.live ? 'cache' : 'live') as 'cache' | 'live',
-      socketOpenMs: t.onlineAt ?? null,
-      liveSnapshotMs: t.live,
-      scripts: scripts.length,
-      jsBytes: scripts.reduce((s, r) => s + r.encodedBodySize, 0),
-      jsTransferBytes: scripts.reduce((s, r) => s + r.transferSize, 0),
-      serviceWorkerControlled: navigator.serviceWorker?.controller != null,
-    };
+/** Evaluated in the page once the probe has reported: the run, from the probe and the page's own timings. */
+const COLLECT = `(() => {
+  const t = window.__hzStart;
+  const nav = performance.getEntriesByType('navigation')[0];
+  const scripts = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js') && r.startTime < t.usableFrameAt);
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  return {
+    usableMs: t.usableFrameAt,
+    documentMs: nav.responseEnd,
+    scriptsLoadedMs: Math.max(nav.responseEnd, ...scripts.map((s) => s.responseEnd)),
+    firstContentfulPaintMs: fcp ? fcp.startTime : null,
+    cachedStateMs: t.cachedStateAt ?? null,
+    stateShownMs: t.stateAt,
+    firstStateFrom: t.cachedStateAt !== undefined && t.cachedStateAt < t.live ? 'cache' : 'live',
+    socketOpenMs: t.onlineAt ?? null,
+    liveSnapshotMs: t.live,
+    scripts: scripts.length,
+    jsBytes: scripts.reduce((s, r) => s + r.encodedBodySize, 0),
+    jsTransferBytes: scripts.reduce((s, r) => s + r.transferSize, 0),
+    serviceWorkerControlled: navigator.serviceWorker?.controller != null,
+  };
+})()`;
+
+const START_TIMEOUT_MS = 60_000;
+
+/** A tab of the tablet: iPad viewport, touch, user agent, German locale and Berlin time. */
+export async function openTablet(ctx: CdpContext): Promise<CdpPage> {
+  const page = await ctx.newPage();
+  await page.send('Emulation.setDeviceMetricsOverride', { width: TABLET.viewport.width, height: TABLET.viewport.height, deviceScaleFactor: TABLET.deviceScaleFactor, mobile: TABLET.isMobile });
+  await page.send('Emulation.setUserAgentOverride', { userAgent: TABLET.userAgent, acceptLanguage: 'de-DE' });
+  await page.send('Emulation.setTouchEmulationEnabled', { enabled: TABLET.hasTouch, maxTouchPoints: 5 });
+  await page.send('Emulation.setLocaleOverride', { locale: 'de-DE' });
+  await page.send('Emulation.setTimezoneOverride', { timezoneId: 'Europe/Berlin' });
+  await page.send('Page.enable');
+  return page;
+}
+
+/** Navigates and resolves once the main frame has committed a document other than about:blank. */
+async function navigate(page: CdpPage, url: string): Promise<void> {
+  let off = () => {};
+  const committed = new Promise<void>((resolve) => {
+    off = page.on('Page.frameNavigated', ({ frame }: { frame: { parentId?: string; url: string } }) => {
+      if (!frame.parentId && frame.url !== 'about:blank') resolve();
+    });
   });
+  try {
+    const { errorText } = (await page.send('Page.navigate', { url })) as { errorText?: string };
+    if (errorText) throw new Error(`navigation to ${url} failed: ${errorText}`);
+    await committed;
+  } finally {
+    off();
+  }
+}
+
+/** Rejects after `ms` with what the page shows, so a stuck start names itself. */
+function deadline(page: CdpPage, ms: number, what: string): { expired: Promise<never>; cancel(): void } {
+  let timer!: NodeJS.Timeout;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void page
+        .evaluate<string>('JSON.stringify({ path: location.pathname, probe: window.__hzStart, text: document.body?.innerText.slice(0, 200) })')
+        .catch(String)
+        .then((seen) => reject(new Error(`${what} within ${ms / 1000} s: ${seen}`)));
+    }, ms);
+  });
+  return { expired, cancel: () => clearTimeout(timer) };
+}
+
+export async function measure(page: CdpPage, url: string, profileTo?: string): Promise<StartRun> {
+  await page.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
   if (profileTo) {
-    const { profile } = await cdp.send('Profiler.stop');
+    await page.send('Profiler.enable');
+    await page.send('Profiler.setSamplingInterval', { interval: 200 });
+    await page.send('Profiler.start');
+  }
+  await page.send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE });
+  const limit = deadline(page, START_TIMEOUT_MS, `tablet start: not usable and live at ${new URL(url).pathname}`);
+  try {
+    await Promise.race([navigate(page, url), limit.expired]);
+    await Promise.race([page.evaluate('window.__hzReported'), limit.expired]);
+  } finally {
+    limit.cancel();
+  }
+  const run = await page.evaluate<StartRun>(COLLECT);
+  if (profileTo) {
+    const { profile } = await page.send('Profiler.stop');
     mkdirSync(dirname(profileTo), { recursive: true });
     writeFileSync(profileTo, JSON.stringify(profile));
   }
-  await cdp.detach();
   return run;
 }
 
@@ -213,18 +258,25 @@ export async function startTabletServer(staticDir?: string): Promise<TabletServe
   }
 }
 
-export const tabletContext = (browser: Browser): Promise<BrowserContext> => browser.newContext({ ...TABLET, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-
 /** A first visit that installs the service worker and leaves the meeting state on the device. */
-export async function installApp(ctx: BrowserContext, joinLink: string): Promise<void> {
-  const first = await ctx.newPage();
-  await first.goto(joinLink);
-  await first.locator('button.choice-yes').waitFor();
-  await first.evaluate(async () => {
-    const reg = await navigator.serviceWorker.ready;
-    while (reg.active?.state !== 'activated') await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 500));
-  });
+export async function installApp(ctx: CdpContext, joinLink: string): Promise<void> {
+  const first = await openTablet(ctx);
+  const limit = deadline(first, START_TIMEOUT_MS, 'install: no vote buttons and active service worker');
+  try {
+    await Promise.race([navigate(first, joinLink), limit.expired]);
+    await Promise.race([
+      first.evaluate(`(async () => {
+        const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+        while (!document.querySelector('button.choice-yes')) await sleep(50);
+        const reg = await navigator.serviceWorker.ready;
+        while (reg.active?.state !== 'activated') await sleep(50);
+        await sleep(500);
+      })()`),
+      limit.expired,
+    ]);
+  } finally {
+    limit.cancel();
+  }
   await first.close();
 }
 
@@ -232,7 +284,7 @@ export async function installApp(ctx: BrowserContext, joinLink: string): Promise
 interface Build {
   name: string;
   server: TabletServer;
-  warmCtx?: BrowserContext;
+  warmCtx?: CdpContext;
   cold: StartRun[];
   warm: StartRun[];
 }
@@ -245,22 +297,22 @@ interface Build {
 export async function runTabletStart(opts: { runs: number; profile?: boolean; compareWith?: string }): Promise<TabletStartResult> {
   const profileTo = (mode: string, i: number) => (opts.profile && i === 0 ? `bench/results/profiles/tablet-${mode}.cpuprofile` : undefined);
   const builds: Build[] = [];
-  let browser: Browser | undefined;
+  let browser: CdpBrowser | undefined;
   try {
     builds.push({ name: 'this build', server: await startTabletServer(), cold: [], warm: [] });
     if (opts.compareWith) builds.push({ name: opts.compareWith, server: await startTabletServer(opts.compareWith), cold: [], warm: [] });
-    browser = await launchBrowser();
+    browser = await launchCdpBrowser();
     for (let i = 0; i < opts.runs; i++) {
       for (const [b, build] of builds.entries()) {
-        const ctx = await tabletContext(browser);
-        build.cold.push(await measure(await ctx.newPage(), build.server.joinLink, b === 0 ? profileTo('cold', i) : undefined));
+        const ctx = await browser.newContext();
+        build.cold.push(await measure(await openTablet(ctx), build.server.joinLink, b === 0 ? profileTo('cold', i) : undefined));
         await ctx.close();
       }
     }
-    for (const build of builds) await installApp((build.warmCtx = await tabletContext(browser)), build.server.joinLink);
+    for (const build of builds) await installApp((build.warmCtx = await browser.newContext()), build.server.joinLink);
     for (let i = 0; i < opts.runs; i++) {
       for (const [b, build] of builds.entries()) {
-        const page = await build.warmCtx!.newPage();
+        const page = await openTablet(build.warmCtx!);
         build.warm.push(await measure(page, build.server.startUrl, b === 0 ? profileTo('warm', i) : undefined));
         await page.close();
       }

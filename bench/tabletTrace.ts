@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { launchBrowser } from '../e2e/support/browser.ts';
-import { installApp, measure, startTabletServer, tabletContext } from './tabletStart.ts';
+import { launchCdpBrowser, type CdpBrowser } from './cdpBrowser.ts';
+import { installApp, measure, openTablet, startTabletServer } from './tabletStart.ts';
 
 /**
  * Where a warm tablet start's time goes, from a Chromium trace: the page's main thread from
@@ -65,6 +65,22 @@ export function breakdown(events: TraceEvent[], usableMs: number): { kind: strin
   return [...totals].map(([kind, us]) => ({ kind, ms: us / 1000 })).sort((a, b) => b.ms - a.ms);
 }
 
+/** Starts a browser-wide trace; the returned function ends it and yields its events. */
+async function startTracing(browser: CdpBrowser): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  const offData = browser.browser.on('Tracing.dataCollected', ({ value }: { value: TraceEvent[] }) => events.push(...value));
+  await browser.browser.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: CATEGORIES } });
+  return async () => {
+    let offComplete = () => {};
+    const complete = new Promise((resolve) => (offComplete = browser.browser.on('Tracing.tracingComplete', resolve)));
+    await browser.browser.send('Tracing.end');
+    await complete;
+    offComplete();
+    offData();
+    return events;
+  };
+}
+
 if (process.argv[1] === import.meta.filename) {
   const arg = (name: string) => {
     const i = process.argv.indexOf(`--${name}`);
@@ -73,21 +89,23 @@ if (process.argv[1] === import.meta.filename) {
   const runs = Number(arg('runs') ?? 3);
   const out = arg('out');
   const server = await startTabletServer(arg('static'));
-  const browser = await launchBrowser();
+  const browser = await launchCdpBrowser();
   try {
-    const ctx = await tabletContext(browser);
+    const ctx = await browser.newContext();
     await installApp(ctx, server.joinLink);
     // One untraced warm start first, as the bench's later runs are.
-    await measure(await ctx.newPage(), server.startUrl);
+    const untraced = await openTablet(ctx);
+    await measure(untraced, server.startUrl);
+    await untraced.close();
     const all: { kind: string; ms: number }[][] = [];
     const usable: number[] = [];
     for (let i = 0; i < runs; i++) {
-      const page = await ctx.newPage();
-      await browser.startTracing(page, { categories: CATEGORIES });
+      const page = await openTablet(ctx);
+      const stop = await startTracing(browser);
       const run = await measure(page, server.startUrl);
-      const trace = await browser.stopTracing();
-      if (out && i === 0) writeFileSync(out, trace);
-      const parts = breakdown((JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents, run.usableMs);
+      const traceEvents = await stop();
+      if (out && i === 0) writeFileSync(out, JSON.stringify({ traceEvents }));
+      const parts = breakdown(traceEvents, run.usableMs);
       all.push(parts);
       usable.push(run.usableMs);
       console.log(`traced warm start ${i + 1}: usable ${Math.round(run.usableMs)} ms — ${parts.map((p) => `${p.kind} ${Math.round(p.ms)}`).join(', ')}`);

@@ -5,10 +5,11 @@ import { chromium, devices, type Browser, type BrowserContext, type Page } from 
 /** Debian's Chromium, never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+/** The flags every Chromium of the tests and benches starts with. */
+export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
 }
 
 /**
@@ -18,7 +19,7 @@ export function launchBrowser(): Promise<Browser> {
 export function launchPersistentTablet(userDataDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    args: ARGS,
+    args: BROWSER_ARGS,
     ...devices['iPad (gen 7)'],
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
