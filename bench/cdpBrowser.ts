@@ -62,11 +62,15 @@ export async function launchCdpBrowser(): Promise<CdpBrowser> {
   const listeners = new Map<string, Set<(params: Answer) => void>>();
   const key = (sessionId: string | undefined, method: string) => `${sessionId ?? ''}|${method}`;
   let exited: Error | null = null;
-  chrome.once('exit', (code, signal) => {
-    exited = new Error(`chromium exited (${code ?? signal})`);
-    for (const p of pending.values()) p.reject(exited);
+  const fail = (error: Error) => {
+    exited = error;
+    for (const p of pending.values()) p.reject(error);
     pending.clear();
-  });
+  };
+  chrome.once('exit', (code, signal) => fail(new Error(`chromium exited (${code ?? signal})`)));
+  // A browser that cannot start (no such file) fails the calls instead of crashing the bench.
+  chrome.once('error', (error) => fail(new Error(`chromium at ${CHROMIUM} did not start: ${error.message}`)));
+  toBrowser.on('error', (error) => exited ?? fail(new Error(`chromium's pipe: ${error.message}`)));
 
   // Messages are JSON, each ended by a NUL byte.
   let buffered = '';
