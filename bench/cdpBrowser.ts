@@ -28,6 +28,8 @@ export interface CdpSession {
   send(method: string, params?: Params): Promise<Answer>;
   /** Every event of this session with that method, until `off` is called. */
   on(method: string, listener: (params: Answer) => void): () => void;
+  /** The next event with that method (and matching `test`); listens only until then. */
+  waitFor(method: string, test?: (params: Answer) => boolean): Promise<Answer>;
 }
 
 export interface CdpBrowser {
@@ -92,22 +94,32 @@ export async function launchCdpBrowser(): Promise<CdpBrowser> {
     }
   });
 
-  const session = (sessionId?: string): CdpSession => ({
-    send(method, params = {}) {
-      if (exited) return Promise.reject(exited);
-      return new Promise((resolve, reject) => {
-        const id = ++nextId;
-        pending.set(id, { resolve, reject, method });
-        toBrowser.write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + '\0');
-      });
-    },
-    on(method, listener) {
+  const session = (sessionId?: string): CdpSession => {
+    const on = (method: string, listener: (params: Answer) => void) => {
       const k = key(sessionId, method);
       const set = listeners.get(k) ?? new Set();
       listeners.set(k, set.add(listener));
-      return () => set.delete(listener);
-    },
-  });
+      return () => void set.delete(listener);
+    };
+    return {
+      send(method, params = {}) {
+        if (exited) return Promise.reject(exited);
+        return new Promise((resolve, reject) => {
+          const id = ++nextId;
+          pending.set(id, { resolve, reject, method });
+          toBrowser.write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + '\0');
+        });
+      },
+      on,
+      waitFor(method, test = () => true) {
+        return new Promise((resolve) => {
+          const off = on(method, (params) => {
+            if (test(params)) off(), resolve(params);
+          });
+        });
+      },
+    };
+  };
   const browser = session();
 
   async function newPage(browserContextId: string): Promise<CdpPage> {

@@ -141,19 +141,10 @@ export async function openTablet(ctx: CdpContext): Promise<CdpPage> {
 
 /** Navigates and resolves once the main frame has committed a document other than about:blank. */
 async function navigate(page: CdpPage, url: string): Promise<void> {
-  let off = () => {};
-  const committed = new Promise<void>((resolve) => {
-    off = page.on('Page.frameNavigated', ({ frame }: { frame: { parentId?: string; url: string } }) => {
-      if (!frame.parentId && frame.url !== 'about:blank') resolve();
-    });
-  });
-  try {
-    const { errorText } = (await page.send('Page.navigate', { url })) as { errorText?: string };
-    if (errorText) throw new Error(`navigation to ${url} failed: ${errorText}`);
-    await committed;
-  } finally {
-    off();
-  }
+  const committed = page.waitFor('Page.frameNavigated', ({ frame }: { frame: { parentId?: string; url: string } }) => !frame.parentId && frame.url !== 'about:blank');
+  const { errorText } = (await page.send('Page.navigate', { url })) as { errorText?: string };
+  if (errorText) throw new Error(`navigation to ${url} failed: ${errorText}`);
+  await committed;
 }
 
 /** Rejects after `ms` with what the page shows, so a stuck start names itself. */

@@ -71,11 +71,9 @@ async function startTracing(browser: CdpBrowser): Promise<() => Promise<TraceEve
   const offData = browser.browser.on('Tracing.dataCollected', ({ value }: { value: TraceEvent[] }) => events.push(...value));
   await browser.browser.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: CATEGORIES } });
   return async () => {
-    let offComplete = () => {};
-    const complete = new Promise((resolve) => (offComplete = browser.browser.on('Tracing.tracingComplete', resolve)));
+    const complete = browser.browser.waitFor('Tracing.tracingComplete');
     await browser.browser.send('Tracing.end');
     await complete;
-    offComplete();
     offData();
     return events;
   };
