@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { devices } from 'playwright-core';
+import { LOCALE, TABLET, TIMEZONE } from '../e2e/support/browser.ts';
 import { launchCdpBrowser, type CdpBrowser, type CdpContext, type CdpPage } from './cdpBrowser.ts';
 import { nextMessage, startChild } from './children.ts';
 import { call, connectRole, WAIT_MS } from './drive.ts';
@@ -23,7 +23,6 @@ import { percentile } from './stats.ts';
  */
 
 const CPU_THROTTLE = 4;
-const TABLET = devices['iPad (gen 7)'];
 
 export interface StartRun {
   /** Navigation start → frame with a usable Ja button. */
@@ -130,12 +129,15 @@ const START_TIMEOUT_MS = 60_000;
 /** A tab of the tablet: iPad viewport, touch, user agent, German locale and Berlin time. */
 export async function openTablet(ctx: CdpContext): Promise<CdpPage> {
   const page = await ctx.newPage();
-  await page.send('Emulation.setDeviceMetricsOverride', { width: TABLET.viewport.width, height: TABLET.viewport.height, deviceScaleFactor: TABLET.deviceScaleFactor, mobile: TABLET.isMobile });
-  await page.send('Emulation.setUserAgentOverride', { userAgent: TABLET.userAgent, acceptLanguage: 'de-DE' });
-  await page.send('Emulation.setTouchEmulationEnabled', { enabled: TABLET.hasTouch, maxTouchPoints: 5 });
-  await page.send('Emulation.setLocaleOverride', { locale: 'de-DE' });
-  await page.send('Emulation.setTimezoneOverride', { timezoneId: 'Europe/Berlin' });
-  await page.send('Page.enable');
+  // Sent together: the session answers them in order, one round trip instead of six.
+  await Promise.all([
+    page.send('Emulation.setDeviceMetricsOverride', { width: TABLET.viewport.width, height: TABLET.viewport.height, deviceScaleFactor: TABLET.deviceScaleFactor, mobile: TABLET.isMobile }),
+    page.send('Emulation.setUserAgentOverride', { userAgent: TABLET.userAgent, acceptLanguage: LOCALE }),
+    page.send('Emulation.setTouchEmulationEnabled', { enabled: TABLET.hasTouch, maxTouchPoints: 5 }),
+    page.send('Emulation.setLocaleOverride', { locale: LOCALE }),
+    page.send('Emulation.setTimezoneOverride', { timezoneId: TIMEZONE }),
+    page.send('Page.enable'),
+  ]);
   return page;
 }
 

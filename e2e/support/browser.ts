@@ -8,6 +8,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The flags every Chromium of the tests and benches starts with. */
 export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
+/** Where every browser of the tests and benches is: Germany, in German. */
+export const LOCALE = 'de-DE';
+export const TIMEZONE = 'Europe/Berlin';
+/** The member's tablet of the tests and the tablet-start bench. */
+export const TABLET = devices['iPad (gen 7)'];
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
 }
@@ -20,26 +26,26 @@ export function launchPersistentTablet(userDataDir: string): Promise<BrowserCont
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     args: BROWSER_ARGS,
-    ...devices['iPad (gen 7)'],
-    locale: 'de-DE',
-    timezoneId: 'Europe/Berlin',
+    ...TABLET,
+    locale: LOCALE,
+    timezoneId: TIMEZONE,
   });
 }
 
 /** A member tablet: iPad (gen 7) emulation, German. */
 export function tabletContext(browser: Browser, opts: { landscape?: boolean } = {}): Promise<BrowserContext> {
-  const device = devices[opts.landscape ? 'iPad (gen 7) landscape' : 'iPad (gen 7)'];
-  return browser.newContext({ ...device, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  const device = opts.landscape ? devices['iPad (gen 7) landscape'] : TABLET;
+  return browser.newContext({ ...device, locale: LOCALE, timezoneId: TIMEZONE });
 }
 
 /** The projected room display. */
 export function displayContext(browser: Browser, viewport = { width: 1920, height: 1080 }): Promise<BrowserContext> {
-  return browser.newContext({ viewport, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  return browser.newContext({ viewport, locale: LOCALE, timezoneId: TIMEZONE });
 }
 
 /** The chair's laptop. */
 export function laptopContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  return browser.newContext({ viewport: { width: 1440, height: 900 }, locale: LOCALE, timezoneId: TIMEZONE });
 }
 
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots');
