@@ -42,7 +42,7 @@ const { values: args } = parseArgs({
     'cluster-parts': { type: 'string', default: 'tenants,single' },
     /** Voting session: members × votes. */
     session: { type: 'string', default: '720x300' },
-    /** Tablet start: runs each of cold and warm. */
+    /** Tablet start: runs each of the cold, warm and reopened starts. */
     'tablet-runs': { type: 'string', default: '7' },
     /** Tablet start: another client build (its dist/client) to measure in turn with this one. */
     'tablet-compare': { type: 'string' },
@@ -345,7 +345,7 @@ if (ONLY.has('session')) {
 let tablet: TabletStartResult | null = null;
 if (ONLY.has('tablet')) {
   const t = performance.now();
-  console.log(`Tablet start in Chromium, CPU throttled 4×, ${args['tablet-runs']} runs each cold and warm…`);
+  console.log(`Tablet start in Chromium, CPU throttled 4×, ${args['tablet-runs']} runs each cold, warm and reopened…`);
   try {
     tablet = await runTabletStart({ runs: Number(args['tablet-runs']), profile: args.profile, compareWith: args['tablet-compare'] });
   } catch (error) {

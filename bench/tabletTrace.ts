@@ -1,13 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { launchCdpBrowser, type CdpBrowser } from './cdpBrowser.ts';
-import { installApp, measure, openTablet, startTabletServer } from './tabletStart.ts';
+import { installApp, letTheAppRest, measure, openTablet, startTabletServer } from './tabletStart.ts';
 
 /**
  * Where a warm tablet start's time goes, from a Chromium trace: the page's main thread from
  * navigation start to the frame with the usable Ja button, by kind of work. Tracing slows the
  * start itself (≈ 10–30 %), so read the shares, not the absolute sum.
  *
- *   npx tsx bench/tabletTrace.ts [--runs 3] [--static <dist/client of another build>] [--out trace.json]
+ *   npx tsx bench/tabletTrace.ts [--runs 3] [--reopened] [--static <dist/client of another build>] [--out trace.json]
+ *
+ * `--reopened`: each start after the app rested (service worker stopped, renderer gone), as the
+ * bench's reopened starts.
  */
 
 const CATEGORIES = ['devtools.timeline', 'v8.execute', 'blink', 'loading', 'toplevel', 'ServiceWorker', 'blink.user_timing', 'fonts'];
@@ -86,6 +89,8 @@ if (process.argv[1] === import.meta.filename) {
   };
   const runs = Number(arg('runs') ?? 3);
   const out = arg('out');
+  const reopened = process.argv.includes('--reopened');
+  const mode = reopened ? 'reopened' : 'warm';
   const server = await startTabletServer(arg('static'));
   const browser = await launchCdpBrowser();
   try {
@@ -98,6 +103,7 @@ if (process.argv[1] === import.meta.filename) {
     const all: { kind: string; ms: number }[][] = [];
     const usable: number[] = [];
     for (let i = 0; i < runs; i++) {
+      if (reopened) await letTheAppRest(ctx);
       const page = await openTablet(ctx);
       const stop = await startTracing(browser);
       const run = await measure(page, server.startUrl);
@@ -106,12 +112,12 @@ if (process.argv[1] === import.meta.filename) {
       const parts = breakdown(traceEvents, run.usableMs);
       all.push(parts);
       usable.push(run.usableMs);
-      console.log(`traced warm start ${i + 1}: usable ${Math.round(run.usableMs)} ms — ${parts.map((p) => `${p.kind} ${Math.round(p.ms)}`).join(', ')}`);
+      console.log(`traced ${mode} start ${i + 1}: usable ${Math.round(run.usableMs)} ms — ${parts.map((p) => `${p.kind} ${Math.round(p.ms)}`).join(', ')}`);
       await page.close();
     }
     const kinds = [...new Set(all.flat().map((p) => p.kind))];
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    console.log(`\nMedian over ${runs} traced warm starts: usable ${Math.round(median(usable))} ms; from navigation start to the usable frame, the main thread's`);
+    console.log(`\nMedian over ${runs} traced ${mode} starts: usable ${Math.round(median(usable))} ms; from navigation start to the usable frame, the main thread's`);
     for (const k of kinds) console.log(`  ${k.padEnd(42)} ${Math.round(median(all.map((a) => a.find((p) => p.kind === k)?.ms ?? 0)))}`);
   } finally {
     await browser.close();
