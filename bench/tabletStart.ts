@@ -299,11 +299,14 @@ export async function letTheAppRest(ctx: CdpContext): Promise<void> {
   await new Promise((r) => setTimeout(r, REST_MS));
 }
 
-/** Long enough for Chromium to end a renderer process no page uses any more (seen: well under 1 s). */
+/**
+ * Long enough for Chromium to end the renderer process no page uses any more: counted over CDP
+ * (`SystemInfo.getProcessInfo`), one renderer was left after it, three when a start followed at once.
+ */
 const REST_MS = 1500;
 
 /**
- * With `profile`, the first cold and the first warm start leave a CPU profile (`.cpuprofile`,
+ * With `profile`, the first cold, warm and reopened start leave a CPU profile (`.cpuprofile`,
  * for Chromium's DevTools). With `compareWith` (the `dist/client` of another build, e.g. of
  * main), that build's starts run in turn with this one's, so both see the same machine load.
  */
