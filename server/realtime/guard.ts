@@ -1,6 +1,7 @@
 import { fail, type Result } from '../../shared/protocol/result.ts';
 import type { Principal } from '../storage/tokenStore.ts';
 import type { Logger } from '../logger.ts';
+import { isCommand } from './handle.ts';
 import type { RateLimiter } from './rateLimit.ts';
 import type { AppSocket } from './types.ts';
 
@@ -9,10 +10,10 @@ export type RoleLimiters = Record<Principal['role'], RateLimiter>;
 
 /**
  * Runs before every handler of a connection: every event is rate-limited per token holder
- * (member, or the meeting's chair or display), and an event nobody handles gets an error
- * acknowledgement instead of silence (a client waiting for an ack must never hang). Log lines
- * for a flood are limited too: one per refusal streak here, and `log` is the connection's
- * rate-limited log, so an attacker cannot fill the disk.
+ * (member, or the meeting's chair or display), another role's event is refused as forbidden,
+ * and an event nobody handles gets an error acknowledgement instead of silence (a client
+ * waiting for an ack must never hang). Log lines for a flood are limited too: one per refusal
+ * streak here, and `log` is the connection's rate-limited log, so an attacker cannot fill the disk.
  */
 export function guardSocket(socket: AppSocket, limiters: RoleLimiters, log: Logger): void {
   const p = socket.data.principal;
@@ -32,6 +33,11 @@ export function guardSocket(socket: AppSocket, limiters: RoleLimiters, log: Logg
     }
     refusing = false;
     if (typeof event !== 'string' || socket.listenerCount(event) === 0) {
+      // A socket listens only for its own role's events (handle.ts).
+      if (typeof event === 'string' && isCommand(event)) {
+        log.warn('event refused for role', { event, role: p.role });
+        return reply(fail('forbidden', `${event} is not allowed for ${p.role}`));
+      }
       log.warn('unknown event', { event: String(event).slice(0, 64), role: p.role });
       return reply(fail('invalid_payload', 'Unknown event'));
     }
