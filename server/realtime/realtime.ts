@@ -101,7 +101,7 @@ export function attachRealtime(httpServer: HttpServer, { service, elections, tok
     let viewer: Viewer;
     if (p.role === 'member') {
       viewer = { role: 'member', memberId: p.memberId };
-      void socket.join([rooms.members(p.meetingId), rooms.member(p.meetingId, p.memberId)]);
+      void socket.join(rooms.member(p.meetingId, p.memberId));
     } else {
       viewer = { role: p.role };
       void socket.join(p.role === 'chair' ? rooms.chair(p.meetingId) : rooms.display(p.meetingId));

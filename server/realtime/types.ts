@@ -9,10 +9,9 @@ export interface SocketData {
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Room names: one per role per meeting, and one per member (a member may have two devices). */
+/** Room names: the chair's and the display's of a meeting, and one per member (a member may have two devices). */
 export const rooms = {
   chair: (meetingId: string) => `${meetingId}:chair`,
   display: (meetingId: string) => `${meetingId}:display`,
-  members: (meetingId: string) => `${meetingId}:members`,
   member: (meetingId: string, memberId: string) => `${meetingId}:member:${memberId}`,
 };
