@@ -43,7 +43,7 @@ export function createApp(options: AppOptions) {
     : openSqliteStorage(options.dbFile, {
         // Every commit fails from here on (its sender is told); /healthz answers 503.
         onCrash: (error) => log.error('SQLite writer thread failed, nothing can be stored', { error: String(error) }),
-        onWalKept: () => log.warn('a secret ballot\'s commit could not truncate the SQLite WAL (a reader held an old snapshot); it is truncated with the next secret commit or restart'),
+        onWalKept: () => log.warn('a secret ballot\'s commit could not truncate the SQLite WAL (a reader held an old snapshot, or the checkpoint failed); it is truncated with the next secret commit or restart'),
       });
   const storage = options.storage ?? sqlite!;
   const { tokens, setup } = storage;

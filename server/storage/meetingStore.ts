@@ -360,7 +360,8 @@ export class MeetingStore {
    * Stores a group of writes in one transaction: one commit (one fsync) for a whole burst. In the
    * server this runs on the writer thread (server/storage/sqliteWriterThread.ts). Returns
    * `walKept` true when a secret commit's log could not be truncated (a reader held on to an old
-   * snapshot past the busy timeout); the commit itself stands.
+   * snapshot past the busy timeout, or the checkpoint failed); the commit itself stands. It throws
+   * only when nothing of the batch was stored: its writers are told it failed and it is taken back.
    */
   saveBatch(writes: readonly StoreWrite[]): { walKept: boolean } {
     let secret = false;
@@ -373,12 +374,24 @@ export class MeetingStore {
       }),
     );
     if (!secret) return { walKept: false };
-    // The write-ahead log keeps each commit's page images in order: comparing two of them would show
-    // which voter was added together with which counter. Checkpointing into the main file and
-    // truncating the log after every secret commit leaves only the current state on disk. It waits
-    // (busy_timeout) for the other connection's readers and writer; `busy` 1 means it gave up.
+    try {
+      return { walKept: !this.truncateLog() };
+    } catch {
+      // COMMIT returned: the ballots are on disk and their voters must hear so. The log is
+      // truncated with the next secret commit or at the next start (database.ts).
+      return { walKept: true };
+    }
+  }
+
+  /**
+   * The write-ahead log keeps each commit's page images in order: comparing two of them would show
+   * which voter was added together with which counter. Checkpointing into the main file and
+   * truncating the log after every secret commit leaves only the current state on disk. It waits
+   * (busy_timeout) for the other connection's readers and writer; false when it gave up.
+   */
+  protected truncateLog(): boolean {
     const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    return { walKept: result?.busy !== 0 };
+    return result?.busy === 0;
   }
 
   /** Runs a batch's writes; inside the batch's write transaction (the audited store reads the log's end here). */

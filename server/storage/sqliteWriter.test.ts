@@ -4,19 +4,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Choice } from '../../shared/meeting/model.ts';
+import { AuditedSetupStore } from '../audit/auditedSetupStore.ts';
+import { AuditedMeetingStore } from '../audit/auditedStore.ts';
+import { AuditLog } from '../audit/auditLog.ts';
 import { verifyDatabase } from '../audit/verify.ts';
 import { MeetingService } from '../meetings/meetingService.ts';
 import { plainMeeting } from '../test/plainMeeting.ts';
+import { openDatabase } from './database.ts';
+import { SqliteMeetingStorage } from './sqliteMeetingStorage.ts';
 import type { StoreWrite } from './storeWrites.ts';
 import { openSqliteStorage, type SqliteStorage } from './sqliteStorage.ts';
 import { SqliteWriter } from './sqliteWriter.ts';
-import { newToken } from './tokenStore.ts';
+import { newToken, TokenStore } from './tokenStore.ts';
 
 /**
  * The writer thread against a real SQLite file: group commits are written by the thread's own
  * connection, in order, durable when acknowledged; a failed commit rejects and its change is
  * taken back; this thread's writes (meetings, setup, archiving, tokens) and the thread's commits
- * share one unbroken audit chain; a secret commit still truncates the WAL; closing waits for
+ * share one unbroken audit chain; a secret commit still truncates the WAL (and stands when that fails); closing waits for
  * commits under way; a dead thread fails every commit instead of leaving it waiting.
  */
 
@@ -217,6 +222,36 @@ describe('the SQLite writer thread', () => {
       expect(await service.castBallot('m1', `p${i}`, { pollId, choice: 'yes', ballotId: `secret-${i}` })).toMatchObject({ ok: true });
       expect(wal()).toBe(0);
     }
+  });
+
+  it('reports a secret commit as done when only the WAL checkpoint after it fails', async () => {
+    // The checkpoint runs after COMMIT: the ballot is on disk, so its voter must hear "stored".
+    // Before, the failed checkpoint failed the commit: the tablet was told to vote again and the
+    // ballot was taken back in memory, while the file already counted it.
+    const dir = mkdtempSync(join(tmpdir(), 'handzeichen-writer-'));
+    dirs.push(dir);
+    const file = join(dir, 'handzeichen.sqlite');
+    const db = openDatabase(file);
+    const audit = new AuditLog(db);
+    class FailingCheckpoint extends AuditedMeetingStore {
+      protected override truncateLog(): boolean {
+        throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+      }
+    }
+    const store = new FailingCheckpoint(db, audit);
+    // Group commits on this thread's connection, through the store above.
+    const service = new MeetingService(new SqliteMeetingStorage(store, new TokenStore(db), new AuditedSetupStore(db, audit)));
+    try {
+      await service.create(meeting('m1'), chairLink('m1'));
+      const pollId = await openVote(service, 'm1', 'secret');
+      expect(await service.castBallot('m1', 'p1', { pollId, choice: 'yes', ballotId: 'secret-1' })).toMatchObject({ ok: true });
+      expect(service.get('m1')!.ballots.get(pollId)?.has('p1')).toBe(true);
+      expect(store.saveBatch([{ kind: 'ballot', meetingId: 'm1', pollId, ballot: { memberId: 'p2', choice: 'no', ballotId: 'secret-2', castAt: '2026-12-04T17:30:00.000Z' }, secretChoice: 'no' }])).toEqual({ walKept: true });
+    } finally {
+      db.close();
+    }
+    expect(peek(file, (d) => d.prepare('SELECT member_id FROM secret_voters ORDER BY member_id').all())).toEqual([{ member_id: 'p1' }, { member_id: 'p2' }]);
+    expect(peek(file, verifyDatabase).problems).toEqual([]);
   });
 
   it('finishes the commits under way when closed, then refuses new ones', async () => {
