@@ -21,8 +21,9 @@ import { newToken, TokenStore } from './tokenStore.ts';
  * The writer thread against a real SQLite file: group commits are written by the thread's own
  * connection, in order, durable when acknowledged; a failed commit rejects and its change is
  * taken back; this thread's writes (meetings, setup, archiving, tokens) and the thread's commits
- * share one unbroken audit chain; a secret commit still truncates the WAL (and stands when that fails); closing waits for
- * commits under way; a dead thread fails every commit instead of leaving it waiting.
+ * share one unbroken audit chain; a secret commit still truncates the WAL (and stands when that
+ * fails); closing waits for commits under way; a dead thread fails every commit instead of
+ * leaving it waiting.
  */
 
 const dirs: string[] = [];
