@@ -1,7 +1,7 @@
 import { fail, type Result } from '../../shared/protocol/result.ts';
 import type { Principal } from '../storage/tokenStore.ts';
 import type { Logger } from '../logger.ts';
-import { isCommand } from './handle.ts';
+import { isCommand } from './commandRoles.ts';
 import type { RateLimiter } from './rateLimit.ts';
 import type { AppSocket } from './types.ts';
 
@@ -33,8 +33,8 @@ export function guardSocket(socket: AppSocket, limiters: RoleLimiters, log: Logg
     }
     refusing = false;
     if (typeof event !== 'string' || socket.listenerCount(event) === 0) {
-      // A socket listens only for its own role's events (handle.ts).
-      if (typeof event === 'string' && isCommand(event)) {
+      // A socket listens only for its own role's commands (commandRoles.ts).
+      if (isCommand(event)) {
         log.warn('event refused for role', { event, role: p.role });
         return reply(fail('forbidden', `${event} is not allowed for ${p.role}`));
       }

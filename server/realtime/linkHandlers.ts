@@ -12,7 +12,7 @@ export function registerLinkHandlers(
   socket: AppSocket,
   deps: { service: MeetingService; tokens: TokenStorage; log: Logger; publicUrl?: string },
 ): void {
-  handle(socket, deps.log, 'member:reissueLink', ['chair'], ReissueLink, async (input, p) => {
+  handle(socket, deps.log, 'member:reissueLink', ReissueLink, async (input, p) => {
     const result = await reissueMemberLink(deps.service, deps.tokens, p.meetingId, input.memberId, baseUrl(socket, deps.publicUrl));
     if (result.ok) {
       deps.log.info('member link re-issued', { meetingId: p.meetingId, memberId: input.memberId });
