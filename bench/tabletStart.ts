@@ -278,17 +278,24 @@ export async function installApp(ctx: CdpContext, joinLink: string): Promise<voi
   await first.close();
 }
 
-/** Cold and warm starts of one client build, run by run in turn with the other builds compared. */
+/** The kinds of start, measured in this order, each build in turn run by run. */
+const MODES = ['cold', 'warm', 'reopened'] as const;
+type Mode = (typeof MODES)[number];
+
+/** One client build under test, its server, and its starts so far by mode. */
 interface Build {
   name: string;
   server: TabletServer;
+  /** The context the app is installed in (warm and reopened starts). */
   warmCtx?: CdpContext;
-  cold: StartRun[];
-  warm: StartRun[];
-  reopened: StartRun[];
+  runs: Record<Mode, StartRun[]>;
 }
 
-const MODES = ['cold', 'warm', 'reopened'] as const;
+/**
+ * Long enough for Chromium to end the renderer process no page uses any more: counted over CDP
+ * (`SystemInfo.getProcessInfo`), one renderer was left after it, three when a start followed at once.
+ */
+const REST_MS = 1500;
 
 /** Stops every service worker of the context and leaves the renderers time to exit. */
 export async function letTheAppRest(ctx: CdpContext): Promise<void> {
@@ -299,11 +306,24 @@ export async function letTheAppRest(ctx: CdpContext): Promise<void> {
   await new Promise((r) => setTimeout(r, REST_MS));
 }
 
-/**
- * Long enough for Chromium to end the renderer process no page uses any more: counted over CDP
- * (`SystemInfo.getProcessInfo`), one renderer was left after it, three when a start followed at once.
- */
-const REST_MS = 1500;
+/** One start of the build in `mode`; its page (a cold start's whole context) is closed afterwards. */
+async function startOnce(browser: CdpBrowser, build: Build, mode: Mode, profileTo?: string): Promise<StartRun> {
+  if (mode === 'cold') {
+    const ctx = await browser.newContext();
+    try {
+      return await measure(await openTablet(ctx), build.server.joinLink, profileTo);
+    } finally {
+      await ctx.close();
+    }
+  }
+  if (mode === 'reopened') await letTheAppRest(build.warmCtx!);
+  const page = await openTablet(build.warmCtx!);
+  try {
+    return await measure(page, build.server.startUrl, profileTo);
+  } finally {
+    await page.close();
+  }
+}
 
 /**
  * With `profile`, the first cold, warm and reopened start leave a CPU profile (`.cpuprofile`,
@@ -311,37 +331,22 @@ const REST_MS = 1500;
  * main), that build's starts run in turn with this one's, so both see the same machine load.
  */
 export async function runTabletStart(opts: { runs: number; profile?: boolean; compareWith?: string }): Promise<TabletStartResult> {
-  const profileTo = (mode: string, i: number) => (opts.profile && i === 0 ? `bench/results/profiles/tablet-${mode}.cpuprofile` : undefined);
+  const profileTo = (mode: Mode, i: number) => (opts.profile && i === 0 ? `bench/results/profiles/tablet-${mode}.cpuprofile` : undefined);
   const builds: Build[] = [];
   let browser: CdpBrowser | undefined;
   try {
-    builds.push({ name: 'this build', server: await startTabletServer(), cold: [], warm: [], reopened: [] });
-    if (opts.compareWith) builds.push({ name: opts.compareWith, server: await startTabletServer(opts.compareWith), cold: [], warm: [], reopened: [] });
+    const newBuild = async (name: string, staticDir?: string): Promise<Build> => ({ name, server: await startTabletServer(staticDir), runs: { cold: [], warm: [], reopened: [] } });
+    builds.push(await newBuild('this build'));
+    if (opts.compareWith) builds.push(await newBuild(opts.compareWith, opts.compareWith));
     browser = await launchCdpBrowser();
-    for (let i = 0; i < opts.runs; i++) {
-      for (const [b, build] of builds.entries()) {
-        const ctx = await browser.newContext();
-        build.cold.push(await measure(await openTablet(ctx), build.server.joinLink, b === 0 ? profileTo('cold', i) : undefined));
-        await ctx.close();
+    for (const mode of MODES) {
+      // Warm and reopened starts need the app installed, once per build.
+      if (mode === 'warm') for (const build of builds) await installApp((build.warmCtx = await browser.newContext()), build.server.joinLink);
+      for (let i = 0; i < opts.runs; i++) {
+        for (const [b, build] of builds.entries()) build.runs[mode].push(await startOnce(browser, build, mode, b === 0 ? profileTo(mode, i) : undefined));
       }
     }
-    for (const build of builds) await installApp((build.warmCtx = await browser.newContext()), build.server.joinLink);
-    for (let i = 0; i < opts.runs; i++) {
-      for (const [b, build] of builds.entries()) {
-        const page = await openTablet(build.warmCtx!);
-        build.warm.push(await measure(page, build.server.startUrl, b === 0 ? profileTo('warm', i) : undefined));
-        await page.close();
-      }
-    }
-    for (let i = 0; i < opts.runs; i++) {
-      for (const [b, build] of builds.entries()) {
-        await letTheAppRest(build.warmCtx!);
-        const page = await openTablet(build.warmCtx!);
-        build.reopened.push(await measure(page, build.server.startUrl, b === 0 ? profileTo('reopened', i) : undefined));
-        await page.close();
-      }
-    }
-    const [self, other] = builds.map((b) => ({ cold: summarizeRuns(b.cold), warm: summarizeRuns(b.warm), reopened: summarizeRuns(b.reopened) }));
+    const [self, other] = builds.map(({ runs }) => ({ cold: summarizeRuns(runs.cold), warm: summarizeRuns(runs.warm), reopened: summarizeRuns(runs.reopened) }));
     return {
       cpuThrottle: CPU_THROTTLE,
       device: 'iPad (gen 7)',
