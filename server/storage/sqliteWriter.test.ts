@@ -149,6 +149,44 @@ describe('the SQLite writer thread', () => {
     expect(peek(file, verifyDatabase).problems).toEqual([]);
   });
 
+  /** Check-ins and check-outs enough to keep the thread busy for a while (each with its audit entry). */
+  const longBatch = (n: number): StoreWrite[] =>
+    Array.from({ length: n }, (_, k) => ({ kind: 'attendance', meetingId: 'm1', change: { memberId: `p${(k % MEMBERS) + 1}`, present: k % 2 === 1, at: '2026-12-04T17:00:00.000Z', by: 'chair', poll: null } }));
+
+  it('writes the commits that queued up behind one under way in one transaction, and answers each', async () => {
+    const { file, storage, service } = open();
+    await service.create(meeting('m1'), chairLink('m1'));
+    const pollId = await openVote(service, 'm1');
+    const before = storage.writer.transactions;
+    const ballot = (memberId: string): StoreWrite => ({ kind: 'ballot', meetingId: 'm1', pollId, ballot: { memberId, choice: 'yes', ballotId: `b-${memberId}`, castAt: '2026-12-04T17:30:00.000Z' }, secretChoice: null });
+    // Posted without waiting, as the group commit hands batches over in a burst.
+    const long = storage.meetings.commit(longBatch(4000));
+    const small = ['p1', 'p2', 'p3', 'p4', 'p5'].map((m) => storage.meetings.commit([ballot(m)]));
+    await Promise.all([long, ...small]);
+    // Six commits, at most two transactions: the long one (perhaps with some of the rest) and those queued behind it.
+    expect(storage.writer.transactions - before).toBeLessThanOrEqual(2);
+    expect(peek(file, (db) => db.prepare('SELECT member_id FROM ballots ORDER BY member_id').all())).toEqual(['p1', 'p2', 'p3', 'p4', 'p5'].map((member_id) => ({ member_id })));
+    expect(peek(file, verifyDatabase).problems).toEqual([]);
+  });
+
+  it('writes the commits queued together one by one when their transaction fails: those ahead of the failing one stand, those behind it are refused', async () => {
+    const { file, storage, service } = open();
+    await service.create(meeting('m1'), chairLink('m1'));
+    const pollId = await openVote(service, 'm1');
+    storage.db.exec(`CREATE TRIGGER refuse_p3 BEFORE INSERT ON ballots WHEN NEW.member_id = 'p3' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+    const ballot = (memberId: string): StoreWrite => ({ kind: 'ballot', meetingId: 'm1', pollId, ballot: { memberId, choice: 'no', ballotId: `b-${memberId}`, castAt: '2026-12-04T17:30:00.000Z' }, secretChoice: null });
+    const long = storage.meetings.commit(longBatch(4000));
+    // Queued behind the long one, so the thread takes them together.
+    const [p1, p2, p3, p4] = ['p1', 'p2', 'p3', 'p4'].map((m) => storage.meetings.commit([ballot(m)]));
+    await expect(long).resolves.toBeUndefined();
+    await expect(p1).resolves.toBeUndefined();
+    await expect(p2).resolves.toBeUndefined();
+    await expect(p3).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_TRIGGER' });
+    await expect(p4).rejects.toMatchObject({ code: 'EARLIER_COMMIT_FAILED' });
+    expect(peek(file, (db) => db.prepare('SELECT member_id FROM ballots ORDER BY member_id').all())).toEqual([{ member_id: 'p1' }, { member_id: 'p2' }]);
+    expect(peek(file, verifyDatabase).problems).toEqual([]);
+  });
+
   it('keeps one unbroken audit chain while this thread creates meetings, changes setups, archives and issues tokens between its commits', async () => {
     const { file, storage, service } = open();
     await service.create(meeting('m1'), chairLink('m1'));

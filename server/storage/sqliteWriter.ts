@@ -6,7 +6,13 @@ export type ToWriter = { type: 'commit'; id: number; epoch: number; writes: read
 
 /** From the writer thread: the batch's COMMIT returned, or it failed and was rolled back. */
 export type FromWriter =
-  | { type: 'committed'; id: number; walKept: boolean }
+  | {
+      type: 'committed';
+      id: number;
+      walKept: boolean;
+      /** The thread's transaction that held it, counted from 1 (several commits may share one). */
+      transaction: number;
+    }
   | { type: 'failed'; id: number; epoch: number; message: string; code: string | undefined };
 
 export interface SqliteWriterEvents {
@@ -23,11 +29,12 @@ const CLOSE_TIMEOUT_MS = 5_000;
  * The main thread's side of the SQLite writer thread (server/storage/sqliteWriterThread.ts).
  * `commit` posts a group commit's writes to the thread and resolves once the thread's COMMIT
  * returned (durable: synchronous = FULL), or rejects with the thread's error after its
- * rollback. The thread takes one batch at a time, in the order posted; the next may be posted
- * while one is being written (`pipelinesCommits`, see `epoch`). Posting copies the writes (structured
- * clone: ≈ 1–3 µs a ballot in a burst, against the ≈ 15–20 µs a ballot of writing, hashing and
- * logging it and the batch's fsync, which run on the thread; about 5 % of the main thread's busy
- * time in a 10,000-member vote profile).
+ * rollback. The thread writes the batches in the order posted; the next may be posted while one
+ * is being written (`pipelinesCommits`, see `epoch`), and all that queued up meanwhile are then
+ * written in one transaction. Posting copies the writes (structured clone: ≈ 1–3 µs a ballot in
+ * a burst, against the ≈ 15–20 µs a ballot of writing, hashing and logging it and the batch's
+ * fsync, which run on the thread; about 5 % of the main thread's busy time in a 10,000-member
+ * vote profile).
  *
  * The thread answers on a channel of its own rather than through the worker's port, so that
  * `collect` can take its answers synchronously. The event loop delivers a thread's message only
@@ -58,6 +65,8 @@ export class SqliteWriter {
   private stopped: Error | null = null;
   private closing = false;
   private readonly exited: Promise<void>;
+  /** See `transactions`. */
+  private written = 0;
 
   constructor(file: string, private readonly events: SqliteWriterEvents = {}) {
     const entry = new URL('./sqliteWriterThread.ts', import.meta.url).href;
@@ -106,6 +115,14 @@ export class SqliteWriter {
     for (let m = receiveMessageOnPort(this.answers); m; m = receiveMessageOnPort(this.answers)) this.answer(m.message as FromWriter);
   }
 
+  /**
+   * Transactions the thread has written so far, as its answers tell: fewer than the commits when
+   * commits that queued up behind one under way were written together.
+   */
+  get transactions(): number {
+    return this.written;
+  }
+
   /** Throws once the thread is gone: /healthz must not answer "ok" for a server that cannot store. */
   assertRunning(): void {
     if (this.stopped) throw this.stopped;
@@ -132,6 +149,7 @@ export class SqliteWriter {
     if (!waiter) return;
     this.waiting.delete(m.id);
     if (m.type === 'committed') {
+      this.written = Math.max(this.written, m.transaction);
       if (m.walKept) this.events.onWalKept?.();
       waiter.resolve();
     } else {
