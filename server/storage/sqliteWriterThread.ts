@@ -49,10 +49,10 @@ port.on('message', (first: ToWriter) => {
 /**
  * Writes the queued commits in one transaction: one fsync and one wake-up instead of one each.
  * Ballots of a 60-member vote trickle in, and the group commit hands over a batch per event-loop
- * turn: 13 commits of 1–5 ballots in one burst, each waiting for every COMMIT ahead of it
- * (≈ 1.5 ms each on a busy 2-core machine, 0.4 ms on an idle one). Should the transaction fail,
- * nothing of it is on disk, and the commits are written once more one by one: each then succeeds
- * or fails on its own, exactly as if they had never been together.
+ * turn: up to 13 commits in one burst, most of 1–5 ballots, each waiting for every COMMIT ahead
+ * of it (≈ 1.5 ms each on a busy 2-core machine, 0.4 ms on an idle one). Should the transaction
+ * fail, nothing of it is on disk, and the commits are written once more one by one: each then
+ * succeeds or fails on its own, exactly as if they had never been together.
  */
 function writeQueued(commits: readonly Commit[]): void {
   const live = commits.filter((c) => c.epoch !== failedEpoch);
