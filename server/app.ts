@@ -35,6 +35,9 @@ export interface AppOptions {
   log?: Logger;
 }
 
+/** How long requests under way may still take when the server stops (`close`). */
+export const CLOSE_GRACE_MS = 1_000;
+
 /** The composition root: storage, core service, HTTP and realtime wired together. */
 export function createApp(options: AppOptions) {
   const log = options.log ?? createLogger();
@@ -127,7 +130,16 @@ export function createApp(options: AppOptions) {
       });
     },
     async close(): Promise<void> {
-      await realtime.close();
+      // Closing the HTTP server waits for every connection to end, and one that never sends a
+      // request (a browser's speculative preconnect) or never finishes one (a tablet that lost
+      // the Wi-Fi mid-request) would hold the shutdown until Node's own timeouts, 60 s and more.
+      // Requests under way get a moment to finish; then every connection still open is cut.
+      const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      try {
+        await realtime.close();
+      } finally {
+        clearTimeout(cut);
+      }
       await options.cluster?.close();
       await storage.close();
     },
