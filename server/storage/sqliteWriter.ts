@@ -34,7 +34,8 @@ const CLOSE_TIMEOUT_MS = 5_000;
  * written in one transaction. Posting copies the writes (structured clone: ≈ 1–3 µs a ballot in
  * a burst, against the ≈ 15–20 µs a ballot of writing, hashing and logging it and the batch's
  * fsync, which run on the thread; about 5 % of the main thread's busy time in a 10,000-member
- * vote profile).
+ * vote profile). What a post costs the event loop is mostly waking the thread: ≈ 130 µs median
+ * when it was idle (the scheduler puts it on the event loop's core), 22 µs while it is busy.
  *
  * The thread answers on a channel of its own rather than through the worker's port, so that
  * `collect` can take its answers synchronously. The event loop delivers a thread's message only
