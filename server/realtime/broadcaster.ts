@@ -21,20 +21,42 @@ export const CHAIR_VOTED_LIST_INTERVAL_MS = 250;
  */
 const consoleIntervalMs = (members: number) => Math.max(250, members / 10);
 
-/** How many devices of a member are connected (a member may have two). */
-export type Presence = (meetingId: string, memberId: string) => number;
+/** How the broadcaster finds a member's devices (a member may have two) and reaches them. */
+export interface MemberDevices {
+  /** How many of the member's devices are connected. */
+  count(meetingId: string, memberId: string): number;
+  /** Sends each of them the member's snapshot; `snapshotOf` runs only when there is one to send to. */
+  sendSnapshot(meetingId: string, memberId: string, snapshotOf: (memberId: string) => MeetingSnapshot): void;
+}
 
 /**
- * Every device is on this process: the room's sockets are counted here. In a cluster a member's
- * devices may sit on other nodes; the owner then counts every member as one connected device
- * (`everyoneOnce`): each gets the snapshots, and a second device learns of its own ballot on
- * its next snapshot rather than at once.
+ * Every device is on this process: the member room's sockets are counted and written to
+ * directly. A room broadcast per tablet (Socket.IO makes an operator, room and exception sets
+ * and a packet for each) was ≈ 1 KB more garbage per tablet and push, 10 MB each time 10,000
+ * tablets get a snapshot (a sampling heap profile: 96 → 87 MB a push).
  */
-export const localPresence =
-  (io: AppServer): Presence =>
-  (meetingId, memberId) =>
-    io.sockets.adapter.rooms.get(rooms.member(meetingId, memberId))?.size ?? 0;
-export const everyoneOnce: Presence = () => 1;
+export function localDevices(io: AppServer): MemberDevices {
+  const socketIds = (meetingId: string, memberId: string) => io.sockets.adapter.rooms.get(rooms.member(meetingId, memberId));
+  return {
+    count: (meetingId, memberId) => socketIds(meetingId, memberId)?.size ?? 0,
+    sendSnapshot(meetingId, memberId, snapshotOf) {
+      const ids = socketIds(meetingId, memberId);
+      if (!ids?.size) return;
+      const snapshot = snapshotOf(memberId);
+      for (const id of ids) io.sockets.sockets.get(id)?.emit('meeting:snapshot', snapshot);
+    },
+  };
+}
+
+/**
+ * In a cluster a member's devices may sit on other nodes: the member's room reaches them through
+ * the adapter, and the owner counts every member as one connected device, so each gets the
+ * snapshots and a second device learns of its own ballot on its next snapshot rather than at once.
+ */
+export const clusterDevices = (io: AppServer): MemberDevices => ({
+  count: () => 1,
+  sendSnapshot: (meetingId, memberId, snapshotOf) => void io.to(rooms.member(meetingId, memberId)).emit('meeting:snapshot', snapshotOf(memberId)),
+});
 
 /**
  * Pushes changes to the meeting's rooms. Both kinds of update are coalesced per event-loop
@@ -65,7 +87,7 @@ export class Broadcaster implements MeetingListener {
     private readonly io: AppServer,
     private readonly service: MeetingService,
     private readonly clock: () => string = isoNow,
-    private readonly devices: Presence = localPresence(io),
+    private readonly devices: MemberDevices = localDevices(io),
   ) {}
 
   /** Sends nothing more: the server is closing (a timer firing later would write to closed connections). */
@@ -86,7 +108,7 @@ export class Broadcaster implements MeetingListener {
     if (view && state) this.views.set(meetingId, withAttendanceChange(view, state, memberId, present));
     // The tablet that tapped learns its new state from the acknowledgement; only the member's
     // other devices, or all of them when the clerk checked the member in or out, need a snapshot.
-    if (by === 'chair' || this.devices(meetingId, memberId) > 1) addTo(this.dirtyMembers, meetingId, memberId);
+    if (by === 'chair' || this.devices.count(meetingId, memberId) > 1) addTo(this.dirtyMembers, meetingId, memberId);
     this.consolesDue.add(meetingId);
     this.schedule();
   }
@@ -148,23 +170,8 @@ export class Broadcaster implements MeetingListener {
     const snapshotOf = memberSnapshotsJson(memberSnapshotParts(state, now, this.viewOf(meetingId, state)));
     // A check-in touches one member: visit only those, not the whole roster.
     const memberIds = onlyMembers ?? state.meeting.members.map((m) => m.id);
-    for (const memberId of memberIds) {
-      if (this.devices(meetingId, memberId) === 0) continue;
-      this.snapshotToMember(meetingId, memberId, asPayload(snapshotOf(memberId)));
-    }
-  }
-
-  /**
-   * One member's devices. When they are all on this process they are written to directly: a room
-   * broadcast per tablet (Socket.IO makes an operator, room and exception sets and a packet for
-   * each) was ≈ 1 KB more garbage per tablet and push, 10 MB each time 10,000 tablets get a
-   * snapshot (a sampling heap profile: 96 → 87 MB a push). In a cluster a member's devices may be
-   * on other nodes: the room reaches them through the adapter.
-   */
-  private snapshotToMember(meetingId: string, memberId: string, snapshot: MeetingSnapshot): void {
-    const room = rooms.member(meetingId, memberId);
-    if (this.devices === everyoneOnce) return void this.io.to(room).emit('meeting:snapshot', snapshot);
-    for (const socketId of this.io.sockets.adapter.rooms.get(room) ?? []) this.io.sockets.sockets.get(socketId)?.emit('meeting:snapshot', snapshot);
+    const payloadOf = (memberId: string) => asPayload(snapshotOf(memberId));
+    for (const memberId of memberIds) this.devices.sendSnapshot(meetingId, memberId, payloadOf);
   }
 
   /**
@@ -173,7 +180,7 @@ export class Broadcaster implements MeetingListener {
    * is enough, and a burst of thousands of ballots costs no snapshots.
    */
   private pushOwnBallots(meetingId: string, memberIds: ReadonlySet<string>): void {
-    const several = [...memberIds].filter((id) => this.devices(meetingId, id) > 1);
+    const several = [...memberIds].filter((id) => this.devices.count(meetingId, id) > 1);
     if (several.length > 0) this.pushSnapshots(meetingId, new Set(several));
   }
 

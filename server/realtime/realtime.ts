@@ -7,7 +7,7 @@ import type { TokenStorage } from '../storage/storage.ts';
 import type { Principal } from '../storage/tokenStore.ts';
 import type { MeetingRouter } from '../cluster/meetingRouter.ts';
 import { preEncodingParser } from './preEncoded.ts';
-import { Broadcaster, everyoneOnce } from './broadcaster.ts';
+import { Broadcaster, clusterDevices } from './broadcaster.ts';
 import { registerChairHandlers } from './chairHandlers.ts';
 import { registerElectionHandlers } from './electionHandlers.ts';
 import type { ElectionService } from '../meetings/electionService.ts';
@@ -67,7 +67,7 @@ export function attachRealtime(httpServer: HttpServer, { service, elections, tok
     // Writes snapshots serialized once for many tablets as they are (preEncoded.ts).
     parser: preEncodingParser,
   });
-  const broadcaster = new Broadcaster(io, service, undefined, cluster ? everyoneOnce : undefined);
+  const broadcaster = new Broadcaster(io, service, undefined, cluster ? clusterDevices(io) : undefined);
   const commands = cluster?.commands ?? { service, elections };
   /** Whether the meeting can be served; a meeting this node serves is in memory afterwards. */
   const available = async (meetingId: string) => {
