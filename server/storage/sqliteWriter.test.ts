@@ -53,6 +53,11 @@ async function openVote(service: MeetingService, meetingId: string, mode: 'open'
   return opened.data.pollId;
 }
 
+/** A ballot of meeting m1 as the group commit hands it to the store; a secret one also carries its choice for the counters. */
+function ballotWrite(pollId: string, memberId: string, choice: Choice, ballotId: string, secret = false): StoreWrite {
+  return { kind: 'ballot', meetingId: 'm1', pollId, ballot: { memberId, choice, ballotId, castAt: '2026-12-04T17:30:00.000Z' }, secretChoice: secret ? choice : null };
+}
+
 /** Reads with another connection to the file, as `npm run verify` or a restarted server would. */
 function peek<T>(file: string, read: (db: Database.Database) => T): T {
   const db = new Database(file, { readonly: true });
@@ -113,7 +118,7 @@ describe('the SQLite writer thread', () => {
     expect(p3).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect([...service.get('m1')!.ballots.get(pollId)!.keys()]).toEqual(['p1']);
     // The commit's error is the database's, with its code.
-    await expect(storage.meetings.commit([{ kind: 'ballot', meetingId: 'm1', pollId, ballot: { memberId: 'p3', choice: 'no', ballotId: 'direct', castAt: '2026-12-04T17:30:00.000Z' }, secretChoice: null }])).rejects.toMatchObject({
+    await expect(storage.meetings.commit([ballotWrite(pollId, 'p3', 'no', 'direct')])).rejects.toMatchObject({
       message: 'refused by the test',
       code: 'SQLITE_CONSTRAINT_TRIGGER',
     });
@@ -131,13 +136,7 @@ describe('the SQLite writer thread', () => {
     await service.create(meeting('m1'), chairLink('m1'));
     const pollId = await openVote(service, 'm1');
     storage.db.exec(`CREATE TRIGGER refuse_p3 BEFORE INSERT ON ballots WHEN NEW.member_id = 'p3' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
-    const write = (memberId: string, ballotId: string): StoreWrite => ({
-      kind: 'ballot',
-      meetingId: 'm1',
-      pollId,
-      ballot: { memberId, choice: 'yes', ballotId, castAt: '2026-12-04T17:30:00.000Z' },
-      secretChoice: null,
-    });
+    const write = (memberId: string, ballotId: string) => ballotWrite(pollId, memberId, 'yes', ballotId);
     // Posted one after the other without waiting, as the group commit hands batches over.
     const failing = storage.meetings.commit([write('p3', 'refused')]);
     const behind = storage.meetings.commit([write('p4', 'behind')]);
@@ -158,7 +157,7 @@ describe('the SQLite writer thread', () => {
     await service.create(meeting('m1'), chairLink('m1'));
     const pollId = await openVote(service, 'm1');
     const before = storage.writer.transactions;
-    const ballot = (memberId: string): StoreWrite => ({ kind: 'ballot', meetingId: 'm1', pollId, ballot: { memberId, choice: 'yes', ballotId: `b-${memberId}`, castAt: '2026-12-04T17:30:00.000Z' }, secretChoice: null });
+    const ballot = (memberId: string) => ballotWrite(pollId, memberId, 'yes', `b-${memberId}`);
     // Posted without waiting, as the group commit hands batches over in a burst.
     const long = storage.meetings.commit(longBatch(4000));
     const small = ['p1', 'p2', 'p3', 'p4', 'p5'].map((m) => storage.meetings.commit([ballot(m)]));
@@ -174,7 +173,7 @@ describe('the SQLite writer thread', () => {
     await service.create(meeting('m1'), chairLink('m1'));
     const pollId = await openVote(service, 'm1');
     storage.db.exec(`CREATE TRIGGER refuse_p3 BEFORE INSERT ON ballots WHEN NEW.member_id = 'p3' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
-    const ballot = (memberId: string): StoreWrite => ({ kind: 'ballot', meetingId: 'm1', pollId, ballot: { memberId, choice: 'no', ballotId: `b-${memberId}`, castAt: '2026-12-04T17:30:00.000Z' }, secretChoice: null });
+    const ballot = (memberId: string) => ballotWrite(pollId, memberId, 'no', `b-${memberId}`);
     const long = storage.meetings.commit(longBatch(4000));
     // Queued behind the long one, so the thread takes them together.
     const [p1, p2, p3, p4] = ['p1', 'p2', 'p3', 'p4'].map((m) => storage.meetings.commit([ballot(m)]));
@@ -285,7 +284,7 @@ describe('the SQLite writer thread', () => {
       const pollId = await openVote(service, 'm1', 'secret');
       expect(await service.castBallot('m1', 'p1', { pollId, choice: 'yes', ballotId: 'secret-1' })).toMatchObject({ ok: true });
       expect(service.get('m1')!.ballots.get(pollId)?.has('p1')).toBe(true);
-      expect(store.saveBatch([{ kind: 'ballot', meetingId: 'm1', pollId, ballot: { memberId: 'p2', choice: 'no', ballotId: 'secret-2', castAt: '2026-12-04T17:30:00.000Z' }, secretChoice: 'no' }])).toEqual({ walKept: true });
+      expect(store.saveBatch([ballotWrite(pollId, 'p2', 'no', 'secret-2', true)])).toEqual({ walKept: true });
     } finally {
       db.close();
     }
@@ -298,7 +297,7 @@ describe('the SQLite writer thread', () => {
     await service.create(meeting('m1'), chairLink('m1'));
     const pollId = await openVote(service, 'm1');
     const acks = Array.from({ length: 20 }, (_, i) =>
-      storage.meetings.commit([{ kind: 'ballot', meetingId: 'm1', pollId, ballot: { memberId: `p${i + 1}`, choice: 'no', ballotId: `b${i + 1}`, castAt: '2026-12-04T17:30:00.000Z' }, secretChoice: null }]),
+      storage.meetings.commit([ballotWrite(pollId, `p${i + 1}`, 'no', `b${i + 1}`)]),
     );
     const closed = storage.close();
     const after = storage.meetings.commit([{ kind: 'currentItem', meetingId: 'm1', itemId: null }]);
