@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { LOCALE, TABLET, TIMEZONE } from '../e2e/support/browser.ts';
+import { LOCALE, TABLET, TABLET_NAME, TIMEZONE } from '../e2e/support/browser.ts';
 import { launchCdpBrowser, type CdpBrowser, type CdpContext, type CdpPage } from './cdpBrowser.ts';
 import { nextMessage, startChild } from './children.ts';
 import { call, connectRole, WAIT_MS } from './drive.ts';
@@ -349,7 +349,7 @@ export async function runTabletStart(opts: { runs: number; profile?: boolean; co
     const [self, other] = builds.map(({ runs }) => ({ cold: summarizeRuns(runs.cold), warm: summarizeRuns(runs.warm), reopened: summarizeRuns(runs.reopened) }));
     return {
       cpuThrottle: CPU_THROTTLE,
-      device: 'iPad (gen 7)',
+      device: TABLET_NAME,
       ...self!,
       goals: { coldMs: 1500, warmMs: 300, coldMet: self!.cold.usable.p50 < 1500, warmMet: self!.warm.usable.p50 < 300 && self!.reopened.usable.p50 < 300 },
       compared: other ? { build: opts.compareWith!, ...other } : null,

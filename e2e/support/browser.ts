@@ -11,8 +11,9 @@ export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgro
 /** Where every browser of the tests and benches is: Germany, in German. */
 export const LOCALE = 'de-DE';
 export const TIMEZONE = 'Europe/Berlin';
-/** The member's tablet of the tests and the tablet-start bench. */
-export const TABLET = devices['iPad (gen 7)'];
+/** The member's tablet of the tests and the tablet-start bench (a Playwright device descriptor). */
+export const TABLET_NAME = 'iPad (gen 7)';
+export const TABLET = devices[TABLET_NAME];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
@@ -34,7 +35,7 @@ export function launchPersistentTablet(userDataDir: string): Promise<BrowserCont
 
 /** A member tablet: iPad (gen 7) emulation, German. */
 export function tabletContext(browser: Browser, opts: { landscape?: boolean } = {}): Promise<BrowserContext> {
-  const device = opts.landscape ? devices['iPad (gen 7) landscape'] : TABLET;
+  const device = opts.landscape ? devices[`${TABLET_NAME} landscape`] : TABLET;
   return browser.newContext({ ...device, locale: LOCALE, timezoneId: TIMEZONE });
 }
 
