@@ -36,7 +36,7 @@ export interface AppOptions {
 }
 
 /** How long requests under way may still take when the server stops (`close`). */
-export const CLOSE_GRACE_MS = 1_000;
+const CLOSE_GRACE_MS = 1_000;
 
 /** The composition root: storage, core service, HTTP and realtime wired together. */
 export function createApp(options: AppOptions) {
