@@ -431,15 +431,16 @@ export class MeetingService {
   }
 
   private notifyBallots(writes: StoreWrite[]): void {
-    const byPoll = new Map<string, { meetingId: string; pollId: string; memberIds: string[] }>();
+    // A commit's ballots come in runs of one poll (a burst is one poll): grouped by comparing each
+    // with the run before, not by a key string per ballot. Listeners may hear of a poll twice.
+    const runs: { meetingId: string; pollId: string; memberIds: string[] }[] = [];
+    let run: (typeof runs)[number] | undefined;
     for (const e of writes) {
       if (e.kind !== 'ballot') continue;
-      const key = `${e.meetingId}\u0000${e.pollId}`;
-      let group = byPoll.get(key);
-      if (!group) byPoll.set(key, (group = { meetingId: e.meetingId, pollId: e.pollId, memberIds: [] }));
-      group.memberIds.push(e.ballot.memberId);
+      if (run?.pollId !== e.pollId || run.meetingId !== e.meetingId) runs.push((run = { meetingId: e.meetingId, pollId: e.pollId, memberIds: [] }));
+      run.memberIds.push(e.ballot.memberId);
     }
-    for (const g of byPoll.values()) for (const l of this.listeners) l.ballotsCommitted(g.meetingId, g.pollId, g.memberIds);
+    for (const r of runs) for (const l of this.listeners) l.ballotsCommitted(r.meetingId, r.pollId, r.memberIds);
   }
 }
 

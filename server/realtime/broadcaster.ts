@@ -23,22 +23,44 @@ const consoleIntervalMs = (members: number) => Math.max(250, members / 10);
 
 /** How the broadcaster finds a member's devices (a member may have two) and reaches them. */
 export interface MemberDevices {
-  /** How many of the member's devices are connected. */
-  count(meetingId: string, memberId: string): number;
+  /**
+   * The meeting's members with more than one device connected: what one device did, the others
+   * must be told. Undefined or empty when there is none, so a burst of ballots asks once, not per ballot.
+   */
+  withSeveral(meetingId: string): ReadonlySet<string> | undefined;
   /** Sends each of them the member's snapshot; `snapshotOf` runs only when there is one to send to. */
   sendSnapshot(meetingId: string, memberId: string, snapshotOf: (memberId: string) => MeetingSnapshot): void;
 }
 
 /**
- * Every device is on this process: the member room's sockets are counted and written to
- * directly. A room broadcast per tablet (Socket.IO makes an operator, room and exception sets
- * and a packet for each) was ≈ 1 KB more garbage per tablet and push, 10 MB each time 10,000
- * tablets get a snapshot (a sampling heap profile: 96 → 87 MB a push).
+ * Every device is on this process: the member room's sockets are written to directly. A room
+ * broadcast per tablet (Socket.IO makes an operator, room and exception sets and a packet for
+ * each) was ≈ 1 KB more garbage per tablet and push, 10 MB each time 10,000 tablets get a
+ * snapshot (a sampling heap profile: 96 → 87 MB a push). Who has several devices is kept up to
+ * date from the adapter's room events: asking each ballot's member room for its size cost a room
+ * name and a lookup per ballot, ≈ 1 µs each in a burst of 10,000.
  */
 export function localDevices(io: AppServer): MemberDevices {
-  const socketIds = (meetingId: string, memberId: string) => io.sockets.adapter.rooms.get(rooms.member(meetingId, memberId));
+  const adapter = io.sockets.adapter;
+  const socketIds = (meetingId: string, memberId: string) => adapter.rooms.get(rooms.member(meetingId, memberId));
+  /** meetingId → members with two or more devices in their room right now. */
+  const several = new Map<string, Set<string>>();
+  /** The member whose own room this is, when the socket is a member's and the room its member room. */
+  const memberRoom = (room: string, socketId: string) => {
+    const p = io.sockets.sockets.get(socketId)?.data.principal;
+    return p?.role === 'member' && room === rooms.member(p.meetingId, p.memberId) ? p : undefined;
+  };
+  adapter.on('join-room', (room: string, socketId: string) => {
+    const p = memberRoom(room, socketId);
+    if (p && (adapter.rooms.get(room)?.size ?? 0) > 1) addTo(several, p.meetingId, p.memberId);
+  });
+  // A disconnecting socket leaves its rooms while it is still among the namespace's sockets.
+  adapter.on('leave-room', (room: string, socketId: string) => {
+    const p = memberRoom(room, socketId);
+    if (p && (adapter.rooms.get(room)?.size ?? 0) <= 1) removeFrom(several, p.meetingId, p.memberId);
+  });
   return {
-    count: (meetingId, memberId) => socketIds(meetingId, memberId)?.size ?? 0,
+    withSeveral: (meetingId) => several.get(meetingId),
     sendSnapshot(meetingId, memberId, snapshotOf) {
       const ids = socketIds(meetingId, memberId);
       if (!ids?.size) return;
@@ -54,7 +76,7 @@ export function localDevices(io: AppServer): MemberDevices {
  * snapshots and a second device learns of its own ballot on its next snapshot rather than at once.
  */
 export const clusterDevices = (io: AppServer): MemberDevices => ({
-  count: () => 1,
+  withSeveral: () => undefined,
   sendSnapshot: (meetingId, memberId, snapshotOf) => void io.to(rooms.member(meetingId, memberId)).emit('meeting:snapshot', snapshotOf(memberId)),
 });
 
@@ -75,7 +97,7 @@ export class Broadcaster implements MeetingListener {
   private readonly consolesDue = new Set<string>();
   private readonly consoleTimers = new Map<string, NodeJS.Timeout>();
   private readonly dirtyProgress = new Map<string, Set<string>>();
-  /** meetingId → members whose ballot was just stored: their other devices must show it. */
+  /** meetingId → members with several devices whose ballot was just stored: the others must show it. */
   private readonly dirtyBallots = new Map<string, Set<string>>();
   /** Per poll: when the chair last got the voted list, and the pending trailing send. */
   private readonly votedListSentAt = new Map<string, number>();
@@ -108,7 +130,7 @@ export class Broadcaster implements MeetingListener {
     if (view && state) this.views.set(meetingId, withAttendanceChange(view, state, memberId, present));
     // The tablet that tapped learns its new state from the acknowledgement; only the member's
     // other devices, or all of them when the clerk checked the member in or out, need a snapshot.
-    if (by === 'chair' || this.devices.count(meetingId, memberId) > 1) addTo(this.dirtyMembers, meetingId, memberId);
+    if (by === 'chair' || this.devices.withSeveral(meetingId)?.has(memberId)) addTo(this.dirtyMembers, meetingId, memberId);
     this.consolesDue.add(meetingId);
     this.schedule();
   }
@@ -124,9 +146,15 @@ export class Broadcaster implements MeetingListener {
     return view;
   }
 
+  /**
+   * A member voting on one device: a second device of theirs still shows the buttons (and a
+   * secret vote cannot be changed), so it gets the member's snapshot. With one device the ack
+   * is enough, and a burst of thousands of ballots costs no snapshots.
+   */
   ballotsCommitted(meetingId: string, pollId: string, memberIds: readonly string[]): void {
     addTo(this.dirtyProgress, meetingId, pollId);
-    for (const memberId of memberIds) addTo(this.dirtyBallots, meetingId, memberId);
+    const several = this.devices.withSeveral(meetingId);
+    if (several?.size) for (const memberId of memberIds) if (several.has(memberId)) addTo(this.dirtyBallots, meetingId, memberId);
     this.schedule();
   }
 
@@ -146,7 +174,7 @@ export class Broadcaster implements MeetingListener {
     for (const meetingId of this.consolesDue) if (!this.dirtySnapshots.has(meetingId)) this.scheduleConsoles(meetingId);
     this.consolesDue.clear();
     for (const [meetingId, memberIds] of this.dirtyBallots) {
-      if (!this.dirtySnapshots.has(meetingId)) this.pushOwnBallots(meetingId, memberIds);
+      if (!this.dirtySnapshots.has(meetingId)) this.pushSnapshots(meetingId, memberIds);
     }
     this.dirtyBallots.clear();
     for (const [meetingId, pollIds] of this.dirtyProgress) {
@@ -172,16 +200,6 @@ export class Broadcaster implements MeetingListener {
     const memberIds = onlyMembers ?? state.meeting.members.map((m) => m.id);
     const payloadOf = (memberId: string) => asPayload(snapshotOf(memberId));
     for (const memberId of memberIds) this.devices.sendSnapshot(meetingId, memberId, payloadOf);
-  }
-
-  /**
-   * A member voting on one device: a second device of theirs still shows the buttons (and a
-   * secret vote cannot be changed), so it gets the member's snapshot. With one device the ack
-   * is enough, and a burst of thousands of ballots costs no snapshots.
-   */
-  private pushOwnBallots(meetingId: string, memberIds: ReadonlySet<string>): void {
-    const several = [...memberIds].filter((id) => this.devices.count(meetingId, id) > 1);
-    if (several.length > 0) this.pushSnapshots(meetingId, new Set(several));
   }
 
   private pushConsoles(meetingId: string): void {
@@ -242,4 +260,9 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string): void 
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
   set.add(value);
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set?.delete(value) && set.size === 0) map.delete(key);
 }

@@ -76,5 +76,29 @@ describe.each(STORES)('on %s', (store) => {
         error: { code: 'already_voted' },
       });
     });
+
+    it('tells the other device of each ballot while there is one, and nobody once it is gone', async () => {
+      const { created, chair, members, item } = await t.demo();
+      const first = members[0]!;
+      const second = await t.join(created.members[0]!.joinUrl);
+      const pollId = await open(chair, { itemId: item('Ö 12').id });
+      await second.waitFor((s) => s.polls.some((p) => p.id === pollId));
+      expect(await first.call('ballot:cast', { pollId, choice: 'yes', ballotId: 'two-devices-1' })).toMatchObject({ ok: true });
+      await second.waitFor((s) => s.self?.ballot?.ballotId === 'two-devices-1');
+
+      second.disconnect();
+      // Nothing the server does shows that it heard of the disconnect; on loopback it has long after this.
+      await new Promise((r) => setTimeout(r, 200));
+      let snapshots = 0;
+      first.on('meeting:snapshot', () => snapshots++);
+      expect(await first.call('ballot:cast', { pollId, choice: 'no', ballotId: 'one-device-1' })).toMatchObject({ ok: true });
+      // A snapshot pushed for that ballot would arrive before the answer to a later command.
+      await first.call('attendance:self', { present: true });
+      expect(snapshots).toBe(0);
+
+      const third = await t.join(created.members[0]!.joinUrl);
+      expect(await first.call('ballot:cast', { pollId, choice: 'abstain', ballotId: 'two-devices-2' })).toMatchObject({ ok: true });
+      await third.waitFor((s) => s.self?.ballot?.ballotId === 'two-devices-2');
+    });
   });
 });
