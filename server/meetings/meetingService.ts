@@ -139,16 +139,17 @@ export class MeetingService {
     if (secret && secretChoice) secret[secretChoice] += 1;
     const votes = secretMarks ? this.secretVotes(state, input.pollId) : null;
     for (const c of secretMarks ?? []) votes![c] = (votes![c] ?? 0) + 1;
-    const undo = () => {
-      if (previous) ballots.set(memberId, previous);
-      else ballots.delete(memberId);
-      if (secret && secretChoice) secret[secretChoice] -= 1;
-      for (const c of secretMarks ?? []) votes![c]! -= 1;
-    };
     try {
       const write: BallotWrite = { kind: 'ballot', meetingId, pollId: input.pollId, ballot, secretChoice };
       if (secretMarks) write.secretMarks = secretMarks;
-      await this.batcher.add([write], undo);
+      // The undo, should the commit fail. Written inline: tsx (esbuild's keepNames) wraps a closure
+      // bound to a name in a call that defines its `name` property, ≈ 0.5 µs for every ballot.
+      await this.batcher.add([write], () => {
+        if (previous) ballots.set(memberId, previous);
+        else ballots.delete(memberId);
+        if (secret && secretChoice) secret[secretChoice] -= 1;
+        for (const c of secretMarks ?? []) votes![c]! -= 1;
+      });
     } catch {
       return STORE_FAILED;
     }
