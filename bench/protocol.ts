@@ -12,7 +12,8 @@ export type SeenStatus = 'open' | 'closed' | 'published';
 export type ToServer = { type: 'stats' } | { type: 'stop' };
 export type FromServer =
   | { type: 'ready'; port: number }
-  | { type: 'stats'; rss: number; heapUsed: number; cpuMicros: number };
+  /** `loopCpuMicros`: the event-loop thread's own CPU time (null where /proc is missing). */
+  | { type: 'stats'; rss: number; heapUsed: number; cpuMicros: number; loopCpuMicros: number | null };
 
 export type ToWorker =
   | { type: 'connect'; url: string; tokens: string[]; waitForSnapshot: boolean }

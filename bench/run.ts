@@ -78,6 +78,8 @@ interface RoundResult {
   /** Handzeichen only: poll opened by the chair → every tablet has it. */
   openToAllMs: number | null;
   cpuMicrosPerBallot: number;
+  /** The event-loop thread's share (null without /proc). */
+  loopCpuMicrosPerBallot: number | null;
 }
 
 interface RunResult {
@@ -93,7 +95,7 @@ interface RunResult {
   rssKBPerMember: number;
   cpuMicrosPerConnect: number;
   rounds: RoundResult[];
-  median: { p50: number; p99: number; max: number; cpuMicrosPerBallot: number };
+  median: { p50: number; p99: number; max: number; cpuMicrosPerBallot: number; loopCpuMicrosPerBallot: number | null };
   display: { p50: number; p99: number } | null;
   openToAll: { p50: number; p99: number } | null;
 }
@@ -108,6 +110,15 @@ interface Session {
   round(round: number): Promise<void>;
   result(): Promise<RunResult>;
   stop(): Promise<void>;
+}
+
+/**
+ * The event loop's CPU time per ballot of a round, or null when it cannot be told: without /proc,
+ * or when the round took fewer than 20 of its 10 ms clock ticks (N = 60: one or two).
+ */
+function loopCpuPerBallot(before: number | null, after: number | null, ballots: number): number | null {
+  if (before === null || after === null || after - before < 200_000) return null;
+  return (after - before) / ballots;
 }
 
 /** One server under test with N members connected; rounds of one poll and one burst of ballots. */
@@ -196,6 +207,7 @@ async function startSession(kind: ServerKind, n: number): Promise<Session> {
           displayLagMs: displayAt === null ? null : displayAt - lastAckAt,
           openToAllMs,
           cpuMicrosPerBallot: (cpuAfter.cpuMicros - cpuBefore.cpuMicros) / members,
+          loopCpuMicrosPerBallot: loopCpuPerBallot(cpuBefore.loopCpuMicros, cpuAfter.loopCpuMicros, members),
         });
         if (chair) {
           await call(chair, 'poll:close', { pollId });
@@ -223,6 +235,7 @@ async function startSession(kind: ServerKind, n: number): Promise<Session> {
             p99: median(rounds.map((r) => r.ack.p99)),
             max: median(rounds.map((r) => r.ack.max)),
             cpuMicrosPerBallot: median(rounds.map((r) => r.cpuMicrosPerBallot)),
+            loopCpuMicrosPerBallot: rounds.some((r) => r.loopCpuMicrosPerBallot === null) ? null : median(rounds.map((r) => r.loopCpuMicrosPerBallot!)),
           },
           display: lags.length ? { p50: summarize(lags).p50, p99: summarize(lags).p99 } : null,
           openToAll: opens.length ? { p50: summarize(opens).p50, p99: summarize(opens).p99 } : null,
@@ -257,7 +270,7 @@ async function runSize(n: number): Promise<RunResult[]> {
 const fmt = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
 
 function table(results: RunResult[]): string {
-  const head = ['N', 'server', 'ack p50', 'ack p99', 'ack max', 'p99 ratio', 'display p50/p99', 'open→all p50', 'create meeting', 'connect all', 'RSS', 'RSS/member', 'CPU/connect', 'CPU/ballot', 'failed'];
+  const head = ['N', 'server', 'ack p50', 'ack p99', 'ack max', 'p99 ratio', 'display p50/p99', 'open→all p50', 'create meeting', 'connect all', 'RSS', 'RSS/member', 'CPU/connect', 'CPU/ballot', 'event loop CPU/ballot', 'failed'];
   const rows = results.map((r) => {
     const base = results.find((b) => b.kind === 'baseline' && b.n === r.n);
     const ratio = r.kind === 'handzeichen' && base ? r.median.p99 / base.median.p99 : null;
@@ -276,6 +289,7 @@ function table(results: RunResult[]): string {
       `${fmt(r.rssKBPerMember)} KB`,
       `${fmt(r.cpuMicrosPerConnect, 0)} µs`,
       `${fmt(r.median.cpuMicrosPerBallot, 0)} µs`,
+      r.median.loopCpuMicrosPerBallot === null ? '–' : `${fmt(r.median.loopCpuMicrosPerBallot, 0)} µs`,
       String(r.connectFailures + r.rounds.reduce((s, x) => s + x.failures, 0)),
     ];
   });
