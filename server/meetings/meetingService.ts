@@ -143,7 +143,7 @@ export class MeetingService {
       const write: BallotWrite = { kind: 'ballot', meetingId, pollId: input.pollId, ballot, secretChoice };
       if (secretMarks) write.secretMarks = secretMarks;
       // The undo, should the commit fail. Written inline: tsx (esbuild's keepNames) wraps a closure
-      // bound to a name in a call that defines its `name` property, ≈ 0.5 µs for every ballot.
+      // bound to a name in a call that defines its `name` property, ≈ 0.75 µs a ballot at 10,000.
       await this.batcher.add([write], () => {
         if (previous) ballots.set(memberId, previous);
         else ballots.delete(memberId);
