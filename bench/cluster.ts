@@ -12,6 +12,7 @@ import { startRedis, type TestRedis } from '../server/test/engines/redis.ts';
 import { nextMessage, startChild } from './children.ts';
 import { all, allWithin, call, connectRole, serverStats, sleep, split, WAIT_MS, watchDisplay } from './drive.ts';
 import { createBenchMeeting, tokenOf } from './meetingFixture.ts';
+import { procCpuMicros } from './procStat.ts';
 import { BENCH_ADMIN_TOKEN, type FromServer, type FromWorker, type ToServer, type ToWorker } from './protocol.ts';
 import { median, summarize, type Summary } from './stats.ts';
 
@@ -101,11 +102,7 @@ function procStats(pid: number | undefined): NodeStats {
   }
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const rssKB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-  // Fields after the command name: state is field 3, utime 14, stime 15 (clock ticks, 100 per second on Linux).
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return { rssMB: rssKB / 1024, cpuMicros: ticks * 10_000, fds: readdirSync(`/proc/${pid}/fd`).length };
+  return { rssMB: rssKB / 1024, cpuMicros: procCpuMicros(`/proc/${pid}/stat`), fds: readdirSync(`/proc/${pid}/fd`).length };
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +6,7 @@ import { Server } from 'socket.io';
 import { createApp } from '../server/app.ts';
 import { createLogger } from '../server/logger.ts';
 import { BENCH_ADMIN_TOKEN, type FromServer, type ProcessKind, type ToServer } from './protocol.ts';
+import { procCpuMicros } from './procStat.ts';
 import { startSessionBaseline } from './sessionBaseline.ts';
 
 /**
@@ -53,14 +54,11 @@ async function startHandzeichen(): Promise<{ port: number; close(): Promise<void
 /**
  * The event-loop thread's CPU time alone, apart from the SQLite writer thread and V8's helper
  * threads that `process.cpuUsage()` adds in (Node 20 has no `threadCpuUsage`). Linux only: its
- * utime and stime in /proc, in clock ticks (10 ms: a 10,000-ballot burst is ≈ 50 of them).
+ * /proc stat file (10 ms clock ticks: a 10,000-ballot burst is ≈ 50 of them).
  */
 function eventLoopCpuMicros(): number | null {
   try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    // Fields after the command name, which may itself contain spaces and parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+    return procCpuMicros(`/proc/self/task/${process.pid}/stat`);
   } catch {
     return null;
   }
