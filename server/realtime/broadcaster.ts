@@ -47,6 +47,8 @@ export function localDevices(io: AppServer): MemberDevices {
   const several = new Map<string, Set<string>>();
   /** The member whose own room this is, when the socket is a member's and the room its member room. */
   const memberRoom = (room: string, socketId: string) => {
+    // Every socket also joins a room of its own id: no lookup and no room name for that one.
+    if (room === socketId) return undefined;
     const p = io.sockets.sockets.get(socketId)?.data.principal;
     return p?.role === 'member' && room === rooms.member(p.meetingId, p.memberId) ? p : undefined;
   };
