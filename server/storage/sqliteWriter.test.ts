@@ -53,6 +53,9 @@ async function openVote(service: MeetingService, meetingId: string, mode: 'open'
   return opened.data.pollId;
 }
 
+/** A trigger that makes the store refuse p3's ballot, as a full disk or a broken file would; `DROP TRIGGER refuse_p3` ends it. */
+const REFUSE_P3 = `CREATE TRIGGER refuse_p3 BEFORE INSERT ON ballots WHEN NEW.member_id = 'p3' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`;
+
 /** A ballot of meeting m1 as the group commit hands it to the store; a secret one also carries its choice for the counters. */
 function ballotWrite(pollId: string, memberId: string, choice: Choice, ballotId: string, secret = false): StoreWrite {
   return { kind: 'ballot', meetingId: 'm1', pollId, ballot: { memberId, choice, ballotId, castAt: '2026-12-04T17:30:00.000Z' }, secretChoice: secret ? choice : null };
@@ -109,7 +112,7 @@ describe('the SQLite writer thread', () => {
     const pollId = await openVote(service, 'm1');
     expect((await service.castBallot('m1', 'p1', { pollId, choice: 'yes', ballotId: 'kept' })).ok).toBe(true);
     // A constraint in the file refuses p3's ballot; p2's, in the same batch, must go with it.
-    storage.db.exec(`CREATE TRIGGER refuse_p3 BEFORE INSERT ON ballots WHEN NEW.member_id = 'p3' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+    storage.db.exec(REFUSE_P3);
     const [p2, p3] = await Promise.all([
       service.castBallot('m1', 'p2', { pollId, choice: 'no', ballotId: 'lost-2' }),
       service.castBallot('m1', 'p3', { pollId, choice: 'no', ballotId: 'lost-3' }),
@@ -135,7 +138,7 @@ describe('the SQLite writer thread', () => {
     const { file, storage, service } = open();
     await service.create(meeting('m1'), chairLink('m1'));
     const pollId = await openVote(service, 'm1');
-    storage.db.exec(`CREATE TRIGGER refuse_p3 BEFORE INSERT ON ballots WHEN NEW.member_id = 'p3' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+    storage.db.exec(REFUSE_P3);
     const write = (memberId: string, ballotId: string) => ballotWrite(pollId, memberId, 'yes', ballotId);
     // Posted one after the other without waiting, as the group commit hands batches over.
     const failing = storage.meetings.commit([write('p3', 'refused')]);
@@ -172,7 +175,7 @@ describe('the SQLite writer thread', () => {
     const { file, storage, service } = open();
     await service.create(meeting('m1'), chairLink('m1'));
     const pollId = await openVote(service, 'm1');
-    storage.db.exec(`CREATE TRIGGER refuse_p3 BEFORE INSERT ON ballots WHEN NEW.member_id = 'p3' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+    storage.db.exec(REFUSE_P3);
     const ballot = (memberId: string) => ballotWrite(pollId, memberId, 'no', `b-${memberId}`);
     const long = storage.meetings.commit(longBatch(4000));
     // Queued behind the long one, so the thread takes them together.
